@@ -1,0 +1,60 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "k1",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "k1", targets: ["k1"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libedit through a system-library module map (apt: libedit-dev).
+        .systemLibrary(
+            name: "CEditLine",
+            path: "Modules/CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Paths, atomic files, locks, configuration, terminal styling. No kubectl or model knowledge.
+        .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // kubectl knowledge: line parsing, verb/flag/resource tables, get-table parser, normaliser, risk. No I/O.
+        .target(name: "KubectlKit", exclude: ["Generated/generate-tables.py"]),
+        // libedit in Swift: prompt, prefill, cancel keys, completion, history.
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        // Session context, history store, session files.
+        .target(name: "Session", dependencies: ["KubectlKit", "Support"]),
+        // Model backends (llama-server, Ollama, OpenAI-compatible), managed server, model installer.
+        .target(name: "LLM", dependencies: ["Support"]),
+        // Natural language to kubectl: prompt, sanitizer, validation, cache.
+        .target(name: "Translate", dependencies: ["LLM", "KubectlKit", "Session", "Support"]),
+        // The REPL loop, command runner, completion, replay.
+        .target(
+            name: "Shell",
+            dependencies: [
+                "LineEditor", "KubectlKit", "Session", "LLM", "Translate", "Support",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        .executableTarget(
+            name: "k1",
+            dependencies: [
+                "Shell", "Translate", "LLM", "Session", "KubectlKit", "Support",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "KubectlKitTests", dependencies: ["KubectlKit"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "KubectlKit", "Support"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "Support"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TranslateTests", dependencies: ["Translate", "LLM", "KubectlKit", "Session", "Support"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "KubectlKit", "Session", "Support"]),
+        // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.
+        .testTarget(name: "EndToEndTests", dependencies: ["Support"], resources: [.copy("Fixtures")]),
+    ]
+)

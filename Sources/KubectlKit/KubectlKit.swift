@@ -1,0 +1,1 @@
+// KubectlKit module

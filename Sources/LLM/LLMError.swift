@@ -1,0 +1,49 @@
+import Foundation
+
+/// A failure reaching or using a model. `description` is one line telling the user what happened and what to do.
+public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure, for callers that react differently (retry, restart the server, …).
+    public enum Code: String, Sendable, Equatable {
+        /// llama-server (or the model runtime) is not installed.
+        case serverNotInstalled
+        /// Nothing answers at the server's address.
+        case serverUnreachable
+        /// The server is up but still loading the model.
+        case serverLoading
+        /// The configured port is taken by another program.
+        case portInUse
+        /// The model file or the server's model is missing.
+        case modelMissing
+        /// A downloaded or assembled model does not match its checksum.
+        case checksumMismatch
+        /// The request took longer than the configured timeout.
+        case timeout
+        /// The server answered with an HTTP error status.
+        case httpStatus
+        /// The server sent something that is not the documented format.
+        case badResponse
+        /// The server answered but produced no text.
+        case emptyResponse
+        /// The stream ended before the server said it was done.
+        case truncatedStream
+        /// The user cancelled the request.
+        case cancelled
+        /// The server process died or could not start.
+        case serverFailed
+        /// Bad settings (unknown model name, bad URL, …).
+        case configuration
+    }
+
+    /// The failure kind.
+    public let code: Code
+    /// One line for the user, including the fix where there is one.
+    public let message: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -31,7 +31,7 @@ let package = Package(
         // Model backends (llama-server, Ollama, OpenAI-compatible), managed server, model installer.
         .target(name: "LLM", dependencies: ["Support"]),
         // Natural language to kubectl: prompt, sanitizer, validation, cache.
-        .target(name: "Translate", dependencies: ["LLM", "KubectlKit", "Session", "Support"]),
+        .target(name: "Translate", dependencies: ["LLM", "KubectlKit", "Session", "Support"], resources: [.copy("Resources")]),
         // The REPL loop, command runner, completion, replay.
         .target(
             name: "Shell",

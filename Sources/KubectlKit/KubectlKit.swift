@@ -1,1 +1,0 @@
-// KubectlKit module

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Support
+
+@Suite("Configuration file and environment overrides")
+struct ConfigLoaderTests {
+    @Test("An empty file gives the defaults")
+    func emptyFileGivesDefaults() throws {
+        let config = try ConfigLoader.parse("")
+        #expect(config == K1Config())
+    }
+
+    @Test("The shipped template parses back to the defaults")
+    func templateParses() throws {
+        #expect(try ConfigLoader.parse(K1Config.template) == K1Config())
+    }
+
+    @Test("Values are read, including nested cache and history settings")
+    func readsValues() throws {
+        let config = try ConfigLoader.parse("""
+        provider: ollama
+        model: qwen2.5-coder:1.5b
+        timeout: 12.5
+        threads: 4
+        cache:
+          ttl_days: 7
+          enabled: false
+        history:
+          size: 50
+        """)
+        #expect(config.provider == .ollama)
+        #expect(config.model == "qwen2.5-coder:1.5b")
+        #expect(config.timeoutSeconds == 12.5)
+        #expect(config.threads == 4)
+        #expect(config.cacheTTLDays == 7)
+        #expect(config.cacheEnabled == false)
+        #expect(config.historySize == 50)
+    }
+
+    @Test("An unknown key is an error naming the key and its line")
+    func unknownKey() {
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("model: x\nmodle: y\n") }
+        do {
+            _ = try ConfigLoader.parse("model: x\nmodle: y\n", source: "c.yaml")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.key == "modle")
+            #expect(error.description.hasPrefix("c.yaml:2: modle: unknown key"))
+        }
+    }
+
+    @Test("A wrong type is an error naming the key and its line")
+    func wrongType() {
+        do {
+            _ = try ConfigLoader.parse("provider: auto\ncache:\n  ttl_days: soon\n", source: "c.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.key == "cache.ttl_days")
+            #expect(error.description.contains("expected a whole number"))
+        }
+    }
+
+    @Test("An unknown provider lists the valid ones")
+    func badProvider() {
+        do {
+            _ = try ConfigLoader.parse("provider: gpt\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("auto, llamacpp, ollama, openai"))
+        }
+    }
+
+    @Test("Invalid YAML is one error, not a crash")
+    func invalidYAML() {
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("model: [unclosed\n") }
+    }
+
+    @Test("Environment overrides the file")
+    func environmentOverrides() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("k1-cfg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("config.yaml")
+        try "provider: llamacpp\nmodel: a\nurl: http://127.0.0.1:1\n".write(to: file, atomically: true, encoding: .utf8)
+        let config = try ConfigLoader.load(file: file, environment: ["K1_MODEL": "b", "K1_PROVIDER": "openai"])
+        #expect(config.model == "b")
+        #expect(config.provider == .openai)
+        #expect(config.url == "http://127.0.0.1:1")
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(file: file, environment: ["K1_PROVIDER": "nope"]) }
+    }
+}

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One message of a chat-style prompt.
-public struct ChatMessage: Sendable, Equatable, Codable {
+public struct ChatMessage: Sendable, Hashable, Codable {
     /// `system`, `user` or `assistant`.
-    public enum Role: String, Sendable, Codable { case system, user, assistant }
+    public enum Role: String, Sendable, Hashable, Codable { case system, user, assistant }
     /// Who speaks.
     public var role: Role
     /// What is said.
@@ -111,7 +111,8 @@ public protocol LLMBackend: Sendable {
 
 extension LLMBackend {
     /// Runs a generation to the end and returns the text with its stats.
-    /// - Throws: `LLMError` (`.emptyResponse` if the stream ended without any `done`).
+    /// - Throws: `LLMError` (`.cancelled` when the task was cancelled, `.truncatedStream` if the stream ended without
+    ///   any `done`).
     public func complete(_ request: GenerationRequest) async throws -> GenerationResult {
         var text = ""
         for try await event in generate(request) {

@@ -38,11 +38,19 @@ public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
     public let code: Code
     /// One line for the user, including the fix where there is one.
     public let message: String
+    /// The HTTP status the server answered with, when the failure came from one.
+    public let httpStatus: Int?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, httpStatus: Int? = nil) {
         self.code = code
         self.message = message
+        self.httpStatus = httpStatus
+    }
+
+    /// The same error carrying `status` (kept when it already has one).
+    public func with(httpStatus status: Int) -> LLMError {
+        httpStatus == nil ? LLMError(code, message, httpStatus: status) : self
     }
 
     public var description: String { message }

@@ -1,7 +1,46 @@
 import ArgumentParser
+import Foundation
+import Session
+import Shell
+import Support
 
-/// `k1 shell` (not built yet).
+/// `k1 shell`: the REPL.
 struct ShellCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "shell", abstract: "Not built yet.")
-    func run() async throws { throw ValidationError("k1 shell is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "Open the k1 REPL (the default command).",
+        discussion: "Plain lines run kubectl, !cmd runs a shell command, ?words asks the local model, :help lists the rest."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Record the session to a session file.", valueName: "file"))
+    var record: String?
+
+    @Option(name: [.short, .long], help: "Start with this session namespace.")
+    var namespace: String?
+
+    @Option(name: .long, help: "Start with this session kube context.")
+    var context: String?
+
+    @OptionGroup var backend: BackendOptions
+
+    func run() async throws {
+        let config = Environment.loadConfig(overrides: backend, strict: false)
+        var session = Environment.startingContext()
+        session.namespace = namespace
+        session.kubeContext = context
+        var recorder: SessionRecorder?
+        if let record {
+            do { recorder = try SessionRecorder(url: URL(fileURLWithPath: record)) } catch {
+                printError("k1: cannot record to \(record): \(error)")
+                throw ExitCode(1)
+            }
+        }
+        let shell = ShellSession(
+            context: session, config: config,
+            history: HistoryStore(url: Environment.paths.historyFile, limit: config.historySize),
+            recorder: recorder, requests: Environment.requestHandler(config: config)
+        )
+        let status = await shell.run()
+        if status != 0 { throw ExitCode(status) }
+    }
 }

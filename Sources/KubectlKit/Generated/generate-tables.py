@@ -90,7 +90,7 @@ def run_kubectl(kubectl: str, args: list[str]) -> str:
     return result.stdout
 
 
-def parse_options(text: str, header: str = "Options:") -> list[Flag]:
+def parse_options(text: str, header: str | None = "Options:") -> list[Flag]:
     """Parse the flags of an options section (or of the whole text when header is None)."""
     lines = text.splitlines()
     if header is not None:

@@ -1,0 +1,138 @@
+/// Canonical spelling of kubectl commands, to compare them by meaning.
+///
+/// Two commands normalise to the same string when kubectl would read them the same
+/// way: the `kubectl` prefix is added; flags take their canonical long names
+/// (`-n` → `--namespace`, `-it` → `--stdin --tty`, `-f` → `--follow` for `logs` but
+/// `--filename` elsewhere), are written `--flag=value` and sorted; resource types take
+/// their canonical plural (`po`, `pod`, `Pod` → `pods`); `TYPE/NAME` becomes `TYPE NAME`
+/// when one type is addressed; quoting and whitespace disappear. Object names, the
+/// namespace and the words after `--` keep their order and spelling.
+public enum CommandNormaliser {
+    /// The canonical form of a command line.
+    ///
+    /// Lines with unbalanced quotes or with shell syntax (pipes, substitutions, …) are
+    /// only trimmed, have their whitespace runs folded to one space, and get the
+    /// `kubectl` prefix.
+    public static func normalise(_ command: String) -> String {
+        guard ShellWords.firstShellFeature(in: command) == nil,
+              let words = try? ShellWords.split(command), !words.isEmpty
+        else {
+            let folded = foldWhitespace(command)
+            if folded.isEmpty || folded == "kubectl" || folded.hasPrefix("kubectl ") { return folded }
+            return "kubectl " + folded
+        }
+        return canonicalWords(of: KubectlCommand.parse(words)).map(ShellWords.quote).joined(separator: " ")
+    }
+
+    /// Whether two command lines mean the same kubectl command.
+    public static func equivalent(_ a: String, _ b: String) -> Bool {
+        normalise(a) == normalise(b)
+    }
+
+    /// The canonical words of a parsed command, `kubectl` first.
+    public static func canonicalWords(of command: KubectlCommand) -> [String] {
+        var out = ["kubectl"]
+        if let verb = command.verb { out.append(verb) }
+        if let subverb = command.subverb {
+            out.append(contentsOf: subverb.split(separator: " ").map(String.init))
+        }
+
+        switch command.shape {
+        case .verbatim:
+            out.append(contentsOf: command.positionals)
+        case .typed(let slashForm):
+            let types = Set(command.objects.map { canonicalType($0.resourceWord) })
+            if slashForm, types.count > 1 {
+                out.append(contentsOf: command.objects.map { canonicalType($0.resourceWord) + "/" + $0.name })
+            } else if slashForm, let first = command.objects.first {
+                out.append(canonicalType(first.resourceWord))
+                out.append(contentsOf: command.names)
+            } else if !command.resourceWords.isEmpty {
+                out.append(command.resourceWords.map(canonicalType).joined(separator: ","))
+                out.append(contentsOf: command.names)
+            }
+            out.append(contentsOf: command.arguments)
+        case .focused:
+            if let object = command.objects.first {
+                if object.resource != nil, object.resource == ResourceCatalog.pods {
+                    out.append(object.name)
+                } else {
+                    out.append(canonicalType(object.resourceWord) + "/" + object.name)
+                }
+            }
+            out.append(contentsOf: command.arguments)
+        case .explain:
+            if let first = command.positionals.first {
+                out.append(canonicalExplainPath(first))
+                out.append(contentsOf: command.positionals.dropFirst())
+            }
+        case .canI:
+            var words = command.positionals
+            if words.count > 1 {
+                let target = words[1]
+                if let slash = target.firstIndex(of: "/") {
+                    words[1] = canonicalType(String(target[..<slash])) + target[slash...]
+                } else {
+                    words[1] = canonicalType(target)
+                }
+            }
+            out.append(contentsOf: words)
+        }
+
+        let table = command.verb.map { KubectlCommandTable.flagTable(verb: $0, subverb: command.subverb) }
+            ?? KubectlCommandTable.globalFlagTable
+        var flags = command.flags.map { canonicalFlag($0, table: table) }
+        flags.sort()
+        out.append(contentsOf: flags)
+
+        if command.hasDoubleDash {
+            out.append("--")
+            out.append(contentsOf: command.afterDoubleDash)
+        }
+        return out
+    }
+
+    // MARK: - Pieces
+
+    /// `po` → `pods`, `deploy.apps` → `deployments`, `events.events.k8s.io` stays
+    /// qualified; unknown words are lowercased.
+    static func canonicalType(_ word: String) -> String {
+        if let type = ResourceCatalog.lookup(word) { return type.canonicalName }
+        return word.lowercased()
+    }
+
+    /// `po.spec.containers` → `pods.spec.containers`.
+    static func canonicalExplainPath(_ path: String) -> String {
+        if let type = ResourceCatalog.lookup(path) { return type.canonicalName }
+        guard let dot = path.firstIndex(of: ".") else { return path.lowercased() }
+        let head = String(path[..<dot])
+        guard let type = ResourceCatalog.lookup(head) else { return path }
+        return type.canonicalName + path[dot...]
+    }
+
+    /// `--name=value`; switches given bare or `=true` are written `--name`, and valued
+    /// flags given bare take their implicit value (`--dry-run` → `--dry-run=client`).
+    static func canonicalFlag(_ flag: ParsedFlag, table: FlagTable) -> String {
+        guard flag.isKnown, let spec = table.long[flag.name] else { return flag.description }
+        guard let value = flag.value else {
+            if spec.takesValue, let implicit = implicitValues[spec.long] { return "--" + spec.long + "=" + implicit }
+            return "--" + spec.long
+        }
+        if !spec.takesValue, value == "true" { return "--" + spec.long }
+        if spec.long == "dry-run", value == "true" || value == "unchanged" { return "--dry-run=client" }
+        return "--" + spec.long + "=" + value
+    }
+
+    /// What kubectl uses for a valued flag given bare.
+    private static let implicitValues: [String: String] = [
+        "dry-run": "client",
+        "cascade": "background",
+        "validate": "strict",
+    ]
+
+    /// Trims the line and folds every run of whitespace into one space.
+    static func foldWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            .joined(separator: " ")
+    }
+}

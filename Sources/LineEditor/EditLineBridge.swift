@@ -1,0 +1,186 @@
+@preconcurrency import CEditLine
+@preconcurrency import Glibc
+
+/// The C glue between libedit's readline-compatible API and the Swift types.
+///
+/// libedit keeps its state in process globals and calls back through plain C function pointers,
+/// which cannot capture context; so the per-read state lives in static variables here. Every access
+/// happens under `LineEditor`'s edit lock, on the thread running `readLine`.
+enum EditLineBridge {
+    /// Ctrl-E (move to end of line): fed before a cancel so the `^C` mark lands after the line.
+    private static let moveToEndKey: Int32 = 0x05
+    /// Whitespace only: `deploy/we` and `--namespace=sh` are single words for completion.
+    private static let wordBreakCharacters = " \t\n"
+
+    nonisolated(unsafe) private static var isInstalled = false
+    nonisolated(unsafe) private static var prefill: [Int32] = []
+    nonisolated(unsafe) private static var prefillPosition = 0
+    nonisolated(unsafe) private static var decoded: [Int32] = []
+    nonisolated(unsafe) private static var decoder = UTF8ScalarDecoder()
+    nonisolated(unsafe) private static var scanner = CancelKeyScanner()
+    nonisolated(unsafe) private static var cancelKey: CancelKey?
+    nonisolated(unsafe) private static var escapeTimeoutMilliseconds = 50
+    nonisolated(unsafe) private static var completer: (@Sendable (CompletionRequest) -> [String])?
+
+    /// Sets up libedit once per process. `rl_getc_function` must be assigned before the first
+    /// `rl_initialize()`/`readline()`/history call: libedit installs it only while initialising.
+    static func installIfNeeded() {
+        guard !isInstalled else { return }
+        isInstalled = true
+        selectUTF8Locale()
+        rl_getc_function = { stream in EditLineBridge.nextKey(stream) }
+        rl_attempted_completion_function = { text, _, _ in EditLineBridge.completionMatches(text) }
+        rl_basic_word_break_characters = UnsafePointer(strdup(wordBreakCharacters))
+        rl_completer_word_break_characters = strdup(wordBreakCharacters)
+        // Above this many candidates libedit asks "Display all N possibilities?" and reads the answer
+        // with getc(stdin), bypassing the getc function (and stdio buffering would then eat keys).
+        rl_completion_query_items = Int32.max
+        rl_readline_name = UnsafePointer(strdup("k1"))
+
+        // rl_initialize turns editing off for good if the terminal has ECHO off at that moment, and it
+        // changes the terminal mode itself. Initialise with ECHO on, then put the exact mode back.
+        let fd = STDIN_FILENO
+        let before = TerminalIO.attributes(fd)
+        if var mode = before, mode.c_lflag & tcflag_t(ECHO) == 0 {
+            mode.c_lflag |= tcflag_t(ECHO)
+            TerminalIO.setAttributes(fd, mode, when: TCSANOW)
+        }
+        _ = rl_initialize()
+        if let before { TerminalIO.setAttributes(fd, before) }
+    }
+
+    /// libedit needs a UTF-8 character type locale, or it silently drops non-ASCII input
+    /// (`café` becomes `caf`). Uses the user's locale, falling back to C.UTF-8 when that is not UTF-8.
+    private static func selectUTF8Locale() {
+        _ = setlocale(LC_CTYPE, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset).uppercased().replacingDashes() == "UTF8" {
+            return
+        }
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil {
+            _ = setlocale(LC_CTYPE, "C.utf8")
+        }
+    }
+
+    /// Prepares the state for one `readline()` call.
+    static func beginRead(prefill text: String?, escapeTimeoutMilliseconds timeout: Int,
+                          completer newCompleter: (@Sendable (CompletionRequest) -> [String])?) {
+        prefill = text.map(PrefillText.keystrokes(for:)) ?? []
+        prefillPosition = 0
+        decoded = []
+        decoder = UTF8ScalarDecoder()
+        scanner = CancelKeyScanner()
+        cancelKey = nil
+        escapeTimeoutMilliseconds = timeout
+        completer = newCompleter
+    }
+
+    /// Ends a read and returns the cancel key that ended it, if any.
+    static func endRead() -> CancelKey? {
+        let key = cancelKey
+        beginRead(prefill: nil, escapeTimeoutMilliseconds: escapeTimeoutMilliseconds, completer: nil)
+        return key
+    }
+
+    // MARK: - Keys
+
+    /// The getc function: returns the next key as a whole Unicode scalar, or -1 to end the read
+    /// (end of input, or a cancel key; libedit then makes `readline()` return NULL).
+    static func nextKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+        if cancelKey != nil { return -1 }
+        if prefillPosition < prefill.count {
+            defer { prefillPosition += 1 }
+            return prefill[prefillPosition]
+        }
+        if !decoded.isEmpty { return decoded.removeFirst() }
+
+        // Some libedit versions pass NULL here.
+        let fd = fileno(stream ?? rl_instream ?? stdin)
+        // libedit re-applies its own raw mode (with ISIG) at every read; Ctrl-C must arrive as a byte.
+        TerminalIO.disableSignalKeys(fd)
+        while true {
+            // A signal (SIGCONT after Ctrl-Z, SIGWINCH) may have let libedit re-apply its mode.
+            guard let byte = TerminalIO.readByte(fd, afterInterruption: { TerminalIO.disableSignalKeys(fd) }) else {
+                decoder.reset()
+                return -1
+            }
+            if let key = scanner.feed(byte) { return beginCancel(key) }
+            if scanner.isAwaitingEscapeFollowUp,
+               !TerminalIO.waitForInput(fd, milliseconds: escapeTimeoutMilliseconds) {
+                _ = scanner.escapeTimedOut()
+                return beginCancel(.escape)
+            }
+            let scalars = decoder.feed(byte)
+            guard let first = scalars.first else { continue }
+            decoded.append(contentsOf: scalars.dropFirst().map { Int32(bitPattern: $0.value) })
+            return Int32(bitPattern: first.value)
+        }
+    }
+
+    /// Records the cancel and moves the cursor to the end of the line; the next call ends the read.
+    private static func beginCancel(_ key: CancelKey) -> Int32 {
+        cancelKey = key
+        decoder.reset()
+        decoded = []
+        return moveToEndKey
+    }
+
+    // MARK: - Completion
+
+    /// The attempted-completion function: asks the completer and returns libedit's match array
+    /// (`[common prefix, match…, NULL]`, malloc'ed; libedit frees it), or NULL for no match.
+    private static func completionMatches(_ text: UnsafePointer<CChar>?) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        rl_attempted_completion_over = 1   // never fall back to file-name completion
+        rl_completion_append_character = 0x20
+        guard let completer else { return nil }
+        let word = text.map { String(cString: $0) } ?? ""
+        var lineBytes: [UInt8] = []
+        if let buffer = rl_line_buffer, rl_end > 0 {
+            lineBytes = Array(UnsafeRawBufferPointer(start: buffer, count: Int(rl_end)))
+        }
+        let request = CompletionRequest.fromEditBuffer(lineBytes: lineBytes, cursorByteOffset: Int(rl_point), word: word)
+        let candidates = CompletionCandidates(word: word, candidates: completer(request))
+        guard !candidates.matches.isEmpty else { return nil }
+        rl_completion_append_character = candidates.appendCharacter.flatMap { $0.asciiValue }.map { Int32($0) } ?? 0
+        return makeMatchArray(commonPrefix: candidates.commonPrefix, matches: candidates.matches)
+    }
+
+    private static func makeMatchArray(commonPrefix: String, matches: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        let count = matches.count + 2
+        guard let raw = malloc(count * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride) else { return nil }
+        let array = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: count)
+        array[0] = strdup(commonPrefix)
+        for (index, match) in matches.enumerated() {
+            array[index + 1] = strdup(match)
+        }
+        array[count - 1] = nil
+        return array
+    }
+
+    // MARK: - History
+
+    /// Sets libedit's history size limit.
+    static func limitHistory(to limit: Int) {
+        stifle_history(Int32(clamping: max(limit, 0)))
+    }
+
+    /// Adds one entry to libedit's history.
+    static func addHistoryEntry(_ entry: String) {
+        _ = add_history(entry)
+    }
+
+    /// Empties libedit's history.
+    static func clearHistory() {
+        clear_history()
+    }
+
+    /// libedit's history entries, oldest first (for checks against the Swift copy).
+    static func libeditHistory() -> [String] {
+        (0..<max(0, Int(history_length))).compactMap { offset in
+            history_get(history_base + Int32(offset)).flatMap { $0.pointee.line }.map { String(cString: $0) }
+        }
+    }
+}
+
+private extension String {
+    func replacingDashes() -> String { filter { $0 != "-" } }
+}

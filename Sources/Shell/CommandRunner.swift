@@ -1,0 +1,124 @@
+import Foundation
+import Subprocess
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+/// How a child ended.
+public enum ExitStatus: Sendable, Equatable {
+    /// Exited with a code.
+    case exited(Int32)
+    /// Killed by a signal.
+    case signaled(Int32)
+    /// Could not be started (binary missing, …); the string says why.
+    case failedToStart(String)
+
+    /// A shell-style status code: the exit code, 128+signal, or 127 when it could not start.
+    public var code: Int32 {
+        switch self {
+        case .exited(let code): code
+        case .signaled(let signal): 128 + signal
+        case .failedToStart: 127
+        }
+    }
+
+    /// True for `exited(0)`.
+    public var succeeded: Bool { self == .exited(0) }
+}
+
+/// The result of running a command.
+public struct RunOutcome: Sendable, Equatable {
+    /// How it ended.
+    public var status: ExitStatus
+    /// Standard output, when the plan asked to capture it (it was printed live as well).
+    public var captured: String?
+
+    /// Creates an outcome.
+    public init(status: ExitStatus, captured: String? = nil) {
+        self.status = status
+        self.captured = captured
+    }
+}
+
+/// Runs commands attached to the terminal: children stay in k1's process group with the terminal's stdin/stdout/stderr,
+/// so `exec -it`, `edit`, `logs -f`, pagers and Ctrl-C behave as in a normal shell.
+public protocol CommandRunning: Sendable {
+    /// Runs argv directly (no shell). With `capture`, stdout is also returned (while still printed live).
+    func run(argv: [String], capture: Bool) async -> RunOutcome
+    /// Runs a line through `/bin/sh -c`.
+    func runShell(_ script: String) async -> RunOutcome
+}
+
+/// The real runner, on swift-subprocess.
+public struct CommandRunner: CommandRunning {
+    /// Most bytes of captured output kept for parsing (the live output is never cut).
+    public static let captureLimit = 2 << 20
+
+    /// Creates a runner.
+    public init() {}
+
+    public func run(argv: [String], capture: Bool) async -> RunOutcome {
+        guard let program = argv.first else { return RunOutcome(status: .failedToStart("empty command")) }
+        let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
+        let arguments = Arguments(Array(argv.dropFirst()))
+        fflush(nil)
+        do {
+            if capture {
+                let result = try await Subprocess.run(executable, arguments: arguments, input: .currentStandardInput,
+                                                      output: .sequence, error: .currentStandardError) { execution in
+                    var kept = [UInt8]()
+                    for try await buffer in execution.standardOutput {
+                        buffer.withUnsafeBytes { raw in
+                            Self.writeAll(raw)
+                            if kept.count < Self.captureLimit {
+                                kept.append(contentsOf: raw.prefix(Self.captureLimit - kept.count))
+                            }
+                        }
+                    }
+                    return String(decoding: kept, as: UTF8.self)
+                }
+                return RunOutcome(status: Self.status(result.terminationStatus), captured: result.closureResult)
+            }
+            let result = try await Subprocess.run(executable, arguments: arguments, input: .currentStandardInput,
+                                                  output: .currentStandardOutput, error: .currentStandardError)
+            return RunOutcome(status: Self.status(result.terminationStatus))
+        } catch {
+            return RunOutcome(status: .failedToStart(Self.describe(error, program: program)))
+        }
+    }
+
+    public func runShell(_ script: String) async -> RunOutcome {
+        await run(argv: ["/bin/sh", "-c", script], capture: false)
+    }
+
+    static func status(_ status: TerminationStatus) -> ExitStatus {
+        switch status {
+        case .exited(let code): .exited(code)
+        case .signaled(let signal): .signaled(signal)
+        }
+    }
+
+    static func describe(_ error: any Error, program: String) -> String {
+        let text = String(describing: error)
+        if text.localizedCaseInsensitiveContains("not found") || text.localizedCaseInsensitiveContains("executableNotFound") {
+            return "\(program): command not found"
+        }
+        return "\(program): \(text)"
+    }
+
+    private static func writeAll(_ raw: UnsafeRawBufferPointer) {
+        guard var base = raw.baseAddress else { return }
+        var left = raw.count
+        while left > 0 {
+            let n = Glibc.write(1, base, left)
+            if n < 0 { if errno == EINTR { continue }; return }
+            base += n
+            left -= n
+        }
+    }
+}

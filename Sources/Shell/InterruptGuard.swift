@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Keeps k1 alive on Ctrl-C: SIGINT/SIGQUIT only set a flag (never SIG_IGN, which children would inherit).
+/// The terminal still delivers the signal to a running child, which dies as in a normal shell.
+public enum InterruptGuard {
+    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+    /// Installs the flag-setting handlers (idempotent).
+    public static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in InterruptGuard.flag = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGQUIT, &action, nil)
+    }
+
+    /// Returns whether an interrupt arrived since the last call, and clears it.
+    public static func takeInterrupt() -> Bool {
+        defer { flag = 0 }
+        return flag != 0
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import KubectlKit
+import LineEditor
+import Session
+import Support
+
+/// The `k1 shell` REPL: reads lines with libedit, runs them, tracks context, persists history, records sessions,
+/// and turns `?` requests into a pre-filled, editable command.
+public final class ShellSession: @unchecked Sendable {
+    let executor: LineExecutor
+    let editor: LineEditor
+    let history: HistoryStore
+    let recorder: SessionRecorder?
+    let requests: RequestHandling?
+    let style = TerminalStyle(fd: 1)
+
+    /// A suggestion waiting on the edit line for the user's Enter.
+    struct Pending {
+        let request: String
+        let suggestion: Suggestion
+    }
+
+    /// Creates a session.
+    /// - Parameters:
+    ///   - context: the starting context (kubeconfig's current context and namespace).
+    ///   - config: settings in force.
+    ///   - history: where history persists.
+    ///   - recorder: writes a session file when `--record` was given.
+    ///   - requests: turns `?` lines into commands (nil: requests print why they are unavailable).
+    public init(context: SessionContext, config: K1Config, history: HistoryStore, recorder: SessionRecorder?,
+                requests: RequestHandling?, runner: any CommandRunning = CommandRunner()) {
+        self.executor = LineExecutor(context: context, config: config, runner: runner)
+        self.editor = LineEditor.shared
+        self.history = history
+        self.recorder = recorder
+        self.requests = requests
+    }
+
+    /// Runs until `:quit`, Ctrl-D or end of input. Returns the status of the last command (0 after `:quit`).
+    public func run() async -> Int32 {
+        InterruptGuard.install()
+        editor.configure(historyLimit: executor.config.historySize)
+        let loaded = history.load()
+        if let warning = loaded.warning { printError("k1: \(warning)") }
+        editor.replaceHistory(loaded.entries)
+        executor.historyProvider = { [editor] in editor.historyEntries }
+        let kubectl = executor.config.kubectl
+        let names = KubectlNameSource(kubectl: kubectl, context: { [executor] in executor.context.kubeContext })
+        let completer = ShellCompleter(source: names, sessionNamespace: { [executor] in executor.context.namespace })
+        editor.completer = { request in completer.candidates(for: request) }
+
+        var pending: Pending?
+        var lastStatus: Int32 = 0
+        while true {
+            let prompt = PromptRenderer.render(executor.context, style: style)
+            fflush(nil)
+            let input = editor.readLine(prompt: prompt, prefill: pending?.suggestion.command)
+            _ = InterruptGuard.takeInterrupt()
+            switch input {
+            case .endOfInput:
+                recorder?.close()
+                return lastStatus
+            case .cancelled:
+                if let waiting = pending {
+                    recorder?.record(input: "?" + waiting.request, answer: waiting.suggestion.command, skipped: "cancelled")
+                }
+                pending = nil
+                continue
+            case .line(let text):
+                let waiting = pending
+                pending = nil
+                if let waiting {
+                    // The user confirmed (possibly edited) a suggestion: run exactly what is on the line.
+                    let result = await runLine(text, addToHistory: true)
+                    recorder?.record(input: "?" + waiting.request, ran: result.ran, exitStatus: result.status?.code,
+                                     answer: waiting.suggestion.command)
+                    let edited = text.trimmingCharacters(in: .whitespaces)
+                    if edited != waiting.suggestion.command, !edited.isEmpty, result.status?.succeeded == true {
+                        requests?.learn(request: waiting.request, context: waiting.suggestion.context, command: edited)
+                    }
+                    lastStatus = result.code
+                    continue
+                }
+                let classified = ShellInput.classify(text)
+                if case .request(let request) = classified {
+                    remember(text)
+                    pending = await suggest(request)
+                    if pending == nil { recorder?.record(input: text, skipped: "no suggestion") }
+                    if pending != nil, !editor.isInteractive {
+                        // Nothing the model writes runs without an Enter on a terminal.
+                        print(pending!.suggestion.command)
+                        recorder?.record(input: text, answer: pending!.suggestion.command, skipped: "not a terminal")
+                        pending = nil
+                    }
+                    continue
+                }
+                let result = await runLine(text, addToHistory: true, classified: classified)
+                if case .empty = classified { continue }
+                recorder?.record(input: text, ran: result.ran, exitStatus: result.status?.code)
+                lastStatus = result.code
+                if result.quit {
+                    recorder?.close()
+                    return 0
+                }
+            }
+        }
+    }
+
+    private func runLine(_ text: String, addToHistory: Bool, classified: ShellInput? = nil) async -> LineExecutor.Result {
+        let input = classified ?? ShellInput.classify(text)
+        if addToHistory, input != .empty { remember(text) }
+        return await executor.execute(input)
+    }
+
+    private func remember(_ line: String) {
+        editor.addHistory(line)
+        do { try history.append([line]) } catch {
+            printError("k1: history not saved: \(error)")
+        }
+    }
+
+    private func suggest(_ request: String) async -> Pending? {
+        guard !request.isEmpty else {
+            print(RequestHelp.text)
+            return nil
+        }
+        guard let requests else {
+            printError("k1: no model backend is configured; run 'k1 doctor' to see why")
+            return nil
+        }
+        guard let suggestion = await requests.suggest(request: request, context: executor.context) else { return nil }
+        return Pending(request: request, suggestion: suggestion)
+    }
+}
+
+/// What `?` alone prints.
+public enum RequestHelp {
+    /// Usage of natural-language requests.
+    public static let text = """
+    Ask in words after '?', e.g. ?show pods that are not running, ?scale it to 5, ?delete the failing ones.
+    A local model writes one kubectl command and puts it on the edit line: Enter runs it, Ctrl-C or Esc discards it.
+    The session context (namespace, selected object, last listing) is included, so "it" and "the failing ones" work.
+    """
+}

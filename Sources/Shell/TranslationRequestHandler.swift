@@ -1,0 +1,129 @@
+import Foundation
+import KubectlKit
+import LLM
+import LineEditor
+import Session
+import Support
+import Translate
+
+/// The `?` flow's terminal side: a one-line status with a spinner and the streamed tokens while the model works,
+/// Ctrl-C/Esc to cancel at once, then the preview line (⚡ for a cache hit, the risk label, ⚠ validation issues, the
+/// model and the time taken). The command itself is returned for the caller to pre-fill; nothing runs here.
+public final class TranslationRequestHandler: RequestHandling, @unchecked Sendable {
+    let translator: Translator
+    let style: TerminalStyle
+    let interactive: Bool
+
+    /// Creates a handler over the shared translator.
+    public init(translator: Translator, style: TerminalStyle = TerminalStyle(fd: 2), interactive: Bool = isatty(0) == 1) {
+        self.translator = translator
+        self.style = style
+        self.interactive = interactive
+    }
+
+    public func suggest(request: String, context: SessionContext) async -> Suggestion? {
+        let status = StatusLine(enabled: style.enabled, label: "asking \(translator.modelName)")
+        let watcher = CancelKeyWatcher()
+        let task = Task { () throws -> Translation in
+            try await translator.translate(request, context: context, onToken: { piece in status.append(piece) })
+        }
+        if interactive { watcher.start { _ in task.cancel() } }
+        status.start()
+        let result = await task.result
+        watcher.stop()
+        status.stop()
+        defer { translator.flushCache() }
+        switch result {
+        case .success(let translation):
+            printError(Self.preview(translation, style: style))
+            return Suggestion(command: translation.command, context: context)
+        case .failure(let error):
+            if task.isCancelled || error is CancellationError || (error as? LLMError)?.code == .cancelled {
+                printError(style.apply(.gray, "cancelled"))
+            } else {
+                printError("k1: \(Self.describe(error))")
+            }
+            return nil
+        }
+    }
+
+    public func learn(request: String, context: SessionContext, command: String) {
+        do { try translator.learn(request: request, context: context, command: command) } catch {
+            printError("k1: edit not remembered: \(error)")
+        }
+    }
+
+    /// The preview line shown above the pre-filled command.
+    public static func preview(_ translation: Translation, style: TerminalStyle) -> String {
+        var parts: [String] = []
+        if translation.cached { parts.append(style.apply(.boldYellow, "⚡")) }
+        parts.append(RiskLabel.render(translation.risk, style: style))
+        if !translation.issues.isEmpty {
+            parts.append(style.apply(.yellow, "⚠ " + translation.issues.map(\.message).joined(separator: "; ")))
+        }
+        let time = translation.latencyMilliseconds < 10
+            ? String(format: "%.1f ms", translation.latencyMilliseconds)
+            : "\(Int(translation.latencyMilliseconds.rounded())) ms"
+        var tail = "\(translation.model) · \(time)"
+        if translation.learned { tail += " · your edit" }
+        parts.append(style.apply(.gray, tail))
+        if let note = translation.note { parts.append(style.apply(.gray, "(\(note))")) }
+        return parts.joined(separator: " ")
+    }
+
+    /// One line for an error from the translation path.
+    public static func describe(_ error: any Error) -> String {
+        if let error = error as? LLMError { return error.message }
+        return String(describing: error)
+    }
+}
+
+/// A single status line on standard error: spinner, label, and the latest streamed text, redrawn in place.
+final class StatusLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let label: String
+    private let lock = NSLock()
+    private var text = ""
+    private var timer: DispatchSourceTimer?
+    private var frame = 0
+    private static let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    init(enabled: Bool, label: String) {
+        self.enabled = enabled
+        self.label = label
+    }
+
+    func start() {
+        guard enabled else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now(), repeating: .milliseconds(100))
+        timer.setEventHandler { [weak self] in self?.draw() }
+        lock.withLock { self.timer = timer }
+        timer.resume()
+    }
+
+    func append(_ piece: String) {
+        lock.withLock { text += piece }
+    }
+
+    func stop() {
+        guard enabled else { return }
+        lock.withLock {
+            timer?.cancel()
+            timer = nil
+        }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+
+    private func draw() {
+        let line: String = lock.withLock {
+            frame += 1
+            let shown = text.replacingOccurrences(of: "\n", with: " ")
+            let width = max(20, Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100)
+            let room = max(0, width - label.count - 6)
+            let tail = shown.count > room ? "…" + shown.suffix(room - 1) : shown
+            return "\r\u{1B}[2K\u{1B}[36m\(Self.frames[frame % Self.frames.count])\u{1B}[0m \u{1B}[90m\(label)…\u{1B}[0m \(tail)"
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}

@@ -1,0 +1,67 @@
+import LLM
+import Session
+
+/// Builds the generation request for one natural-language request: the fixed part (``PromptTemplate/fixedMessages``,
+/// identical across requests) followed by one user message with the session context that applies and the request.
+public enum PromptBuilder {
+    /// Sampling and rendering settings.
+    public struct Options: Sendable, Equatable {
+        /// Most listing rows shown.
+        public var maxListingRows: Int
+        /// Most tokens generated; one command line is far shorter.
+        public var maxTokens: Int
+        /// Fixed seed, for reproducible answers.
+        public var seed: Int
+        /// Whether to attach ``PromptTemplate/grammar`` (llama.cpp servers honour it; other backends ignore it).
+        public var useGrammar: Bool
+
+        /// The defaults: 12 rows, 80 tokens, seed 42, grammar on.
+        public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = true) {
+            self.maxListingRows = maxListingRows
+            self.maxTokens = maxTokens
+            self.seed = seed
+            self.useGrammar = useGrammar
+        }
+    }
+
+    /// The generation request and the context fields its prompt used.
+    public struct Prompt: Sendable, Equatable {
+        /// What to send to the backend.
+        public var generation: GenerationRequest
+        /// Exactly the context facts the prompt shows, for the cache key.
+        public var contextFields: [String: String]
+    }
+
+    /// Builds the prompt and reports the context fields it used.
+    public static func prepare(request: String, context: SessionContext, options: Options = Options()) -> Prompt {
+        let request = clean(request)
+        let rendered = ContextRenderer.render(context, request: request, maxRows: options.maxListingRows)
+        let user = ChatMessage(role: .user, content: PromptTemplate.userMessage(context: rendered.lines, request: request))
+        let generation = GenerationRequest(
+            messages: PromptTemplate.fixedMessages + [user],
+            maxTokens: options.maxTokens,
+            temperature: 0,
+            stop: ["\n"],
+            seed: options.seed,
+            grammar: options.useGrammar ? PromptTemplate.grammar : nil
+        )
+        return Prompt(generation: generation, contextFields: rendered.fields)
+    }
+
+    /// The generation request for `request` in `context` (temperature 0, fixed seed, stop at the newline).
+    public static func build(request: String, context: SessionContext, options: Options = Options()) -> GenerationRequest {
+        prepare(request: request, context: context, options: options).generation
+    }
+
+    /// Exactly the context fields the prompt for `request` uses (`namespace`, `lastResource`, `selection`, `listing`).
+    public static func contextFields(_ context: SessionContext, request: String, options: Options = Options()) -> [String: String] {
+        ContextRenderer.render(context, request: clean(request), maxRows: options.maxListingRows).fields
+    }
+
+    /// The request on one line: a leading `?` and surrounding whitespace removed, inner whitespace folded.
+    public static func clean(_ request: String) -> String {
+        var text = Substring(request).drop { $0.isWhitespace }
+        if text.first == "?" { text = text.dropFirst() }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import LLM
+
+/// The fixed part of k1's translation prompt: the instructions and the few-shot examples, loaded from the module's
+/// resources. It comes first in every request and is byte-identical across requests, so a server's prompt cache
+/// evaluates it once.
+public enum PromptTemplate {
+    /// The version of the prompt (instructions, examples, rendering). It is part of every cache key: bump it whenever
+    /// anything here or in ``ContextRenderer``'s output format changes.
+    public static let promptVersion = "k1-prompt-3"
+
+    /// The instructions (`Resources/prompt.txt`).
+    public static let instructions: String = loadResource("prompt")
+
+    /// The few-shot examples (`Resources/examples.txt`).
+    public static let examples: [PromptExample] = {
+        do { return try PromptExample.parse(loadResource("examples")) } catch {
+            fatalError("Translate resources are broken: \(error)")
+        }
+    }()
+
+    /// The fixed messages every request starts with: the system message, then each example as a user turn and the
+    /// command as the assistant's answer.
+    public static let fixedMessages: [ChatMessage] = {
+        var messages = [ChatMessage(role: .system, content: instructions)]
+        for example in examples {
+            messages.append(ChatMessage(role: .user, content: userMessage(context: example.context, request: example.request)))
+            messages.append(ChatMessage(role: .assistant, content: example.command))
+        }
+        return messages
+    }()
+
+    /// A GBNF grammar for llama.cpp servers that makes prose, fences and pipelines impossible. It ends with the newline
+    /// the request also stops on: a grammar without it makes the model ramble until the token limit.
+    public static let grammar = #"root ::= "kubectl " [a-z] [a-z-]* ( " " [^\n`|;&$]+ )? "\n""#
+
+    /// The user message for one request: the context lines, then `request: …`.
+    public static func userMessage(context: [String], request: String) -> String {
+        (context + ["request: " + request]).joined(separator: "\n")
+    }
+
+    private static func loadResource(_ name: String) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: name, withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fatalError("Translate resource \(name).txt is missing from the k1 bundle; reinstall k1")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

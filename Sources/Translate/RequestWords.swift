@@ -1,0 +1,35 @@
+import Foundation
+import KubectlKit
+
+/// The words of a request, lowercased, with the few facts the context renderer needs about them.
+struct RequestWords: Sendable {
+    /// The request lowercased, whitespace folded.
+    let text: String
+    /// Its words (letters, digits, `-`, `.`, `/` kept inside a word).
+    let words: Set<String>
+
+    init(_ request: String) {
+        text = request.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        words = Set(text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "/" || $0 == "'") }
+            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".'")) })
+    }
+
+    /// Words that refer back to what the session shows.
+    static let backReferences: Set<String> = [
+        "it", "its", "it's", "this", "that", "them", "they", "their", "those", "these", "same", "selected", "again",
+    ]
+
+    /// Whether the request points back at the session (`it`, `them`, `same`).
+    var refersBack: Bool { !words.isDisjoint(with: Self.backReferences) }
+
+    /// Short type names too common as English words to count as naming a type.
+    static let ambiguousTypeWords: Set<String> = ["no", "all", "limits", "quota", "ev", "cs", "ep", "sa"]
+
+    /// Whether some word names a built-in resource type (`pods`, `deploy`, `svc`, `deployment/web`).
+    var namesResourceType: Bool {
+        words.contains { word in
+            let type = word.split(separator: "/").first.map(String.init) ?? word
+            return !Self.ambiguousTypeWords.contains(type) && ResourceCatalog.lookup(type) != nil
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A translation failure. `description` is one line telling the user what happened and what to do.
+public struct TranslateError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure.
+    public enum Code: String, Sendable, Equatable {
+        /// The request was empty.
+        case emptyRequest
+        /// The model's output held no kubectl command.
+        case noCommand
+        /// A prompt resource of the Translate module is missing or malformed (a packaging bug).
+        case badResource
+    }
+
+    /// The failure kind.
+    public let code: Code
+    /// One line for the user.
+    public let message: String
+    /// What the model produced, for `.noCommand` (shown with `--json`, kept for bug reports).
+    public let raw: String?
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String, raw: String? = nil) {
+        self.code = code
+        self.message = message
+        self.raw = raw
+    }
+
+    public var description: String { message }
+
+    /// The request was empty.
+    public static let emptyRequest = TranslateError(.emptyRequest, "the request is empty; describe what you want to do")
+
+    /// The model gave nothing usable.
+    public static func noCommand(raw: String) -> TranslateError {
+        TranslateError(.noCommand, "the model gave no kubectl command; rephrase or try again", raw: raw)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// A fake Kubernetes API server (`Fixtures/fake_kube_api.py` serving `Fixtures/cluster.json`) plus a private,
+/// throw-away world to run kubectl and k1 in: a kubeconfig pointing at the server (cluster `fake`, context
+/// `fake-ctx`, namespace `default`, a user with no credentials), its own `HOME` and XDG directories, and a log of
+/// every request the server answered. The server stops in `stop()` or `deinit`.
+final class KubeFixture {
+    /// The temporary directory that holds everything below.
+    let root: URL
+    /// `HOME` for kubectl and k1 (kubectl's discovery cache lands in `HOME/.kube/cache`).
+    let home: URL
+    /// The kubeconfig file (`KUBECONFIG`).
+    let kubeconfig: URL
+    /// The server's request log, one `METHOD /path?query` a line.
+    let requestLog: URL
+    /// The port the server listens on, on 127.0.0.1.
+    let port: Int
+    private let server: Process
+    /// The server watches this pipe and exits when it closes, even if this process dies first.
+    private let serverLifeline: Pipe
+
+    /// The directory holding the fixture files, copied into the test bundle.
+    static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+
+    /// Starts the server and writes the kubeconfig into a new temporary directory.
+    init() throws {
+        guard let python = HostTools.python3 else { throw E2EError.processFailed("python3 is not installed") }
+        let files = FileManager.default
+        root = files.temporaryDirectory.appendingPathComponent("k1-e2e-\(UUID().uuidString)")
+        home = root.appendingPathComponent("home")
+        kubeconfig = root.appendingPathComponent("kubeconfig")
+        requestLog = root.appendingPathComponent("requests.log")
+        for directory in ["home", "xdg/config", "xdg/state", "xdg/cache", "xdg/data"] {
+            try files.createDirectory(at: root.appendingPathComponent(directory), withIntermediateDirectories: true)
+        }
+        _ = files.createFile(atPath: requestLog.path, contents: nil)
+
+        let output = Pipe()
+        serverLifeline = Pipe()
+        server = Process()
+        server.executableURL = URL(fileURLWithPath: python)
+        server.arguments = ["-u", Self.fixtures.appendingPathComponent("fake_kube_api.py").path,
+                            "--data", Self.fixtures.appendingPathComponent("cluster.json").path,
+                            "--log", requestLog.path, "--watch-stdin"]
+        server.standardInput = serverLifeline
+        server.standardOutput = output
+        let stderrURL = root.appendingPathComponent("server.stderr")
+        _ = files.createFile(atPath: stderrURL.path, contents: nil)
+        server.standardError = try FileHandle(forWritingTo: stderrURL)
+        try server.run()
+
+        var announced = Data()
+        while !announced.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            announced.append(chunk)
+        }
+        let line = String(decoding: announced, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
+            server.terminate()
+            let stderr = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+            throw E2EError.processFailed("fake API server did not announce its port: \(line)\n\(stderr)")
+        }
+        self.port = port
+        try Self.kubeconfigText(port: port).write(to: kubeconfig, atomically: true, encoding: .utf8)
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Stops the server (idempotent).
+    func stop() {
+        try? serverLifeline.fileHandleForWriting.close()
+        if server.isRunning {
+            server.terminate()
+            server.waitUntilExit()
+        }
+    }
+
+    /// The environment to run kubectl or k1 in: only the isolated `HOME`, XDG directories and kubeconfig,
+    /// a `PATH` that finds kubectl and the usual tools, and a UTF-8 locale.
+    var environment: [String: String] {
+        let kubectlDirectory = HostTools.kubectl.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let path = ([kubectlDirectory].compactMap { $0 } + ["/usr/local/bin", "/usr/bin", "/bin"]).joined(separator: ":")
+        let xdg = root.appendingPathComponent("xdg")
+        return [
+            "HOME": home.path,
+            "XDG_CONFIG_HOME": xdg.appendingPathComponent("config").path,
+            "XDG_STATE_HOME": xdg.appendingPathComponent("state").path,
+            "XDG_CACHE_HOME": xdg.appendingPathComponent("cache").path,
+            "XDG_DATA_HOME": xdg.appendingPathComponent("data").path,
+            "KUBECONFIG": kubeconfig.path,
+            "PATH": path,
+            "LANG": "C.UTF-8",
+        ]
+    }
+
+    /// The requests the server has answered so far, oldest first (`GET /api/v1/namespaces/shop/pods?limit=500`).
+    func requests() -> [String] {
+        let text = (try? String(contentsOf: requestLog, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Whether any request so far asked for `path` (the part before `?`), with any method and query.
+    func requested(_ path: String) -> Bool {
+        requests().contains { $0.split(separator: " ").last?.split(separator: "?").first.map(String.init) == path }
+    }
+
+    /// Runs the real kubectl with `arguments` in this fixture's environment.
+    func kubectl(_ arguments: [String]) throws -> ProcessOutput {
+        guard let kubectl = HostTools.kubectl else { throw E2EError.processFailed("kubectl is not installed") }
+        return try ProcessRunner.run(kubectl, arguments, environment: environment)
+    }
+
+    /// A kubeconfig with cluster `fake` at the server, context `fake-ctx` (namespace `default`) and an anonymous user.
+    static func kubeconfigText(port: Int) -> String {
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: fake
+          cluster:
+            server: http://127.0.0.1:\(port)
+        contexts:
+        - name: fake-ctx
+          context:
+            cluster: fake
+            namespace: default
+            user: anonymous
+        current-context: fake-ctx
+        users:
+        - name: anonymous
+          user: {}
+        preferences: {}
+
+        """
+    }
+}

@@ -1,0 +1,20 @@
+import Testing
+
+/// Leaving k1.
+@Suite("k1 shell: exit", .serialized,
+       .enabled(if: Prerequisites.k1InTerminal, "needs tmux, kubectl, python3 and a built k1 (swift build)"),
+       .timeLimit(.minutes(1)))
+struct ShellExitTests {
+    @Test("Ctrl-D on an empty line exits with status 0")
+    func controlD() async throws {
+        let shell = try await K1ShellSession(fixture: try KubeFixture())
+        try shell.tmux.sendSpecial("C-d")
+        #expect(try await shell.tmux.waitForExit() == 0)
+    }
+
+    @Test(":quit exits with status 0")
+    func quit() async throws {
+        let shell = try await K1ShellSession(fixture: try KubeFixture())
+        #expect(try await shell.quit() == 0)
+    }
+}

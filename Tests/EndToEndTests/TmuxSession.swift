@@ -1,0 +1,131 @@
+import Foundation
+
+/// One command running in a detached tmux session on a private server (`tmux -L <unique name>`), so tests get a
+/// real pseudo-terminal they can type into and read back, and never touch the user's own tmux.
+///
+/// The pane stays after its command exits (`remain-on-exit`), so the exit status can be read. `kill()` (or
+/// `deinit`) ends the private tmux server and everything running in it.
+final class TmuxSession {
+    /// The private tmux server's socket name.
+    let socket: String
+    /// The terminal type inside the pane.
+    static let terminal = "screen-256color"
+    private static let target = "k1"
+    private let configFile: URL
+    private var killed = false
+
+    /// Starts `command` in a `width`×`height` pane with exactly `environment` (plus `TERM`).
+    init(command: [String], environment: [String: String], width: Int = 160, height: Int = 40) throws {
+        guard HostTools.tmux != nil else { throw E2EError.processFailed("tmux is not installed") }
+        socket = "k1-e2e-\(UUID().uuidString.prefix(8))"
+        configFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).tmux.conf")
+        try """
+        set -g remain-on-exit on
+        set -g status off
+        set -g history-limit 20000
+        set -g default-terminal \(Self.terminal)
+        set -g escape-time 0
+
+        """.write(to: configFile, atomically: true, encoding: .utf8)
+        var environment = environment
+        environment["TERM"] = Self.terminal
+        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        try tmux(["new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y", "\(height)", "--",
+                  "/usr/bin/env", "-i"] + assignments + command)
+    }
+
+    deinit { kill() }
+
+    /// Types `text`: literally (no key names), or with tmux key names (`"C-a"`) when `literal` is false.
+    func sendKeys(_ text: String, literal: Bool = true) throws {
+        try tmux(["send-keys", "-t", Self.target] + (literal ? ["-l", "--", text] : [text]))
+    }
+
+    /// Presses one named key: `"Enter"`, `"Tab"`, `"C-c"`, `"C-d"`, `"Escape"`, `"Up"`, `"BSpace"`…
+    func sendSpecial(_ key: String) throws {
+        try tmux(["send-keys", "-t", Self.target, key])
+    }
+
+    /// The pane's whole scroll-back and screen as plain text: wrapped lines joined, trailing blanks removed.
+    func capture() throws -> String {
+        Self.tidy(try tmux(["capture-pane", "-p", "-J", "-t", Self.target, "-S", "-"]))
+    }
+
+    /// Like `capture()`, with the SGR escapes (colours, bold) that were on screen.
+    func captureStyled() throws -> String {
+        Self.tidy(try tmux(["capture-pane", "-p", "-J", "-e", "-t", Self.target, "-S", "-"]))
+    }
+
+    /// Polls the screen until `condition` holds and returns that screen; throws with the last screen on timeout.
+    @discardableResult
+    func waitUntil(_ description: String, timeout: Duration = .seconds(10),
+                   _ condition: (String) -> Bool) async throws -> String {
+        var screen = ""
+        return try await Poll.until(description, timeout: timeout, context: { screen }) {
+            screen = try capture()
+            return condition(screen) ? screen : nil
+        }
+    }
+
+    /// Waits until `text` is on screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until something on screen matches `regex`.
+    @discardableResult
+    func waitFor<Output>(_ regex: Regex<Output>, timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitUntil("a match of \(regex)", timeout: timeout) { $0.contains(regex) }
+    }
+
+    /// The exit status of the pane's command, or nil while it still runs.
+    func exitStatus() throws -> Int32? {
+        let fields = try tmux(["display-message", "-p", "-t", Self.target, "#{pane_dead} #{pane_dead_status}"])
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard fields.first == "1" else { return nil }
+        return fields.count > 1 ? Int32(fields[1]) : nil
+    }
+
+    /// Waits for the pane's command to exit and returns its status.
+    func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
+        try await Poll.until("the command to exit", timeout: timeout, context: { (try? capture()) ?? "" }) {
+            try exitStatus()
+        }
+    }
+
+    /// The process id of the pane's command.
+    func panePID() throws -> Int32? {
+        Int32(try tmux(["display-message", "-p", "-t", Self.target, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Ends the private tmux server and its processes (idempotent).
+    func kill() {
+        guard !killed else { return }
+        killed = true
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: configFile)
+    }
+
+    /// Runs `tmux -L <socket> -f <config> arguments` and returns its standard output.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        guard let tmux = HostTools.tmux else { throw E2EError.processFailed("tmux is not installed") }
+        let result = try ProcessRunner.run(tmux, ["-L", socket, "-f", configFile.path] + arguments,
+                                           timeout: .seconds(10))
+        guard result.status == 0 else {
+            throw E2EError.processFailed("tmux \(arguments.joined(separator: " ")) failed: \(result.stderr)")
+        }
+        return result.stdout
+    }
+
+    /// Strips trailing whitespace from every line and drops trailing blank lines.
+    private static func tidy(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}

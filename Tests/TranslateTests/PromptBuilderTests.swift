@@ -1,0 +1,193 @@
+import LLM
+import Session
+import Testing
+@testable import Translate
+
+@Suite("PromptBuilder and ContextRenderer")
+struct PromptBuilderTests {
+    static let shopListing = Listing(resource: "pods", namespace: "shop", command: "kubectl get pods -n shop", objects: [
+        ListedObject(name: "web-5f6b9c-q8zr4", namespace: "shop", resource: "pods",
+                     columns: ["STATUS": "Running", "READY": "1/1", "RESTARTS": "0", "AGE": "3d"], healthy: true),
+        ListedObject(name: "payments-api-7d9f8-x2k4q", namespace: "shop", resource: "pods",
+                     columns: ["STATUS": "CrashLoopBackOff", "READY": "0/1", "RESTARTS": "14 (2m ago)", "AGE": "3d"], healthy: false),
+        ListedObject(name: "redis-0", namespace: "shop", resource: "pods",
+                     columns: ["STATUS": "Running", "READY": "1/1", "RESTARTS": "0", "AGE": "9d"], healthy: true),
+        ListedObject(name: "worker-6d8f7-abc12", namespace: "shop", resource: "pods",
+                     columns: ["STATUS": "Error", "READY": "0/1", "RESTARTS": "3", "AGE": "1h"], healthy: false),
+    ])
+
+    func userMessage(_ request: GenerationRequest) -> String {
+        request.messages.last?.content ?? ""
+    }
+
+    // MARK: - Fixed part
+
+    @Test func examplesLoadFromTheBundle() {
+        #expect(PromptTemplate.examples.count >= 24)
+        #expect(PromptTemplate.instructions.contains("kubectl"))
+        #expect(PromptTemplate.examples.contains { !$0.context.isEmpty })
+    }
+
+    @Test func everyExampleIsACleanValidCommand() {
+        for example in PromptTemplate.examples {
+            #expect(OutputSanitizer.sanitize(example.command).command == example.command, "\(example.command)")
+            #expect(CommandValidator.validate(example.command).isEmpty, "\(example.command)")
+        }
+    }
+
+    @Test func examplesCoverTheCommonVerbs() {
+        let commands = PromptTemplate.examples.map(\.command)
+        for needle in ["kubectl get ", "kubectl describe ", "kubectl logs ", "kubectl scale ", "kubectl rollout restart ",
+                       "kubectl delete ", "kubectl exec ", "kubectl port-forward ", "kubectl top ", "kubectl label ",
+                       "kubectl set image ", "kubectl create ", "kubectl apply -f ", "kubectl cordon ", "kubectl drain ",
+                       " -A", " -l ", "--sort-by="] {
+            #expect(commands.contains { $0.contains(needle) }, "no example uses \(needle)")
+        }
+    }
+
+    @Test func fixedPrefixIsIdenticalAcrossRequestsAndContexts() {
+        let a = PromptBuilder.build(request: "pods", context: SessionContext())
+        let b = PromptBuilder.build(request: "restart the failing ones",
+                                    context: SessionContext(namespace: "shop", lastResource: "pods",
+                                                            selection: ObjectSelection(resource: "deployments", name: "web", namespace: "shop"),
+                                                            listing: Self.shopListing))
+        #expect(a.messages.dropLast() == b.messages.dropLast())
+        #expect(Array(a.messages.dropLast()) == PromptTemplate.fixedMessages)
+        #expect(a.messages.first?.role == .system)
+        #expect(a.messages.last?.role == .user)
+    }
+
+    @Test func examplesAreUserAndAssistantTurns() {
+        let fixed = PromptTemplate.fixedMessages
+        #expect(fixed.count == 1 + 2 * PromptTemplate.examples.count)
+        #expect(fixed[1].role == .user)
+        #expect(fixed[2].role == .assistant)
+        #expect(fixed[2].content.hasPrefix("kubectl "))
+    }
+
+    @Test func samplingSettings() {
+        let request = PromptBuilder.build(request: "pods", context: SessionContext())
+        #expect(request.temperature == 0)
+        #expect(request.seed != nil)
+        #expect(request.stop == ["\n"])
+        #expect((40...120).contains(request.maxTokens))
+        #expect(request.grammar?.hasSuffix("\"\\n\"") == true)
+        #expect(PromptBuilder.build(request: "pods", context: SessionContext(),
+                                    options: PromptBuilder.Options(useGrammar: false)).grammar == nil)
+    }
+
+    // MARK: - Context
+
+    @Test func noContextMeansOnlyTheRequest() {
+        let request = PromptBuilder.build(request: "  ?show   pods ", context: SessionContext())
+        #expect(userMessage(request) == "request: show pods")
+        #expect(PromptBuilder.contextFields(SessionContext(), request: "show pods").isEmpty)
+    }
+
+    @Test func kubeconfigDefaultsAreNotPlaceholderNoise() {
+        let context = SessionContext(kubeconfigContext: "kind-dev", kubeconfigNamespace: "default")
+        let message = userMessage(PromptBuilder.build(request: "cordon worker-2", context: context))
+        #expect(message == "request: cordon worker-2")
+        #expect(!message.contains("default"))
+        #expect(!message.lowercased().contains("none"))
+    }
+
+    @Test func sessionNamespaceAndSelection() {
+        let context = SessionContext(namespace: "shop", selection: ObjectSelection(resource: "deployments", name: "web", namespace: "shop"))
+        let message = userMessage(PromptBuilder.build(request: "scale it to 5", context: context))
+        #expect(message == "ns: shop\nselected: deployment/web in shop\nrequest: scale it to 5")
+        #expect(PromptBuilder.contextFields(context, request: "scale it to 5") ==
+                ["namespace": "shop", "selection": "deployment/web in shop"])
+    }
+
+    @Test func selectionNamespaceIsUsedWhenTheSessionHasNone() {
+        let context = SessionContext(selection: ObjectSelection(resource: "pods", name: "api-0", namespace: "batch"))
+        #expect(userMessage(PromptBuilder.build(request: "its logs", context: context))
+                == "ns: batch\nselected: pod/api-0 in batch\nrequest: its logs")
+    }
+
+    @Test func lastTypeOnlyWhenTheRequestNamesNoTypeOrRefersBack() {
+        let context = SessionContext(lastResource: "deployments")
+        #expect(userMessage(PromptBuilder.build(request: "same in all namespaces", context: context))
+                == "last type: deployments\nrequest: same in all namespaces")
+        #expect(userMessage(PromptBuilder.build(request: "show services in shop", context: context))
+                == "request: show services in shop")
+    }
+
+    @Test func listingShowsFailingRowsFirstWithTrimmedCells() {
+        let context = SessionContext(namespace: "shop", listing: Self.shopListing)
+        let message = userMessage(PromptBuilder.build(request: "restart the failing ones", context: context))
+        #expect(message == """
+        ns: shop
+        listed pods in shop:
+        NAME STATUS READY RESTARTS
+        payments-api-7d9f8-x2k4q CrashLoopBackOff 0/1 14
+        worker-6d8f7-abc12 Error 0/1 3
+        web-5f6b9c-q8zr4 Running 1/1 0
+        redis-0 Running 1/1 0
+        request: restart the failing ones
+        """)
+        let fields = PromptBuilder.contextFields(context, request: "restart the failing ones")
+        #expect(fields["listing"]?.hasPrefix("listed pods in shop:") == true)
+    }
+
+    @Test func listingRespectsTheRowBudget() {
+        var objects = (0..<30).map { ListedObject(name: "job-\($0)", columns: ["STATUS": "Completed"], healthy: true) }
+        objects.append(ListedObject(name: "job-broken", columns: ["STATUS": "Failed"], healthy: false))
+        let listing = Listing(resource: "pods", namespace: "batch", command: "kubectl get pods -n batch", objects: objects)
+        let lines = ContextRenderer.listingText(listing, maxRows: 12)
+        #expect(lines.count == 2 + 12 + 1)
+        #expect(lines[2] == "job-broken Failed")
+        #expect(lines.last == "(+19 more)")
+        let rendered = ContextRenderer.render(SessionContext(listing: listing), request: "delete those", maxRows: 5)
+        #expect(rendered.lines.filter { $0.hasPrefix("job-") }.count == 5)
+    }
+
+    @Test func listingIsLeftOutWhenTheRequestDoesNotReferToIt() {
+        let context = SessionContext(namespace: "shop", listing: Self.shopListing)
+        #expect(userMessage(PromptBuilder.build(request: "show deployments", context: context)) == "ns: shop\nrequest: show deployments")
+        #expect(PromptBuilder.contextFields(context, request: "show deployments")["listing"] == nil)
+        for request in ["delete them", "logs of the crashing one", "describe payments-api", "what's wrong with worker-6d8f7-abc12",
+                        "restart the first one"] {
+            #expect(PromptBuilder.contextFields(context, request: request)["listing"] != nil, "\(request)")
+        }
+    }
+
+    @Test func allNamespacesListingShowsANamespaceColumn() {
+        let listing = Listing(resource: "pods", namespace: nil, command: "kubectl get pods -A", objects: [
+            ListedObject(name: "coredns-1", namespace: "kube-system", columns: ["STATUS": "Running"], healthy: true),
+            ListedObject(name: "api-0", namespace: "shop", columns: ["STATUS": "Pending"], healthy: false),
+        ])
+        #expect(ContextRenderer.listingText(listing, maxRows: 12) == [
+            "listed pods in all namespaces:", "NAMESPACE NAME STATUS", "shop api-0 Pending", "kube-system coredns-1 Running",
+        ])
+    }
+
+    @Test func exampleContextsMatchWhatTheRendererWrites() {
+        // The fixed examples show context exactly as real requests get it.
+        let selection = SessionContext(namespace: "shop", selection: ObjectSelection(resource: "deployments", name: "web", namespace: "shop"))
+        #expect(ContextRenderer.render(selection, request: "scale it to 5").lines == ["ns: shop", "selected: deployment/web in shop"])
+        let listing = Listing(resource: "pods", namespace: "shop", command: "kubectl get pods -n shop", objects: [
+            ListedObject(name: "payments-api-7d9f8-x2k4q", columns: ["STATUS": "CrashLoopBackOff", "READY": "0/1", "RESTARTS": "14"], healthy: false),
+            ListedObject(name: "worker-6d8f7-abc12", columns: ["STATUS": "Error", "READY": "0/1", "RESTARTS": "3"], healthy: false),
+            ListedObject(name: "web-5f6b9c-q8zr4", columns: ["STATUS": "Running", "READY": "1/1", "RESTARTS": "0"], healthy: true),
+        ])
+        let example = PromptTemplate.examples.first { $0.request == "restart the failing ones" }
+        #expect(ContextRenderer.render(SessionContext(namespace: "shop", listing: listing), request: "restart the failing ones").lines
+                == example?.context)
+        let nodes = Listing(resource: "nodes", namespace: nil, command: "kubectl get nodes", objects: [
+            ListedObject(name: "worker-1", columns: ["STATUS": "Ready"], healthy: true),
+            ListedObject(name: "worker-4", columns: ["STATUS": "NotReady"], healthy: false),
+            ListedObject(name: "worker-2", columns: ["STATUS": "Ready"], healthy: true),
+        ])
+        let nodeExample = PromptTemplate.examples.first { $0.request == "describe the broken node" }
+        #expect(ContextRenderer.render(SessionContext(listing: nodes), request: "describe the broken node").lines == nodeExample?.context)
+    }
+
+    @Test func examplesFileParserReportsBadBlocks() {
+        #expect(throws: TranslateError.self) { try PromptExample.parse("request: pods\n") }
+        #expect(throws: TranslateError.self) { try PromptExample.parse("bogus line\n") }
+        let parsed = try? PromptExample.parse("# comment\n\ncontext: ns: a\nrequest: r\ncommand: kubectl get pods\n\n")
+        #expect(parsed == [PromptExample(context: ["ns: a"], request: "r", command: "kubectl get pods")])
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import KubectlKit
+import LLM
+import Session
+import Testing
+@testable import Translate
+
+@Suite("Translator")
+struct TranslatorTests {
+    struct Fixture {
+        let directory: URL
+        let cache: AnswerCache
+        let backend: ScriptedBackend
+        let provided: ProviderCounter
+        let translator: Translator
+
+        init(outputs: [String], model: String = "test-model", withCache: Bool = true) throws {
+            directory = try temporaryDirectory()
+            cache = AnswerCache(url: directory.appendingPathComponent("llm_cache.json"))
+            let backend = ScriptedBackend(outputs: outputs)
+            let provided = ProviderCounter()
+            self.backend = backend
+            self.provided = provided
+            translator = Translator(backendProvider: { provided.increment(); return backend }, modelName: model,
+                                    cache: withCache ? cache : nil, promptVersion: PromptTemplate.promptVersion)
+        }
+
+        func cleanUp() { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    static let shop = SessionContext(namespace: "shop")
+
+    @Test func missAsksTheModelAndSanitizes() async throws {
+        let fixture = try Fixture(outputs: ["```bash\nkubectl get pods -n kube-system\n```"])
+        defer { fixture.cleanUp() }
+        let result = try await fixture.translator.translate("pods in kube-system", context: Self.shop)
+        #expect(result.command == "kubectl get pods -n kube-system")
+        #expect(result.raw.contains("```"))
+        #expect(!result.cached)
+        #expect(result.risk.risk == .readOnly)
+        #expect(result.issues.isEmpty)
+        #expect(result.stats?.generatedTokens == 8)
+        #expect(result.model == "test-model")
+        #expect(result.promptVersion == PromptTemplate.promptVersion)
+        #expect(fixture.backend.calls == 1)
+        #expect(fixture.backend.lastGeneration?.messages.last?.content == "ns: shop\nrequest: pods in kube-system")
+    }
+
+    @Test func hitSkipsTheBackendEntirely() async throws {
+        let fixture = try Fixture(outputs: ["kubectl get pods -A"])
+        defer { fixture.cleanUp() }
+        _ = try await fixture.translator.translate("all pods", context: Self.shop)
+        let again = try await fixture.translator.translate("  All PODS? ", context: Self.shop)
+        #expect(again.cached)
+        #expect(again.command == "kubectl get pods -A")
+        #expect(again.stats == nil)
+        #expect(fixture.backend.calls == 1)
+
+        // A new translator (a new process) with a provider that must not be called.
+        let cache = AnswerCache(url: fixture.cache.url)
+        let fresh = Translator(backendProvider: { throw LLMError(.serverUnreachable, "must not be called") },
+                               modelName: "test-model", cache: cache)
+        let hit = try await fresh.translate("all pods", context: Self.shop)
+        #expect(hit.cached)
+        #expect(fixture.provided.value == 1)
+    }
+
+    @Test func contextAndModelSeparateAnswers() async throws {
+        let fixture = try Fixture(outputs: ["kubectl get pods", "kubectl get pods -o wide"])
+        defer { fixture.cleanUp() }
+        _ = try await fixture.translator.translate("pods", context: Self.shop)
+        let other = try await fixture.translator.translate("pods", context: SessionContext(namespace: "prod"))
+        #expect(!other.cached)
+        #expect(fixture.backend.calls == 2)
+
+        let otherModel = Translator(backendProvider: { fixture.backend }, modelName: "other-model", cache: fixture.cache)
+        let result = try await otherModel.translate("pods", context: Self.shop)
+        #expect(!result.cached)
+        #expect(fixture.backend.calls == 3)
+    }
+
+    @Test func noCacheNeitherReadsNorWrites() async throws {
+        let fixture = try Fixture(outputs: ["kubectl get nodes"])
+        defer { fixture.cleanUp() }
+        _ = try await fixture.translator.translate("nodes", context: SessionContext(), useCache: false)
+        #expect(fixture.cache.list().isEmpty)
+        _ = try await fixture.translator.translate("nodes", context: SessionContext())
+        let bypass = try await fixture.translator.translate("nodes", context: SessionContext(), useCache: false)
+        #expect(!bypass.cached)
+        #expect(fixture.backend.calls == 3)
+    }
+
+    @Test func editsAreLearned() async throws {
+        let fixture = try Fixture(outputs: ["kubectl delete pod payments-api-7d9f8-x2k4q"])
+        defer { fixture.cleanUp() }
+        let context = SessionContext(namespace: "shop", selection: ObjectSelection(resource: "pods", name: "payments-api-7d9f8-x2k4q", namespace: "shop"))
+        let first = try await fixture.translator.translate("restart it", context: context)
+        #expect(!first.cached)
+        let edited = "kubectl delete pod payments-api-7d9f8-x2k4q -n shop"
+        #expect(try fixture.translator.learn(request: "restart it", context: context, command: edited))
+        #expect(try !fixture.translator.learn(request: "restart it", context: context, command: edited))
+
+        let second = try await fixture.translator.translate("Restart it", context: context)
+        #expect(second.cached)
+        #expect(second.learned)
+        #expect(second.command == edited)
+        #expect(second.risk.risk == .deletes)
+        #expect(fixture.backend.calls == 1)
+        #expect(fixture.cache.stats().editedEntries == 1)
+    }
+
+    @Test func emptyOutputIsAnErrorAndIsNotCached() async throws {
+        let fixture = try Fixture(outputs: ["   ", "Sorry, I can't help with that."])
+        defer { fixture.cleanUp() }
+        await #expect(throws: TranslateError.noCommand(raw: "   ")) {
+            try await fixture.translator.translate("pods", context: SessionContext())
+        }
+        do {
+            _ = try await fixture.translator.translate("pods", context: SessionContext())
+            Issue.record("expected an error")
+        } catch let error as TranslateError {
+            #expect(error.code == .noCommand)
+            #expect(error.description == "the model gave no kubectl command; rephrase or try again")
+        }
+        #expect(fixture.cache.list().isEmpty)
+    }
+
+    @Test func emptyRequestIsAnError() async throws {
+        let fixture = try Fixture(outputs: ["kubectl get pods"])
+        defer { fixture.cleanUp() }
+        await #expect(throws: TranslateError.emptyRequest) {
+            try await fixture.translator.translate("  ? ", context: SessionContext())
+        }
+        #expect(fixture.provided.value == 0)
+    }
+
+    @Test func tokensStreamToTheCaller() async throws {
+        let fixture = try Fixture(outputs: ["kubectl get pods -l app=checkout"])
+        defer { fixture.cleanUp() }
+        let pieces = WarningLog()
+        _ = try await fixture.translator.translate("pods with label app=checkout", context: SessionContext(),
+                                                   onToken: { pieces.append($0) })
+        #expect(pieces.all.count > 1)
+        #expect(pieces.all.joined() == "kubectl get pods -l app=checkout")
+    }
+
+    @Test func issuesAndRiskAreReported() async throws {
+        let fixture = try Fixture(outputs: ["kubectl cordon worker-2 --namespace=default"])
+        defer { fixture.cleanUp() }
+        let result = try await fixture.translator.translate("cordon worker-2", context: SessionContext())
+        #expect(result.issues.map(\.kind) == [.namespaceOnClusterScoped])
+        #expect(result.risk.risk == .changes)
+    }
+
+    @Test func pipelineIsKeptAndLabelledUnknown() async throws {
+        let fixture = try Fixture(outputs: ["kubectl get pods | grep Crash"])
+        defer { fixture.cleanUp() }
+        let result = try await fixture.translator.translate("crashing pods", context: SessionContext())
+        #expect(result.command == "kubectl get pods | grep Crash")
+        #expect(result.risk.risk == .unknown)
+        #expect(result.note != nil)
+    }
+
+    @Test func worksWithoutACache() async throws {
+        let fixture = try Fixture(outputs: ["kubectl get pods"], withCache: false)
+        defer { fixture.cleanUp() }
+        _ = try await fixture.translator.translate("pods", context: SessionContext())
+        let again = try await fixture.translator.translate("pods", context: SessionContext())
+        #expect(!again.cached)
+        #expect(fixture.backend.calls == 2)
+        #expect(try !fixture.translator.learn(request: "pods", context: SessionContext(), command: "kubectl get po"))
+    }
+
+    @Test func backendIsMadeOnceAndRetriedAfterFailure() async throws {
+        let backend = ScriptedBackend(outputs: ["kubectl get pods"])
+        let attempts = ProviderCounter()
+        let translator = Translator(backendProvider: {
+            attempts.increment()
+            if attempts.value == 1 { throw LLMError(.serverUnreachable, "no server at 127.0.0.1:8080; run k1 server start") }
+            return backend
+        }, modelName: "m", cache: nil)
+        await #expect(throws: LLMError.self) { try await translator.translate("pods", context: SessionContext()) }
+        _ = try await translator.translate("pods", context: SessionContext())
+        _ = try await translator.translate("nodes", context: SessionContext())
+        #expect(attempts.value == 2)
+    }
+
+    @Test func oracleIssuesAreAppended() async throws {
+        struct Grumpy: CommandOracle {
+            func check(_ command: String) async -> [ValidationIssue] { [ValidationIssue(.rejectedByOracle, "nope")] }
+        }
+        let translator = Translator(backendProvider: { ScriptedBackend(outputs: ["kubectl get pods"]) }, modelName: "m",
+                                    cache: nil, oracle: Grumpy())
+        let result = try await translator.translate("pods", context: SessionContext())
+        #expect(result.issues.map(\.kind) == [.rejectedByOracle])
+    }
+}

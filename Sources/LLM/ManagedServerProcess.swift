@@ -30,10 +30,21 @@ public enum ManagedServerProcess {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
         }
-        do { try process.run() } catch {
+        do { try runWithDefaultSignalMask(process) } catch {
             throw LLMError(.serverFailed, "cannot start \(executable.path) (\(error.localizedDescription)): check that it is an executable file, or run k1 setup")
         }
         return process
+    }
+
+    /// Runs `process` with no signals blocked in the spawning thread. Dispatch and Swift concurrency threads block
+    /// most signals and a spawned child inherits that mask; llama-server would then never see SIGTERM (or SIGINT).
+    public static func runWithDefaultSignalMask(_ process: Process) throws {
+        var empty = sigset_t()
+        var saved = sigset_t()
+        sigemptyset(&empty)
+        pthread_sigmask(SIG_SETMASK, &empty, &saved)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+        try process.run()
     }
 
     /// Whether `pid` is a live process (a zombie counts as dead).

@@ -91,7 +91,7 @@ struct InstallerCommand: Sendable {
             process.standardOutput = outPipe
             process.standardError = errPipe
         }
-        do { try process.run() } catch {
+        do { try ManagedServerProcess.runWithDefaultSignalMask(process) } catch {
             return Output(status: 127, stdout: "", stderr: "\(executable): \(error.localizedDescription)")
         }
         let pid = process.processIdentifier

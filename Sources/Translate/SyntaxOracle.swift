@@ -86,21 +86,22 @@ public final class SyntaxOracle: Sendable {
 
     // MARK: - Pieces
 
-    /// kubectl's arguments in a command line, or the verdict when the line is not one kubectl command. Pure.
-    public static func arguments(of line: String) -> Result<[String], SyntaxVerdictFailure> {
+    /// kubectl's arguments in a command line, or the verdict (as the failure) when the line is not one kubectl
+    /// command. Pure.
+    public static func arguments(of line: String) -> Result<[String], SyntaxVerdict> {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         if ShellWords.hasShellSyntax(trimmed) {
-            return .failure(SyntaxVerdictFailure(valid: false, reason: .shellSyntax, message: "shell syntax in the line"))
+            return .failure(SyntaxVerdict(valid: false, reason: .shellSyntax, message: "shell syntax in the line"))
         }
         guard let words = try? ShellWords.split(trimmed) else {
-            return .failure(SyntaxVerdictFailure(valid: false, reason: .shellSyntax, message: "unbalanced quotes"))
+            return .failure(SyntaxVerdict(valid: false, reason: .shellSyntax, message: "unbalanced quotes"))
         }
         guard let first = words.first, first == "kubectl" || first.hasSuffix("/kubectl") else {
-            return .failure(SyntaxVerdictFailure(valid: false, reason: .notKubectl,
+            return .failure(SyntaxVerdict(valid: false, reason: .notKubectl,
                                                  message: "not a kubectl command: \(words.first ?? "(empty)")"))
         }
         guard words.count > 1 else {
-            return .failure(SyntaxVerdictFailure(valid: false, reason: .usageError, message: "kubectl with no command"))
+            return .failure(SyntaxVerdict(valid: false, reason: .usageError, message: "kubectl with no command"))
         }
         return .success(Array(words.dropFirst()))
     }
@@ -154,10 +155,6 @@ public final class SyntaxOracle: Sendable {
     }
 }
 
-/// A verdict reached without running kubectl, as the failure of ``SyntaxOracle/arguments(of:)``.
-public typealias SyntaxVerdictFailure = SyntaxVerdict
-
-extension SyntaxVerdict: Error {}
 
 extension SyntaxOracle: CommandOracle {
     /// The oracle as a check for the ``Translator``: one ``ValidationIssue`` when kubectl rejects the command's syntax.

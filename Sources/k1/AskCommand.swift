@@ -1,7 +1,158 @@
 import ArgumentParser
+import Foundation
+import KubectlKit
+import LLM
+import Session
+import Shell
+import Support
+import Translate
 
-/// `k1 ask` (not built yet).
+/// `k1 ask "request"`: translates one request into a kubectl command and prints it: nothing else on standard output,
+/// errors as one line on standard error with a non-zero exit. The same engine as `?` lines in `k1 shell`.
 struct AskCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ask", abstract: "Not built yet.")
-    func run() async throws { throw ValidationError("k1 ask is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Translate a request into one kubectl command and print it.",
+        discussion: """
+        The command is printed as k1 shell would run it: with -n/--context added for --namespace/--context when it \
+        names none. Nothing is run. Example: k1 ask -n shop "restart the failing pods" --selection deploy/web
+        """
+    )
+
+    @Argument(help: "The request, e.g. \"scale web to 3\" (several words are joined).")
+    var request: [String] = []
+
+    @Option(name: [.short, .long], help: "The session namespace.")
+    var namespace: String?
+
+    @Option(name: .long, help: "The kube context.")
+    var context: String?
+
+    @Option(name: .long, help: "The last resource type worked with (pods, deploy, …).")
+    var resource: String?
+
+    @Option(name: .long, help: "The selected object as TYPE/NAME (deployment/web).")
+    var selection: String?
+
+    @Flag(name: .long, help: "Print one JSON object with the command, risk, cache and timing details.")
+    var json = false
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the answer cache.")
+    var noCache = false
+
+    @OptionGroup var backend: BackendOptions
+
+    func validate() throws {
+        if PromptBuilder.clean(request.joined(separator: " ")).isEmpty {
+            throw ValidationError("give a request, e.g. k1 ask \"pods in kube-system\"")
+        }
+        if let selection { _ = try Self.parseSelection(selection, namespace: namespace) }
+    }
+
+    func run() async throws {
+        let config = Environment.loadConfig(overrides: backend, strict: true)
+        let translator = Environment.makeTranslator(config: config, useCache: !noCache)
+        let session = try makeContext()
+        let translation: Translation
+        do {
+            translation = try await translator.translate(request.joined(separator: " "), context: session,
+                                                         useCache: !noCache)
+        } catch {
+            printError("k1: \(TranslationRequestHandler.describe(error))")
+            throw ExitCode.failure
+        }
+        translator.flushCache()
+        let runnable = Self.runnable(translation.command, context: session, kubectl: config.kubectl)
+        if json {
+            print(try AskReport(translation: translation, command: runnable).jsonLine())
+        } else {
+            print(runnable)
+        }
+    }
+
+    /// The session context the flags describe.
+    func makeContext() throws -> SessionContext {
+        SessionContext(
+            namespace: nonEmpty(namespace),
+            kubeContext: nonEmpty(context),
+            lastResource: nonEmpty(resource).map(Self.canonicalResource),
+            selection: try selection.map { try Self.parseSelection($0, namespace: nonEmpty(namespace)) }
+        )
+    }
+
+    /// `deploy/web` → deployments `web`.
+    static func parseSelection(_ text: String, namespace: String?) throws -> ObjectSelection {
+        let parts = text.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw ValidationError("--selection takes TYPE/NAME, e.g. deployment/web")
+        }
+        return ObjectSelection(resource: canonicalResource(parts[0]), name: parts[1], namespace: namespace)
+    }
+
+    /// The canonical plural for built-in types (`deploy` → `deployments`); other words as typed.
+    static func canonicalResource(_ word: String) -> String {
+        ResourceCatalog.lookup(word)?.canonicalName ?? word
+    }
+
+    /// The command with the session's `-n`/`--context` added the way the shell adds them.
+    static func runnable(_ command: String, context: SessionContext, kubectl: String) -> String {
+        guard context.namespace != nil || context.kubeContext != nil,
+              let words = try? ShellWords.split(command), words.first == "kubectl" else { return command }
+        return CommandPlan.make(line: command, words: words, usesShell: ShellWords.hasShellSyntax(command),
+                                context: context, kubectl: kubectl).display
+    }
+
+    private func nonEmpty(_ value: String?) -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// The `k1 ask --json` object.
+struct AskReport: Encodable {
+    let translation: Translation
+    /// The command as it would run (with injected `-n`/`--context`).
+    let command: String
+
+    enum CodingKeys: String, CodingKey {
+        case command, translation, cached, learned, risk, reason, issues, note, model, promptVersion
+        case latencyMilliseconds = "latency_ms"
+        case promptTokens = "prompt_tokens"
+        case cachedPromptTokens = "cached_prompt_tokens"
+        case generatedTokens = "generated_tokens"
+        case promptMilliseconds = "prompt_ms"
+        case generationMilliseconds = "generation_ms"
+        case tokensPerSecond = "tokens_per_second"
+        case finishReason = "finish_reason"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(command, forKey: .command)
+        try container.encode(translation.command, forKey: .translation)
+        try container.encode(translation.cached, forKey: .cached)
+        try container.encode(translation.learned, forKey: .learned)
+        try container.encode(translation.risk.risk.rawValue, forKey: .risk)
+        try container.encode(translation.risk.reason, forKey: .reason)
+        try container.encode(translation.issues.map(\.message), forKey: .issues)
+        try container.encode(translation.note, forKey: .note)
+        try container.encode(translation.model, forKey: .model)
+        try container.encode(translation.promptVersion, forKey: .promptVersion)
+        try container.encode((translation.latencyMilliseconds * 1000).rounded() / 1000, forKey: .latencyMilliseconds)
+        let stats = translation.stats
+        try container.encode(stats?.promptTokens, forKey: .promptTokens)
+        try container.encode(stats?.cachedPromptTokens, forKey: .cachedPromptTokens)
+        try container.encode(stats?.generatedTokens, forKey: .generatedTokens)
+        try container.encode(stats?.promptMilliseconds, forKey: .promptMilliseconds)
+        try container.encode(stats?.generationMilliseconds, forKey: .generationMilliseconds)
+        try container.encode(stats?.tokensPerSecond.map { ($0 * 10).rounded() / 10 }, forKey: .tokensPerSecond)
+        try container.encode(stats?.finishReason, forKey: .finishReason)
+    }
+
+    /// One line of JSON.
+    func jsonLine() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
 }

@@ -13,7 +13,7 @@ struct K1: AsyncParsableCommand {
         version: K1Version.current,
         subcommands: [
             ShellCommand.self, AskCommand.self, ReplayCommand.self, ModelsCommand.self, ServerCommand.self,
-            DoctorCommand.self, ConfigCommand.self, CacheCommand.self, SetupCommand.self,
+            DoctorCommand.self, ConfigCommand.self, CacheCommand.self, SetupCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: ShellCommand.self
     )

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A fake Kubernetes API server (`Fixtures/fake_kube_api.py` serving `Fixtures/cluster.json`) plus a private,
 /// throw-away world to run kubectl and k1 in: a kubeconfig pointing at the server (cluster `fake`, context
@@ -15,9 +18,9 @@ final class KubeFixture {
     let requestLog: URL
     /// The port the server listens on, on 127.0.0.1.
     let port: Int
-    private let server: Process
-    /// The server watches this pipe and exits when it closes, even if this process dies first.
-    private let serverLifeline: Pipe
+    private let server: ChildProcess
+    /// The write end of the server's standard input: the server exits when it closes, even if this process dies.
+    private var serverLifeline: Int32
 
     /// The directory holding the fixture files, copied into the test bundle.
     static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
@@ -35,29 +38,37 @@ final class KubeFixture {
         }
         _ = files.createFile(atPath: requestLog.path, contents: nil)
 
-        let output = Pipe()
-        serverLifeline = Pipe()
-        server = Process()
-        server.executableURL = URL(fileURLWithPath: python)
-        server.arguments = ["-u", Self.fixtures.appendingPathComponent("fake_kube_api.py").path,
-                            "--data", Self.fixtures.appendingPathComponent("cluster.json").path,
-                            "--log", requestLog.path, "--watch-stdin"]
-        server.standardInput = serverLifeline
-        server.standardOutput = output
-        let stderrURL = root.appendingPathComponent("server.stderr")
-        _ = files.createFile(atPath: stderrURL.path, contents: nil)
-        server.standardError = try FileHandle(forWritingTo: stderrURL)
-        try server.run()
-
-        var announced = Data()
-        while !announced.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            announced.append(chunk)
+        let lifeline = try ChildProcess.pipe()
+        let announcement: (read: Int32, write: Int32)
+        do { announcement = try ChildProcess.pipe() } catch {
+            close(lifeline.read)
+            close(lifeline.write)
+            throw error
         }
+        defer { close(lifeline.read); close(announcement.read) }
+        let stderrURL = root.appendingPathComponent("server.stderr")
+        do {
+            server = try ChildProcess(python, ["-u", Self.fixtures.appendingPathComponent("fake_kube_api.py").path,
+                                               "--data", Self.fixtures.appendingPathComponent("cluster.json").path,
+                                               "--log", requestLog.path, "--watch-stdin"],
+                                      stdin: .descriptor(lifeline.read), stdout: .descriptor(announcement.write),
+                                      stderr: .file(stderrURL))
+            close(announcement.write)
+        } catch {
+            close(lifeline.write)
+            close(announcement.write)
+            throw error
+        }
+        serverLifeline = lifeline.write
+
+        var announced: [UInt8] = []
+        var byte: UInt8 = 0
+        while announced.last != UInt8(ascii: "\n"), read(announcement.read, &byte, 1) == 1 { announced.append(byte) }
         let line = String(decoding: announced, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            server.terminate()
+            close(serverLifeline)
+            server.send(SIGKILL)
+            server.wait()
             let stderr = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
             throw E2EError.processFailed("fake API server did not announce its port: \(line)\n\(stderr)")
         }
@@ -72,11 +83,11 @@ final class KubeFixture {
 
     /// Stops the server (idempotent).
     func stop() {
-        try? serverLifeline.fileHandleForWriting.close()
-        if server.isRunning {
-            server.terminate()
-            server.waitUntilExit()
-        }
+        guard serverLifeline >= 0 else { return }
+        close(serverLifeline)
+        serverLifeline = -1
+        server.send(SIGTERM)
+        server.wait()
     }
 
     /// The environment to run kubectl or k1 in: only the isolated `HOME`, XDG directories and kubeconfig,

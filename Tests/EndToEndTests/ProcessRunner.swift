@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs short-lived commands to completion. Output goes through temporary files, so a chatty child can never
 /// block on a full pipe, and a watchdog kills a child that outlives its timeout.
@@ -17,39 +20,44 @@ enum ProcessRunner {
         defer { try? files.removeItem(at: directory) }
         let stdoutURL = directory.appendingPathComponent("stdout")
         let stderrURL = directory.appendingPathComponent("stderr")
-        _ = files.createFile(atPath: stdoutURL.path, contents: nil)
-        _ = files.createFile(atPath: stderrURL.path, contents: nil)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
-        let inputPipe = input.map { _ in Pipe() }
-        process.standardInput = inputPipe ?? FileHandle.nullDevice
-        try process.run()
-        if let inputPipe, let input {
-            inputPipe.fileHandleForWriting.write(Data(input.utf8))
-            try inputPipe.fileHandleForWriting.close()
+        var stdin = ChildProcess.Stream.null
+        var pipeEnds: [Int32] = []
+        if input != nil {
+            let ends = try ChildProcess.pipe()
+            pipeEnds = [ends.read, ends.write]
+            stdin = .descriptor(ends.read)
+        }
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(executable, arguments, environment: environment, stdin: stdin,
+                                     stdout: .file(stdoutURL), stderr: .file(stderrURL))
+        } catch {
+            pipeEnds.forEach { close($0) }
+            throw error
+        }
+        if let input {
+            // Written while this process still holds the read end too, so an early exit cannot raise SIGPIPE here.
+            let writer = FileHandle(fileDescriptor: pipeEnds[1], closeOnDealloc: true)
+            try? writer.write(contentsOf: Data(input.utf8))
+            try? writer.close()
+            close(pipeEnds[0])
         }
 
-        let pid = process.processIdentifier
+        let pid = child.pid
         let started = ContinuousClock.now
         let watchdog = DispatchWorkItem { _ = kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds, execute: watchdog)
-        process.waitUntilExit()
+        let status = child.wait()
         watchdog.cancel()
 
         let stdout = String(decoding: (try? Data(contentsOf: stdoutURL)) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: (try? Data(contentsOf: stderrURL)) ?? Data(), as: UTF8.self)
-        let signaled = process.terminationReason == .uncaughtSignal
-        if signaled && process.terminationStatus == SIGKILL && ContinuousClock.now - started >= timeout {
+        if status == 128 + SIGKILL && ContinuousClock.now - started >= timeout {
             throw E2EError.timedOut(waitingFor: "\(executable) \(arguments.joined(separator: " ")) to exit",
                                     after: timeout, screen: stdout + stderr)
         }
-        return ProcessOutput(status: signaled ? 128 + process.terminationStatus : process.terminationStatus,
-                             stdout: stdout, stderr: stderr)
+        return ProcessOutput(status: status, stdout: stdout, stderr: stderr)
     }
 }
 

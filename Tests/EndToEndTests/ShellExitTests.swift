@@ -9,12 +9,14 @@ struct ShellExitTests {
     func controlD() async throws {
         let shell = try await K1ShellSession(fixture: try KubeFixture())
         try shell.tmux.sendSpecial("C-d")
-        #expect(try await shell.tmux.waitForExit() == 0)
+        let status = try await shell.tmux.waitForExit()
+        #expect(status == 0)
     }
 
     @Test(":quit exits with status 0")
     func quit() async throws {
         let shell = try await K1ShellSession(fixture: try KubeFixture())
-        #expect(try await shell.quit() == 0)
+        let status = try await shell.quit()
+        #expect(status == 0)
     }
 }

@@ -79,12 +79,15 @@ final class TmuxSession {
         try await waitUntil("a match of \(regex)", timeout: timeout) { $0.contains(regex) }
     }
 
-    /// The exit status of the pane's command, or nil while it still runs.
+    /// The exit status of the pane's command (128 + the signal number when a signal ended it), or nil while it runs.
     func exitStatus() throws -> Int32? {
-        let fields = try tmux(["display-message", "-p", "-t", Self.target, "#{pane_dead} #{pane_dead_status}"])
-            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        guard fields.first == "1" else { return nil }
-        return fields.count > 1 ? Int32(fields[1]) : nil
+        let fields = try tmux(["display-message", "-p", "-t", Self.target,
+                               "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 3, fields[0] == "1" else { return nil }
+        if let signal = Int32(fields[2]) { return 128 + signal }
+        return Int32(fields[1])  // blank until tmux has reaped the command, though the pane already reads dead
     }
 
     /// Waits for the pane's command to exit and returns its status.

@@ -54,7 +54,7 @@ struct ErrorMappingTests {
         let html = llama.error(for: status(502, "<html>\n<h1>Bad Gateway</h1>"))
         #expect(html.message.hasSuffix("HTTP 502: <html>"))
         let empty = llama.error(for: status(500, ""))
-        #expect(empty.message.hasSuffix("HTTP 500: internal server error"))
+        #expect(empty.message.lowercased().hasSuffix("http 500: internal server error"))
         for error in [nested, flat, html, empty] { expectOneLine(error) }
     }
 

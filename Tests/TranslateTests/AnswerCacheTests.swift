@@ -205,6 +205,7 @@ struct AnswerCacheTests {
         try put(cache, "pods")
         clock.advance(seconds: 10)
         try put(cache, "nodes", "kubectl get nodes", source: .edited)
+        clock.advance(seconds: 10)
         _ = cache.lookup(key("pods"))
         let stats = cache.stats()
         #expect(stats.entries == 2)

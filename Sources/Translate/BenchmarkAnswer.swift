@@ -1,0 +1,27 @@
+import LLM
+
+/// What a translation returned, as the benchmark records it.
+public struct BenchmarkAnswer: Sendable, Equatable {
+    /// The command.
+    public var command: String
+    /// Wall time of the translation in milliseconds.
+    public var latencyMilliseconds: Double
+    /// What the backend reported; nil for a cache hit or a backend that says nothing.
+    public var stats: GenerationStats?
+    /// Whether k1's answer cache answered.
+    public var cached: Bool
+
+    /// Creates an answer.
+    public init(command: String, latencyMilliseconds: Double, stats: GenerationStats? = nil, cached: Bool = false) {
+        self.command = command
+        self.latencyMilliseconds = latencyMilliseconds
+        self.stats = stats
+        self.cached = cached
+    }
+
+    /// The answer a ``Translator`` gave.
+    public init(_ translation: Translation) {
+        self.init(command: translation.command, latencyMilliseconds: translation.latencyMilliseconds,
+                  stats: translation.stats, cached: translation.cached)
+    }
+}

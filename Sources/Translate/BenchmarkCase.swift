@@ -1,0 +1,44 @@
+/// One benchmark case: a request as an operator types it, the commands that answer it, and optionally the session
+/// context it is asked in. One line of the JSONL dataset:
+///
+/// ```json
+/// {"id": "context-001", "category": "context", "split": "dev", "prompt": "scale it to 3",
+///  "expected": ["kubectl scale deployment checkout --replicas=3"],
+///  "context": {"namespace": "shop", "selection": "deployment/checkout"}}
+/// ```
+public struct BenchmarkCase: Sendable, Equatable, Codable, Identifiable {
+    /// Unique id (`simple-001`).
+    public var id: String
+    /// The kind of request.
+    public var category: BenchmarkCategory
+    /// The split named in the dataset, if any (see ``effectiveSplit``).
+    public var split: BenchmarkSplit?
+    /// The request, without the leading `?`.
+    public var prompt: String
+    /// Equivalent commands, any of which is a correct answer; the first is the preferred spelling.
+    public var expected: [String]
+    /// The session context, if the request needs one.
+    public var context: BenchmarkContext?
+
+    /// Creates a case.
+    public init(id: String, category: BenchmarkCategory, split: BenchmarkSplit? = nil, prompt: String,
+                expected: [String], context: BenchmarkContext? = nil) {
+        self.id = id
+        self.category = category
+        self.split = split
+        self.prompt = prompt
+        self.expected = expected
+        self.context = context
+    }
+
+    /// The named split, else the one the id's hash assigns (``BenchmarkSplit/assigned(id:)``).
+    public var effectiveSplit: BenchmarkSplit {
+        if let split, split != .all { return split }
+        return BenchmarkSplit.assigned(id: id)
+    }
+
+    /// The session namespace the case runs in, if any.
+    public var sessionNamespace: String? {
+        context?.namespace.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

@@ -1,0 +1,300 @@
+import ArgumentParser
+import Foundation
+import KubectlKit
+import LineEditor
+import LLM
+import Session
+import Shell
+import Support
+import Translate
+
+/// `k1 bench`: the kubectl translation benchmark (exact, semantic and syntax scores per model and category), and
+/// `k1 bench --micro`, timings of the parts that must be fast.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark the translation of requests into kubectl commands.",
+        discussion: """
+        Each case of the dataset (JSON Lines) is translated exactly as k1 ask translates it, with temperature 0 and a \
+        fixed seed, and scored: exact (identical after whitespace folding), semantic (the same command after \
+        normalisation) and syntax (accepted by the real kubectl, run against a closed loopback port; needs kubectl). \
+        Several models run one after another: --model qwen2.5-coder-1.5b,smollm2-135m. The answer cache is off unless \
+        --cache is given. --micro times the cache, normaliser, risk classifier, completion and table parser instead.
+        """
+    )
+
+    /// The dataset used when `--benchmark` is not given.
+    static let defaultBenchmark = "examples/benchmark/kubectl_benchmark.jsonl"
+
+    @Option(name: .long, help: "The dataset (JSON Lines).")
+    var benchmark: String = BenchCommand.defaultBenchmark
+
+    @OptionGroup var backend: BackendOptions
+
+    @Option(name: .long, help: "Only these categories (comma-separated: simple, moderate, complex, edge, context).")
+    var category: [String] = []
+
+    @Option(name: .long, help: "Which cases: dev, test or all.")
+    var split: String = "all"
+
+    @Option(name: .customLong("repeat"), help: "Run every case this many times.")
+    var repetitions: Int = 1
+
+    @Option(name: .long, help: "Run only the first N selected cases.")
+    var limit: Int?
+
+    @Option(name: .long, help: "Write the full report (every outcome) as JSON to this file.")
+    var json: String?
+
+    @Option(name: .long, help: "Write the report as Markdown to this file.")
+    var markdown: String?
+
+    @Flag(name: .long, help: "List every failed case with the expected and produced commands.")
+    var misses = false
+
+    @Flag(name: .long, help: "Let k1's answer cache answer (off by default: every request asks the model).")
+    var cache = false
+
+    @Flag(name: .customLong("no-syntax"), help: "Do not score syntax with kubectl.")
+    var noSyntax = false
+
+    @Flag(name: .long, help: "Run the micro-benchmarks instead of the translation benchmark.")
+    var micro = false
+
+    @Option(name: .long, help: "Samples per micro-benchmark.")
+    var samples: Int = 101
+
+    func validate() throws {
+        guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard BenchmarkSplit(rawValue: split) != nil else { throw ValidationError("--split must be dev, test or all") }
+        _ = try categories()
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
+    }
+
+    func run() async throws {
+        if micro {
+            try await runMicro()
+        } else {
+            try await runBenchmark()
+        }
+    }
+
+    // MARK: - Translation benchmark
+
+    private func runBenchmark() async throws {
+        let url = URL(fileURLWithPath: benchmark)
+        let dataset: BenchmarkDataset
+        do { dataset = try BenchmarkDataset.load(from: url) } catch {
+            printError("k1: \(error)")
+            throw ExitCode.failure
+        }
+        let selectedSplit = BenchmarkSplit(rawValue: split) ?? .all
+        let selectedCategories = try categories()
+        var cases = dataset.selecting(categories: Set(selectedCategories), split: selectedSplit).cases
+        if let limit { cases = Array(cases.prefix(limit)) }
+        guard !cases.isEmpty else {
+            printError("k1: no cases in \(benchmark) match --split \(split)\(category.isEmpty ? "" : " --category \(category.joined(separator: ","))")")
+            throw ExitCode.failure
+        }
+
+        let baseConfig = Environment.loadConfig(overrides: backend, strict: true)
+        let oracle = noSyntax ? nil : SyntaxOracle(kubectl: baseConfig.kubectl)
+        if !noSyntax && oracle == nil {
+            printError("k1: kubectl (\(baseConfig.kubectl)) not found: syntax is not scored")
+        }
+        let models = Self.modelList(backend.model, default: baseConfig.model)
+        let createdAt = Date()
+        var runs: [BenchmarkRun] = []
+        for model in models {
+            runs.append(await runModel(model, cases: cases, oracle: oracle))
+        }
+
+        let report = BenchmarkReport(
+            k1Version: K1Version.current, createdAt: createdAt, dataset: benchmark,
+            datasetHash: StableHash.hex((try? String(contentsOf: url, encoding: .utf8)) ?? ""),
+            split: selectedSplit, categories: selectedCategories, cases: cases.count, repetitions: repetitions,
+            cacheEnabled: cache, provider: baseConfig.provider.rawValue, kubectlVersion: oracle?.kubectlVersion,
+            runs: runs)
+        print(BenchmarkReportRenderer.text(report, misses: misses), terminator: "")
+        try write(report)
+        if runs.allSatisfy({ $0.failure != nil }) { throw ExitCode.failure }
+    }
+
+    /// Runs every case through one model: a warm-up request first (it starts the server and loads the model), then
+    /// the timed requests.
+    private func runModel(_ model: String, cases: [BenchmarkCase], oracle: SyntaxOracle?) async -> BenchmarkRun {
+        var overrides = backend
+        overrides.model = model
+        let config = Environment.loadConfig(overrides: overrides, strict: true)
+        let translator = Environment.makeTranslator(config: config, useCache: cache)
+        let backendKind = (try? await Environment.makeBackend(config: config))?.kind ?? config.provider.rawValue
+        let (file, sha256) = await Self.modelFile(config: config, backendKind: backendKind)
+        let options = translator.options
+        func run(warmup: Double?, duration: Double, failure: String?, outcomes: [BenchmarkOutcome]) -> BenchmarkRun {
+            BenchmarkRun(model: model, modelName: translator.modelName, backend: backendKind, modelFile: file,
+                         modelSHA256: sha256, promptVersion: translator.promptVersion, temperature: 0,
+                         seed: options.seed, maxTokens: options.maxTokens, grammar: options.useGrammar,
+                         warmupMilliseconds: warmup, durationSeconds: duration, failure: failure, outcomes: outcomes)
+        }
+
+        printError("k1 bench: \(model): warming up (starting the model server if needed)…")
+        let clock = ContinuousClock()
+        let warmupStart = clock.now
+        do {
+            _ = try await translator.translate("pods in kube-system", context: SessionContext(), useCache: false)
+        } catch {
+            let reason = TranslationRequestHandler.describe(error)
+            printError("k1 bench: \(model): \(reason)")
+            return run(warmup: nil, duration: 0, failure: reason, outcomes: [])
+        }
+        let warmup = Self.milliseconds(clock.now - warmupStart)
+
+        let total = cases.count * repetitions
+        let printer = ProgressBarPrinter(ProgressBar(label: model, total: Int64(total), unit: .items("requests")))
+        let start = clock.now
+        let runner = BenchmarkRunner(repetitions: repetitions, oracle: oracle)
+        let outcomes: [BenchmarkOutcome]
+        do {
+            outcomes = try await runner.run(cases, translate: BenchmarkRunner.translating(with: translator, useCache: cache)) { done, _ in
+                printer.update(Int64(done))
+            }
+        } catch {
+            printer.finish(0)
+            return run(warmup: warmup, duration: 0, failure: "cancelled", outcomes: [])
+        }
+        printer.finish(Int64(total))
+        translator.flushCache()
+        return run(warmup: warmup, duration: Self.milliseconds(clock.now - start) / 1000, failure: nil, outcomes: outcomes)
+    }
+
+    /// Writes the JSON and Markdown reports asked for.
+    private func write(_ report: BenchmarkReport) throws {
+        if let json {
+            try writeFile(try report.jsonData(), to: json)
+        }
+        if let markdown {
+            try writeFile(Data(BenchmarkReportRenderer.markdown(report, misses: misses).utf8), to: markdown)
+        }
+    }
+
+    private func writeFile(_ data: Data, to path: String) throws {
+        do {
+            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+            printError("k1 bench: wrote \(path)")
+        } catch {
+            printError("k1: cannot write \(path): \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The categories named by `--category` (comma-separated, repeatable).
+    private func categories() throws -> [BenchmarkCategory] {
+        var result: [BenchmarkCategory] = []
+        for word in category.flatMap({ $0.split(separator: ",") }) {
+            let name = word.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let value = BenchmarkCategory(rawValue: name) else {
+                throw ValidationError("unknown category '\(name)': use \(BenchmarkCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !result.contains(value) { result.append(value) }
+        }
+        return result.sorted()
+    }
+
+    /// `a,b` → `[a, b]`; the configured model when none is given.
+    static func modelList(_ option: String?, default model: String) -> [String] {
+        let names = (option ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return names.isEmpty ? [model] : names
+    }
+
+    /// The GGUF file k1 serves for the model and its sha256 (the packaged checksum when the install was verified,
+    /// else computed); nil for models another server holds.
+    static func modelFile(config: K1Config, backendKind: String) async -> (String?, String?) {
+        guard backendKind == "llamacpp", config.url.trimmingCharacters(in: .whitespaces).isEmpty else { return (nil, nil) }
+        let installer = ModelInstaller(paths: Environment.paths)
+        switch ModelCatalog.reference(for: config.model, paths: Environment.paths) {
+        case .packaged(let model, let url):
+            guard FileManager.default.fileExists(atPath: url.path) else { return (url.path, nil) }
+            if installer.state(of: model) == .verified { return (url.path, model.sha256) }
+            return (url.path, try? await installer.sha256(of: url))
+        case .file(let url):
+            guard FileManager.default.fileExists(atPath: url.path) else { return (url.path, nil) }
+            return (url.path, try? await installer.sha256(of: url))
+        case .unknown:
+            return (nil, nil)
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    // MARK: - Micro-benchmarks
+
+    private func runMicro() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("k1-micro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let suite = try BenchmarkMicroSuite.make(directory: directory) + Self.completionMicro()
+        var results: [BenchmarkMicroResult] = []
+        for item in suite {
+            printError("k1 bench: timing \(item.name)…")
+            results.append(await item.measure(samples: samples))
+        }
+        #if DEBUG
+        print("(debug build: build with -c release for representative numbers)")
+        #endif
+        print(BenchmarkMicroResult.table(results).text())
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try writeFile(try encoder.encode(results), to: json)
+        }
+        if let markdown {
+            try writeFile(Data(("# k1 bench --micro\n\n" + BenchmarkMicroResult.table(results).markdown() + "\n").utf8), to: markdown)
+        }
+    }
+
+    /// Tab completion over fixed names (no cluster): a verb, a resource type, an object name and a flag value.
+    static func completionMicro() -> [BenchmarkMicro] {
+        let completer = ShellCompleter(source: FixedNames(), sessionNamespace: { "shop" })
+        let requests = [
+            "kubectl ge", "kubectl get depl", "kubectl logs payments-api-7", "kubectl get pods -n ku",
+            "kubectl describe deploy/or", "kubectl get pods --sort",
+        ].map { line -> CompletionRequest in
+            let word = String(line.split(separator: " ").last ?? "")
+            return CompletionRequest(line: line, word: word, start: line.count - word.count, end: line.count)
+        }
+        let counter = RoundRobin()
+        return [BenchmarkMicro(name: "completion candidates",
+                               detail: "ShellCompleter.candidates, \(requests.count) lines in turn, 200 names") {
+            _ = completer.candidates(for: requests[counter.next() % requests.count])
+        }]
+    }
+}
+
+/// Completion names without a cluster: 200 pods, a few deployments and namespaces.
+private struct FixedNames: CompletionDataSource {
+    static let pods = (0..<200).map { "payments-api-7d9f8-\(String(format: "%05d", $0))" }
+    func names(resource: String, namespace: String?) -> [String] {
+        switch resource {
+        case "pods": Self.pods
+        case "deployments": ["checkout", "orders", "payments-api", "web"]
+        case "namespaces": ["default", "kube-system", "monitoring", "payments", "shop"]
+        default: []
+        }
+    }
+    func contexts() -> [String] { ["dev", "prod-eu", "staging"] }
+}
+
+/// A thread-safe round-robin counter.
+private final class RoundRobin: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

@@ -15,6 +15,7 @@ public enum BackendFactory {
     ///   - config: the settings (`provider`, `model`, `url`, `api_key_env`, `timeout`, `context_size`, `idle_minutes`).
     ///   - environment: where `OLLAMA_HOST` and the `api_key_env` variable are read.
     ///   - managedServer: k1's own llama-server, when available.
+    ///   - ollamaProbeTimeout: how long `auto` waits for Ollama (default 300 ms).
     /// - Returns:
     ///   - `auto`: Ollama if it answers within 300 ms and has the model, else the managed llama-server. With `url`
     ///     set: Ollama if Ollama answers there, else llama-server at `url`.
@@ -23,7 +24,8 @@ public enum BackendFactory {
     ///   - `openai`: the OpenAI-compatible server at `url` (required).
     /// - Throws: `LLMError(.configuration)` for a bad or missing `url`, an unset key variable, or no managed server.
     public static func make(config: K1Config, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            managedServer: (any ManagedServerProviding)?) async throws(LLMError) -> any LLMBackend {
+                            managedServer: (any ManagedServerProviding)?,
+                            ollamaProbeTimeout: Double = BackendFactory.ollamaProbeTimeout) async throws(LLMError) -> any LLMBackend {
         let timeout = config.timeoutSeconds
         let hasURL = !config.url.trimmingCharacters(in: .whitespaces).isEmpty
         switch config.provider {
@@ -36,7 +38,7 @@ public enum BackendFactory {
                 return LlamaCppBackend(baseURL: url, model: config.model, timeout: timeout,
                                        apiKey: try apiKey(config, environment))
             }
-            if let url = try? OllamaHost.resolve(url: "", environment: environment), URLPath.isLoopback(url),
+            if let url = autoOllamaURL(environment: environment),
                let models = await OllamaBackend.probe(baseURL: url, timeout: ollamaProbeTimeout),
                let name = OllamaBackend.matchingModel(config.model, in: models) {
                 return ollama(config, url: url, model: name)
@@ -68,6 +70,13 @@ public enum BackendFactory {
             return OpenAIBackend(baseURL: try URLPath.parseBaseURL(config.url), model: config.model,
                                  apiKey: try apiKey(config, environment), timeout: timeout)
         }
+    }
+
+    /// Where `auto` looks for Ollama: `OLLAMA_HOST` or the default, and only when that is this machine (nil otherwise,
+    /// so prompts never go to a remote Ollama the user did not choose with `provider: ollama`).
+    static func autoOllamaURL(environment: [String: String]) -> URL? {
+        guard let url = try? OllamaHost.resolve(url: "", environment: environment), URLPath.isLoopback(url) else { return nil }
+        return url
     }
 
     /// The bearer key from the variable `api_key_env` names; nil when `api_key_env` is empty.

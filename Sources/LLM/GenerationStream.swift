@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the `AsyncThrowingStream` a backend's `generate` returns: runs the producer in a task, cancels that task
 /// (and with it the HTTP request) when the stream is terminated, and makes every error an `LLMError`.
 enum GenerationStream {
@@ -36,10 +38,16 @@ struct StreamProgress: Sendable {
     var sawEvent = false
     /// Whether any text was yielded.
     var sawToken = false
+    /// A line that was not part of the expected format, when one came.
+    var foreignLine: String?
 
     /// The error for a stream that ended without its final event.
     func endedEarly(_ label: String) -> LLMError {
         if Task.isCancelled { return ServerEndpoint.cancelled }
+        if !sawEvent, let foreignLine {
+            let summary = ServerErrorBody.summary(of: Data(foreignLine.utf8), limit: 80)
+            return LLMError(.badResponse, "\(label) answered with something that is not an event stream (\(summary)); check url and provider")
+        }
         if !sawEvent {
             return LLMError(.emptyResponse, "\(label) sent an empty answer; check that the address runs the server k1 expects (provider)")
         }

@@ -73,16 +73,23 @@ public struct HTTPStream: Sendable {
         }
     }
 
+    /// The longest line `lines` accepts (a server that never ends its line is not a model server).
+    public static let lineLimit = 16 * 1024 * 1024
+
     /// The body of a 2xx answer, line by line (`\n`, with `\r\n` tolerated), the last line included even without
     /// a final newline.
     public func lines(_ request: URLRequest) -> AsyncThrowingStream<String, any Error> {
         let chunks = self.chunks(request)
+        let label = endpoint.label
         return AsyncThrowingStream { continuation in
             let reader = Task {
                 var splitter = LineSplitter()
                 do {
                     for try await chunk in chunks {
                         for line in splitter.push(chunk) { continuation.yield(line) }
+                        if splitter.pendingByteCount > Self.lineLimit {
+                            throw LLMError(.badResponse, "\(label) sent a line longer than \(Self.lineLimit / 1024 / 1024) MiB; check url and provider")
+                        }
                     }
                     if let last = splitter.finish() { continuation.yield(last) }
                     continuation.finish()

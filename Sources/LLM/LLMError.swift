@@ -53,5 +53,6 @@ public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
         httpStatus == nil ? LLMError(code, message, httpStatus: status) : self
     }
 
+    /// The message, so an `LLMError` prints as its one line.
     public var description: String { message }
 }

@@ -69,6 +69,7 @@ public struct LlamaCppBackend: LLMBackend {
                 if let event = parser.push(line: line), try handle(event) { return }
             }
             if let event = parser.finish(), try handle(event) { return }
+            progress.foreignLine = parser.firstForeignLine
             throw progress.endedEarly(endpoint.label)
         }
     }

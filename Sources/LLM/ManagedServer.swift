@@ -55,8 +55,15 @@ public final class ManagedServer: ManagedServerProviding {
     }
 
     /// Stops whatever server is recorded and starts the configured one.
+    /// When another k1 restarted it while this one waited for the lock, that fresh server is used instead.
     public func restart() async throws(LLMError) -> URL {
-        try await locked { () async throws(LLMError) -> URL in
+        let requested = Date()
+        return try await locked { () async throws(LLMError) -> URL in
+            if let record = store.load(), record.startedAt > requested, record.modelPath == configuration.modelPath.path,
+               ManagedServer.isAlive(record), await ManagedServerHealth.check(port: record.port) == .ok {
+                store.touchUsed()
+                return record.url
+            }
             await stopRecordedLocked()
             return try await start()
         }
@@ -166,7 +173,8 @@ public final class ManagedServer: ManagedServerProviding {
         var attempt = 0
         while true {
             attempt += 1
-            let port = try ManagedServerPort.freeLoopbackPort()
+            let port: Int
+            if let fixed = configuration.port { port = fixed } else { port = try ManagedServerPort.freeLoopbackPort() }
             let commandLine = configuration.commandLine(port: port)
             let process = try ManagedServerProcess.spawn(binary, arguments: commandLine.arguments,
                                                          environment: configuration.environment, log: store.logURL)
@@ -189,7 +197,7 @@ public final class ManagedServer: ManagedServerProviding {
                     model: modelName, modelPath: configuration.modelPath.path, port: port, contextSize: configuration.contextSize,
                     logLines: store.logTail(40), status: process.terminationStatus,
                     signaled: process.terminationReason == .uncaughtSignal, logPath: store.logURL.path)
-                if error.code == .portInUse && attempt < 3 { continue }
+                if error.code == .portInUse && configuration.port == nil && attempt < 3 { continue }
                 throw error
             case .timedOut:
                 await ManagedServerProcess.terminate(record.pid)

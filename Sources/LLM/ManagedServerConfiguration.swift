@@ -16,6 +16,8 @@ extension ManagedServer {
         public var gpuLayers: Int
         /// Minutes unused after which the watcher stops the server; 0 never stops it.
         public var idleMinutes: Int
+        /// A fixed loopback port; nil picks a free one at each start (and retries if it was taken meanwhile).
+        public var port: Int?
         /// k1's directories (the record, lock and log live in `state/`).
         public var paths: XDGPaths
         /// Environment of the server and watcher (and where `K1_LLAMA_SERVER` is read).
@@ -31,7 +33,7 @@ extension ManagedServer {
 
         /// Creates a configuration.
         public init(modelName: String, modelPath: URL, contextSize: Int = 4096, threads: Int = 0, gpuLayers: Int = 0,
-                    idleMinutes: Int = 15, paths: XDGPaths = XDGPaths(),
+                    idleMinutes: Int = 15, port: Int? = nil, paths: XDGPaths = XDGPaths(),
                     environment: [String: String] = ProcessInfo.processInfo.environment, serverBinary: URL? = nil,
                     watcherExecutable: URL? = Configuration.defaultWatcherExecutable(), startTimeout: Duration = .seconds(300),
                     announce: (@Sendable (String) -> Void)? = { printError($0) }) {
@@ -41,6 +43,7 @@ extension ManagedServer {
             self.threads = threads
             self.gpuLayers = gpuLayers
             self.idleMinutes = idleMinutes
+            self.port = port
             self.paths = paths
             self.environment = environment
             self.serverBinary = serverBinary

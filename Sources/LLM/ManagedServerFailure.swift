@@ -54,7 +54,7 @@ public enum ManagedServerFailure {
         let how = signaled ? "was killed by signal \(status)" : "exited with status \(status)"
         switch cause {
         case .portInUse:
-            return LLMError(.portInUse, "llama-server could not listen on 127.0.0.1:\(port) (port taken: \(detail)); run k1 server start again (log: \(logPath))")
+            return LLMError(.portInUse, "llama-server could not listen on 127.0.0.1:\(port): the port is taken by another program (\(detail)); free it or try again with k1 server start (log: \(logPath))")
         case .badModel:
             return LLMError(.serverFailed, "llama-server could not load \(modelPath) (\(detail)); reinstall it with k1 models install \(model) or pick another with k1 models use NAME (log: \(logPath))")
         case .brokenRuntime:

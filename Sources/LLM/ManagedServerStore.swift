@@ -76,7 +76,7 @@ public struct ManagedServerStore: Sendable {
     /// The last `count` non-empty lines of `text`, right-trimmed.
     public static func tail(_ text: String, lines count: Int) -> [String] {
         guard count > 0 else { return [] }
-        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        let lines = text.split(whereSeparator: \.isNewline)
             .map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
             .filter { !$0.isEmpty }
         return Array(lines.suffix(count))

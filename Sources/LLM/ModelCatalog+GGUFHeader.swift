@@ -6,11 +6,17 @@ extension ModelCatalog {
     public struct GGUFHeader: Sendable, Equatable {
         /// A metadata value. Arrays keep only their element type and count.
         public enum Value: Sendable, Equatable {
+            /// An unsigned integer (types 0, 2, 4, 10).
             case unsigned(UInt64)
+            /// A signed integer (types 1, 3, 5, 11).
             case signed(Int64)
+            /// A float (types 6, 12).
             case float(Double)
+            /// A boolean (type 7).
             case bool(Bool)
+            /// A string (type 8).
             case string(String)
+            /// An array (type 9): its element type and length; the elements are skipped.
             case array(elementType: UInt32, count: UInt64)
 
             /// The value as an integer, when it is one.
@@ -31,9 +37,13 @@ extension ModelCatalog {
 
         /// Why a file is not a readable GGUF.
         public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+            /// The file does not start with `GGUF`.
             case notGGUF
+            /// A format version other than 2 or 3.
             case unsupportedVersion(UInt32)
+            /// The file ends inside the header.
             case truncated
+            /// A value type this parser does not know.
             case badValueType(UInt32)
 
             public var description: String {

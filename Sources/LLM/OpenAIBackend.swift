@@ -69,7 +69,10 @@ public struct OpenAIBackend: LLMBackend {
             }
             if !done, let event = parser.finish() { done = try handle(event) }
             // Some servers end the stream without `[DONE]`; a finish reason is as good an ending.
-            guard done || (finishReason != nil && !Task.isCancelled) else { throw progress.endedEarly(endpoint.label) }
+            guard done || (finishReason != nil && !Task.isCancelled) else {
+                progress.foreignLine = parser.firstForeignLine
+                throw progress.endedEarly(endpoint.label)
+            }
             continuation.yield(.done(OpenAIWire.stats(usage: usage, timings: timings, finishReason: finishReason)))
         }
     }

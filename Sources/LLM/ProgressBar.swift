@@ -49,7 +49,9 @@ public struct ProgressBar: Sendable, Equatable {
             details += "  \(completed)/\(total) \(noun)"
         }
         let label = self.label.count > 28 ? String(self.label.prefix(27)) + "…" : self.label
-        let barWidth = min(30, width - label.count - details.count - 4)
+        // A width that does not depend on the changing numbers, so the bar does not jitter while redrawn.
+        let reserved = unit == .bytes ? max(details.count, 46) : details.count
+        let barWidth = min(30, width - label.count - reserved - 4)
         guard barWidth >= 5 else { return String((label + " " + details).prefix(width)) }
         let filled = Int((fraction(completed) * Double(barWidth)).rounded(.down))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)

@@ -140,7 +140,12 @@ public struct RuntimeInstaller: Sendable {
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         log("building llama.cpp's llama-server (about 7 min on 2 cores)…")
-        let staging = paths.cache.appendingPathComponent("wheels/.llama-build-\(getpid())", isDirectory: true)
+        let wheels = paths.cache.appendingPathComponent("wheels", isDirectory: true)
+        // Leftovers of an interrupted build (the install lock is held, so none is running).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: wheels.path)) ?? [] where name.hasPrefix(".llama-build-") {
+            try? FileManager.default.removeItem(at: wheels.appendingPathComponent(name))
+        }
+        let staging = wheels.appendingPathComponent(".llama-build-\(getpid())", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: staging) }
         do {
             try XDGPaths.ensureDirectory(staging)

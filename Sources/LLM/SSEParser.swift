@@ -20,6 +20,8 @@ public struct SSEEvent: Sendable, Equatable {
 public struct SSEParser: Sendable {
     private var type: String?
     private var dataLines: [String] = []
+    /// The first line that is no SSE field at all (an HTML error page, a proxy's banner), for error messages.
+    public private(set) var firstForeignLine: String?
 
     /// Creates a parser.
     public init() {}
@@ -47,8 +49,10 @@ public struct SSEParser: Sendable {
             // llama-server reports a failure inside a stream as `error: {json}`.
             type = "error"
             dataLines.append(String(value))
+        case "id", "retry":
+            break   // nothing k1 needs
         default:
-            break   // `id`, `retry` and unknown fields carry nothing k1 needs
+            if firstForeignLine == nil { firstForeignLine = line }
         }
         return nil
     }

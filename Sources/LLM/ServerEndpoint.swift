@@ -96,16 +96,21 @@ public struct ServerEndpoint: Sendable {
             return LLMError(.serverUnreachable, "cannot reach \(label) (connection refused); \(unreachableHint)")
         case .cannotFindHost, .dnsLookupFailed:
             return LLMError(.serverUnreachable, "cannot reach \(label) (unknown host); check the address; \(unreachableHint)")
-        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
-            if receivedBody {
-                return LLMError(.truncatedStream, "\(label) closed the connection in the middle of the answer (did it stop or crash?); try again")
-            }
-            return LLMError(.serverUnreachable, "\(label) closed the connection without answering (did it stop or crash?); \(unreachableHint)")
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
             return LLMError(.serverUnreachable, "TLS failed with \(label): \(Self.oneLine(urlError)); check the address and its certificate")
         default:
-            return LLMError(.serverUnreachable, "cannot reach \(label): \(Self.oneLine(urlError)); \(unreachableHint)")
+            // Anything else breaking the connection after the answer started (libcurl's "transfer closed with
+            // outstanding read data remaining", a reset, …) means the answer is cut short.
+            if receivedBody {
+                return LLMError(.truncatedStream, "\(label) closed the connection in the middle of the answer (did it stop or crash?); try again")
+            }
+            switch urlError.code {
+            case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
+                return LLMError(.serverUnreachable, "\(label) closed the connection without answering (did it stop or crash?); \(unreachableHint)")
+            default:
+                return LLMError(.serverUnreachable, "cannot reach \(label): \(Self.oneLine(urlError)); \(unreachableHint)")
+            }
         }
     }
 

@@ -103,7 +103,18 @@ public struct ShellCompleter: Sendable {
             return filter(source.names(resource: type.plural, namespace: namespace), word)
         }
         if parsed.resourceWord != nil { return [] }   // an unknown type (CRD): nothing to offer
-        return filter(Self.resourceWords, word)
+        return resourceCandidates(word)
+    }
+
+    /// Resource types for a partial word: a short name typed in full completes to its canonical plural
+    /// (`po` → `pods`); otherwise plurals by prefix, then short names when no plural matches.
+    private func resourceCandidates(_ word: String) -> [String] {
+        if !word.isEmpty, let exact = ResourceCatalog.lookup(word), exact.plural != word,
+           exact.shortNames.contains(word) {
+            return [exact.plural]
+        }
+        let plurals = filter(ResourceCatalog.all.map(\.plural), word)
+        return plurals.isEmpty ? filter(ResourceCatalog.all.flatMap(\.shortNames), word) : plurals
     }
 
     private func flagValues(_ flag: String, verb: String) -> [String] {
@@ -133,7 +144,4 @@ public struct ShellCompleter: Sendable {
 
     /// kubectl verbs from the generated tables.
     static let verbNames: [String] = KubectlCommandTable.verbs.map(\.name)
-
-    /// Resource words offered after a typed verb: canonical plurals, then short names.
-    static let resourceWords: [String] = ResourceCatalog.all.map(\.plural) + ResourceCatalog.all.flatMap(\.shortNames)
 }

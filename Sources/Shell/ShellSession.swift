@@ -94,14 +94,16 @@ public final class ShellSession: @unchecked Sendable {
                     }
                     continue
                 }
-                let result = await runLine(text, addToHistory: true, classified: classified)
+                var isQuit = false
+                if case .meta(let name, _) = classified { isQuit = MetaCommand.named(name) == .quit }
+                let result = await runLine(text, addToHistory: !isQuit, classified: classified)
                 if case .empty = classified { continue }
-                recorder?.record(input: text, ran: result.ran, exitStatus: result.status?.code)
-                lastStatus = result.code
                 if result.quit {
                     recorder?.close()
                     return 0
                 }
+                recorder?.record(input: text, ran: result.ran, exitStatus: result.status?.code)
+                lastStatus = result.code
             }
         }
     }

@@ -65,7 +65,7 @@ public final class AnswerCache: Sendable {
         state.withLock { state -> AnswerCacheEntry? in
             refresh(&state)
             guard var entry = state.entries[key.value] else { return nil }
-            let time = now()
+            let time = currentTime()
             if isExpired(entry, at: time) {
                 state.entries[key.value] = nil
                 return nil
@@ -83,7 +83,7 @@ public final class AnswerCache: Sendable {
     public func peek(_ key: AnswerCacheKey) -> AnswerCacheEntry? {
         state.withLock { state -> AnswerCacheEntry? in
             refresh(&state)
-            guard let entry = state.entries[key.value], !isExpired(entry, at: now()) else { return nil }
+            guard let entry = state.entries[key.value], !isExpired(entry, at: currentTime()) else { return nil }
             return entry
         }
     }
@@ -92,7 +92,7 @@ public final class AnswerCache: Sendable {
     public func list() -> [AnswerCacheEntry] {
         state.withLock { state -> [AnswerCacheEntry] in
             refresh(&state)
-            let time = now()
+            let time = currentTime()
             return state.entries.values.filter { !isExpired($0, at: time) }.sorted(by: Self.recentFirst)
         }
     }
@@ -120,7 +120,7 @@ public final class AnswerCache: Sendable {
     @discardableResult
     public func store(_ key: AnswerCacheKey, request: String, command: String, model: String, promptVersion: String,
                       source: AnswerCacheEntry.Source) throws -> AnswerCacheEntry {
-        let time = now()
+        let time = currentTime()
         var stored = AnswerCacheEntry(key: key.value, request: request, command: command, created: time, lastUsed: time,
                                       model: model, promptVersion: promptVersion, source: source)
         try write { entries in
@@ -144,7 +144,7 @@ public final class AnswerCache: Sendable {
     @discardableResult
     public func clear() throws -> Int {
         var count = 0
-        let time = now()
+        let time = currentTime()
         try write { entries in
             count = entries.values.filter { !isExpired($0, at: time) }.count
             entries.removeAll()
@@ -159,6 +159,11 @@ public final class AnswerCache: Sendable {
     }
 
     // MARK: - Internals
+
+    /// The clock's time to the millisecond, the precision the file keeps.
+    private func currentTime() -> Date {
+        Date(timeIntervalSince1970: (now().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
 
     private func isExpired(_ entry: AnswerCacheEntry, at time: Date) -> Bool {
         guard let timeToLive else { return false }
@@ -211,7 +216,7 @@ public final class AnswerCache: Sendable {
             loaded = recovered?.0 ?? []
             loadedStamp = recovered?.1
         }
-        let time = now()
+        let time = currentTime()
         state.entries = [:]
         for entry in loaded where !isExpired(entry, at: time) { state.entries[entry.key] = entry }
         apply(state.pending, to: &state.entries)
@@ -243,14 +248,20 @@ public final class AnswerCache: Sendable {
         try state.withLock { state in
             try FileLock.around(url) {
                 var entries: [String: AnswerCacheEntry] = [:]
-                switch readDisk() {
-                case .missing: break
-                case .entries(let list, _): for entry in list { entries[entry.key] = entry }
-                case .corrupt: quarantine()
+                if state.loaded, let current = FileStamp.of(url), current == state.stamp {
+                    // Nobody replaced the file since this process read or wrote it: memory is current, pending
+                    // usage included.
+                    entries = state.entries
+                } else {
+                    switch readDisk() {
+                    case .missing: break
+                    case .entries(let list, _): for entry in list { entries[entry.key] = entry }
+                    case .corrupt: quarantine()
+                    }
+                    apply(state.pending, to: &entries)
                 }
-                apply(state.pending, to: &entries)
                 change(&entries)
-                let time = now()
+                let time = currentTime()
                 entries = entries.filter { !isExpired($0.value, at: time) }
                 if entries.count > maxEntries {
                     let evicted = entries.values.sorted(by: Self.recentFirst).dropFirst(maxEntries)

@@ -19,7 +19,7 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
     /// The same command as an expected one after normalisation.
     public var semantic: Bool
     /// kubectl's verdict on the produced command; nil when no oracle ran (no kubectl) or nothing was produced.
-    public var syntax: SyntaxVerdict?
+    public var syntax: SyntaxOracleVerdict?
     /// Wall time of the translation in milliseconds (the call as `k1 ask` makes it).
     public var latencyMilliseconds: Double
     /// Prompt tokens evaluated by the server for this request (without those reused from its prompt cache).
@@ -35,7 +35,7 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
 
     /// Creates an outcome.
     public init(id: String, category: BenchmarkCategory, split: BenchmarkSplit, prompt: String, expected: [String],
-                produced: String?, error: String? = nil, exact: Bool, semantic: Bool, syntax: SyntaxVerdict?,
+                produced: String?, error: String? = nil, exact: Bool, semantic: Bool, syntax: SyntaxOracleVerdict?,
                 latencyMilliseconds: Double, promptTokens: Int? = nil, cachedPromptTokens: Int? = nil,
                 generatedTokens: Int? = nil, cached: Bool = false, repetition: Int = 0) {
         self.id = id

@@ -25,13 +25,17 @@ public struct BenchmarkReport: Sendable, Equatable, Codable {
     public var provider: String
     /// The kubectl version of the syntax oracle; nil when kubectl was absent (syntax unscored).
     public var kubectlVersion: String?
+    /// CPU cores of the machine.
+    public var cpuCores: Int?
+    /// The 1-minute load average when the run started (other work on the machine inflates latencies).
+    public var loadAverage: Double?
     /// One entry per model, in the order asked.
     public var runs: [BenchmarkRun]
 
     /// Creates a report.
     public init(k1Version: String, createdAt: Date, dataset: String, datasetHash: String, split: BenchmarkSplit,
                 categories: [BenchmarkCategory], cases: Int, repetitions: Int, cacheEnabled: Bool, provider: String,
-                kubectlVersion: String?, runs: [BenchmarkRun]) {
+                kubectlVersion: String?, cpuCores: Int? = nil, loadAverage: Double? = nil, runs: [BenchmarkRun]) {
         self.k1Version = k1Version
         self.createdAt = createdAt
         self.dataset = dataset
@@ -43,6 +47,8 @@ public struct BenchmarkReport: Sendable, Equatable, Codable {
         self.cacheEnabled = cacheEnabled
         self.provider = provider
         self.kubectlVersion = kubectlVersion
+        self.cpuCores = cpuCores
+        self.loadAverage = loadAverage
         self.runs = runs
     }
 

@@ -54,6 +54,9 @@ public enum BenchmarkReportRenderer {
         if !report.categories.isEmpty { parts.append("categories " + report.categories.map(\.rawValue).joined(separator: ",")) }
         parts.append(report.cacheEnabled ? "cache on" : "cache off")
         parts.append(report.kubectlVersion.map { "kubectl \($0)" } ?? "syntax unscored (no kubectl)")
+        if let cores = report.cpuCores {
+            parts.append("\(cores) cores" + (report.loadAverage.map { String(format: ", load %.1f", $0) } ?? ""))
+        }
         return parts.joined(separator: " · ")
     }
 

@@ -87,7 +87,7 @@ public struct BenchmarkRunner: Sendable {
             if let produced = outcome.produced {
                 checked.syntax = byCommand[produced]
             } else {
-                checked.syntax = SyntaxVerdict(valid: false, reason: .notKubectl, message: "no command produced")
+                checked.syntax = SyntaxOracleVerdict(valid: false, reason: .notKubectl, message: "no command produced")
             }
             return checked
         }

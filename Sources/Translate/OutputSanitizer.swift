@@ -34,6 +34,34 @@ public enum OutputSanitizer {
         return SanitizedOutput(command: first)
     }
 
+    /// Repairs an answer the token limit cut off, which small models produce when they loop (`-l a=1 -l b=2 -l a=1
+    /// …`): drops the last, possibly incomplete word and every repeated word or flag-and-value pair.
+    public static func trimRunaway(_ command: String) -> String {
+        var words = command.split(separator: " ").map(String.init)
+        if words.count > 2 { words.removeLast() }
+        var kept: [String] = []
+        var seen: Set<String> = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            // A flag followed by its value ("-l app=web") counts as one unit.
+            if word.hasPrefix("-"), !word.contains("="), index + 1 < words.count, !words[index + 1].hasPrefix("-") {
+                let unit = word + " " + words[index + 1]
+                if seen.insert(unit).inserted { kept += [word, words[index + 1]] }
+                index += 2
+                continue
+            }
+            if seen.insert(word).inserted { kept.append(word) }
+            index += 1
+        }
+        // A valued flag left without its value at the end ("… -l") goes too.
+        if let last = kept.last, last.hasPrefix("-"), !last.contains("="), kept.count > 2,
+           KubectlCommandTable.flag(named: last, verb: kept[1])?.consumesNextWord ?? true {
+            kept.removeLast()
+        }
+        return kept.joined(separator: " ")
+    }
+
     // MARK: - Lines
 
     /// Tokens some servers leak into the text.

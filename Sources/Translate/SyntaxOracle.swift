@@ -43,7 +43,7 @@ public final class SyntaxOracle: Sendable {
     ///
     /// Lines that are not kubectl commands, or that hold shell syntax or unbalanced quotes, are invalid without
     /// running anything.
-    public func verdict(for line: String) async -> SyntaxVerdict {
+    public func verdict(for line: String) async -> SyntaxOracleVerdict {
         switch Self.arguments(of: line) {
         case .success(let arguments): return await verdict(arguments: arguments)
         case .failure(let verdict): return verdict
@@ -51,7 +51,7 @@ public final class SyntaxOracle: Sendable {
     }
 
     /// The verdict on kubectl's arguments (without `kubectl`).
-    public func verdict(arguments: [String]) async -> SyntaxVerdict {
+    public func verdict(arguments: [String]) async -> SyntaxOracleVerdict {
         if let cached = cache?.verdict(for: arguments) { return cached }
         let verdict = await run(arguments)
         if verdict.reason != .unavailable { cache?.store(verdict, for: arguments) }
@@ -59,9 +59,9 @@ public final class SyntaxOracle: Sendable {
     }
 
     /// Verdicts on many lines, in order, at most `concurrency` kubectl processes at a time.
-    public func verdicts(for lines: [String], concurrency: Int = 4) async -> [SyntaxVerdict] {
-        var results = [SyntaxVerdict?](repeating: nil, count: lines.count)
-        await withTaskGroup(of: (Int, SyntaxVerdict).self) { group in
+    public func verdicts(for lines: [String], concurrency: Int = 4) async -> [SyntaxOracleVerdict] {
+        var results = [SyntaxOracleVerdict?](repeating: nil, count: lines.count)
+        await withTaskGroup(of: (Int, SyntaxOracleVerdict).self) { group in
             var next = 0
             func addNext() {
                 guard next < lines.count else { return }
@@ -76,7 +76,7 @@ public final class SyntaxOracle: Sendable {
                 addNext()
             }
         }
-        return results.map { $0 ?? SyntaxVerdict(valid: false, reason: .unavailable) }
+        return results.map { $0 ?? SyntaxOracleVerdict(valid: false, reason: .unavailable) }
     }
 
     /// Writes new verdicts to the cache file (no-op without a cache).
@@ -88,29 +88,29 @@ public final class SyntaxOracle: Sendable {
 
     /// kubectl's arguments in a command line, or the verdict (as the failure) when the line is not one kubectl
     /// command. Pure.
-    public static func arguments(of line: String) -> Result<[String], SyntaxVerdict> {
+    public static func arguments(of line: String) -> Result<[String], SyntaxOracleVerdict> {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         if ShellWords.hasShellSyntax(trimmed) {
-            return .failure(SyntaxVerdict(valid: false, reason: .shellSyntax, message: "shell syntax in the line"))
+            return .failure(SyntaxOracleVerdict(valid: false, reason: .shellSyntax, message: "shell syntax in the line"))
         }
         guard let words = try? ShellWords.split(trimmed) else {
-            return .failure(SyntaxVerdict(valid: false, reason: .shellSyntax, message: "unbalanced quotes"))
+            return .failure(SyntaxOracleVerdict(valid: false, reason: .shellSyntax, message: "unbalanced quotes"))
         }
         guard let first = words.first, first == "kubectl" || first.hasSuffix("/kubectl") else {
-            return .failure(SyntaxVerdict(valid: false, reason: .notKubectl,
+            return .failure(SyntaxOracleVerdict(valid: false, reason: .notKubectl,
                                                  message: "not a kubectl command: \(words.first ?? "(empty)")"))
         }
         guard words.count > 1 else {
-            return .failure(SyntaxVerdict(valid: false, reason: .usageError, message: "kubectl with no command"))
+            return .failure(SyntaxOracleVerdict(valid: false, reason: .usageError, message: "kubectl with no command"))
         }
         return .success(Array(words.dropFirst()))
     }
 
     /// Runs kubectl in a fresh sandbox.
-    private func run(_ arguments: [String]) async -> SyntaxVerdict {
+    private func run(_ arguments: [String]) async -> SyntaxOracleVerdict {
         let sandbox: (directory: URL, kubeconfig: URL)
         do { sandbox = try SyntaxOracleSandbox.make() } catch {
-            return SyntaxVerdict(valid: false, reason: .unavailable, message: "cannot create a sandbox: \(error)")
+            return SyntaxOracleVerdict(valid: false, reason: .unavailable, message: "cannot create a sandbox: \(error)")
         }
         defer { SyntaxOracleSandbox.remove(sandbox.directory) }
         let confined = SyntaxOracleSandbox.confine(arguments, kubeconfigPath: sandbox.kubeconfig.path)
@@ -122,7 +122,7 @@ public final class SyntaxOracle: Sendable {
             return SyntaxOracleClassifier.classify(exitStatus: result.exitStatus, output: result.output,
                                                    timedOut: result.timedOut)
         } catch {
-            return SyntaxVerdict(valid: false, reason: .unavailable, message: "cannot run \(kubectlPath): \(error)")
+            return SyntaxOracleVerdict(valid: false, reason: .unavailable, message: "cannot run \(kubectlPath): \(error)")
         }
     }
 

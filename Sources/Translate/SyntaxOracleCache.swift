@@ -17,11 +17,11 @@ public final class SyntaxOracleCache: Sendable {
     private struct File: Codable {
         var kubectlVersion: String
         var rulesVersion: String
-        var verdicts: [String: SyntaxVerdict]
+        var verdicts: [String: SyntaxOracleVerdict]
     }
 
     private struct State: Sendable {
-        var verdicts: [String: SyntaxVerdict] = [:]
+        var verdicts: [String: SyntaxOracleVerdict] = [:]
         var dirty = false
     }
 
@@ -47,12 +47,12 @@ public final class SyntaxOracleCache: Sendable {
     }
 
     /// The cached verdict for `arguments`, if any.
-    public func verdict(for arguments: [String]) -> SyntaxVerdict? {
+    public func verdict(for arguments: [String]) -> SyntaxOracleVerdict? {
         state.withLock { $0.verdicts[Self.key(arguments)] }
     }
 
     /// Remembers a verdict (in memory until ``save()``).
-    public func store(_ verdict: SyntaxVerdict, for arguments: [String]) {
+    public func store(_ verdict: SyntaxOracleVerdict, for arguments: [String]) {
         state.withLock {
             $0.verdicts[Self.key(arguments)] = verdict
             $0.dirty = true
@@ -64,7 +64,7 @@ public final class SyntaxOracleCache: Sendable {
 
     /// Writes new verdicts, merged with the file's current content; does nothing when nothing changed.
     public func save() throws(FileError) {
-        let snapshot: [String: SyntaxVerdict]? = state.withLock { state in
+        let snapshot: [String: SyntaxOracleVerdict]? = state.withLock { state in
             guard state.dirty else { return nil }
             return state.verdicts
         }
@@ -83,7 +83,7 @@ public final class SyntaxOracleCache: Sendable {
     }
 
     /// The verdicts in a cache file, empty when it is missing, unreadable, or of another version or rule set.
-    private static func read(_ url: URL, kubectlVersion: String) -> [String: SyntaxVerdict] {
+    private static func read(_ url: URL, kubectlVersion: String) -> [String: SyntaxOracleVerdict] {
         guard let data = try? Data(contentsOf: url),
               let file = try? JSONDecoder().decode(File.self, from: data),
               file.kubectlVersion == kubectlVersion, file.rulesVersion == rulesVersion else { return [:] }

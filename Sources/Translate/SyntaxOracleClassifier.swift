@@ -26,20 +26,20 @@ public enum SyntaxOracleClassifier {
     ///   - exitStatus: kubectl's exit status (ignored when `timedOut`).
     ///   - output: standard output and standard error together.
     ///   - timedOut: whether the time limit ended the process.
-    public static func classify(exitStatus: Int32, output: String, timedOut: Bool) -> SyntaxVerdict {
-        if timedOut { return SyntaxVerdict(valid: true, reason: .timedOut, message: firstLine(output)) }
-        if exitStatus == 0 { return SyntaxVerdict(valid: true, reason: .succeeded) }
+    public static func classify(exitStatus: Int32, output: String, timedOut: Bool) -> SyntaxOracleVerdict {
+        if timedOut { return SyntaxOracleVerdict(valid: true, reason: .timedOut, message: firstLine(output)) }
+        if exitStatus == 0 { return SyntaxOracleVerdict(valid: true, reason: .succeeded) }
         let message = errorLine(output)
         // A usage error wins even when the same output also mentions the server (the discovery chatter of a
         // command that then rejects its arguments).
-        if let usage = usageErrorLine(output) { return SyntaxVerdict(valid: false, reason: .usageError, message: usage) }
+        if let usage = usageErrorLine(output) { return SyntaxOracleVerdict(valid: false, reason: .usageError, message: usage) }
         if connectionMarkers.contains(where: output.contains) {
-            return SyntaxVerdict(valid: true, reason: .reachedServer, message: message)
+            return SyntaxOracleVerdict(valid: true, reason: .reachedServer, message: message)
         }
         if missingLocalStateMarkers.contains(where: output.contains) {
-            return SyntaxVerdict(valid: true, reason: .missingLocalState, message: message)
+            return SyntaxOracleVerdict(valid: true, reason: .missingLocalState, message: message)
         }
-        return SyntaxVerdict(valid: false, reason: .usageError, message: message)
+        return SyntaxOracleVerdict(valid: false, reason: .usageError, message: message)
     }
 
     /// Output fragments of kubectl's argument and flag errors.

@@ -8,7 +8,8 @@ import Support
 ///
 /// For each request it builds the prompt (``PromptBuilder``), looks the answer up in the ``AnswerCache`` (keyed by the
 /// request, the context the prompt shows, the model and the prompt version), and only on a miss asks the model,
-/// sanitizes the output (``OutputSanitizer``), checks it (``CommandValidator``, an optional ``CommandOracle``),
+/// sanitizes the output (``OutputSanitizer``; an answer cut off by the token limit is repaired, flagged and not
+/// cached), checks it (``CommandValidator``, an optional ``CommandOracle``),
 /// labels its risk and caches it. The backend is obtained lazily, on the first miss: a cache hit never starts a
 /// server or touches the network.
 public final class Translator: Sendable {
@@ -94,13 +95,19 @@ public final class Translator: Sendable {
         }
 
         let sanitized = OutputSanitizer.sanitize(raw)
-        guard let command = sanitized.command else { throw TranslateError.noCommand(raw: raw) }
+        guard var command = sanitized.command else { throw TranslateError.noCommand(raw: raw) }
+        // An answer cut off by the token limit is a model that looped: repair it, warn, and never cache it.
+        let truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
+        if truncated { command = OutputSanitizer.trimRunaway(command) }
         var issues = CommandValidator.validate(command)
+        if truncated {
+            issues.insert(ValidationIssue(.truncated, "the model's answer ran past \(options.maxTokens) tokens and was cut; check it"), at: 0)
+        }
         if let oracle { issues += await oracle.check(command) }
         // Seam for a repair retry: with issues from the oracle, ask the model again with the complaint here.
 
         var note = sanitized.note
-        if useCache, let cache {
+        if useCache, !truncated, let cache {
             do {
                 try cache.store(key, request: cleaned, command: command, model: modelName, promptVersion: promptVersion,
                                 source: .model)

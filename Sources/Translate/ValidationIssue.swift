@@ -20,6 +20,8 @@ public struct ValidationIssue: Sendable, Equatable, Codable, CustomStringConvert
         case conflictingFlags
         /// A placeholder such as `<pod-name>` is left to fill in.
         case placeholder
+        /// The model hit the token limit; the answer was cut off and repaired as far as possible.
+        case truncated
         /// Reported by a ``CommandOracle`` (for example kubectl's own dry run).
         case rejectedByOracle
     }

@@ -23,6 +23,9 @@ struct BenchCommand: AsyncParsableCommand {
         """
     )
 
+    /// The least request timeout without `--timeout`, in seconds: the first request evaluates the whole prompt.
+    static let minimumTimeout: Double = 300
+
     /// The dataset used when `--benchmark` is not given.
     static let defaultBenchmark = "examples/benchmark/kubectl_benchmark.jsonl"
 
@@ -58,6 +61,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-syntax"), help: "Do not score syntax with kubectl.")
     var noSyntax = false
 
+    @Option(name: .long, help: "Seconds one request may take (default: the configured timeout, at least 300, so that a busy machine measures slowly instead of failing).")
+    var timeout: Double?
+
     @Flag(name: .long, help: "Run the micro-benchmarks instead of the translation benchmark.")
     var micro = false
 
@@ -69,6 +75,7 @@ struct BenchCommand: AsyncParsableCommand {
         guard BenchmarkSplit(rawValue: split) != nil else { throw ValidationError("--split must be dev, test or all") }
         _ = try categories()
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
         guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
     }
 
@@ -105,6 +112,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let models = Self.modelList(backend.model, default: baseConfig.model)
         let createdAt = Date()
+        let loadAverage = Self.loadAverage()
         var runs: [BenchmarkRun] = []
         for model in models {
             runs.append(await runModel(model, cases: cases, oracle: oracle))
@@ -115,7 +123,7 @@ struct BenchCommand: AsyncParsableCommand {
             datasetHash: StableHash.hex((try? String(contentsOf: url, encoding: .utf8)) ?? ""),
             split: selectedSplit, categories: selectedCategories, cases: cases.count, repetitions: repetitions,
             cacheEnabled: cache, provider: baseConfig.provider.rawValue, kubectlVersion: oracle?.kubectlVersion,
-            runs: runs)
+            cpuCores: ProcessInfo.processInfo.activeProcessorCount, loadAverage: loadAverage, runs: runs)
         print(BenchmarkReportRenderer.text(report, misses: misses), terminator: "")
         try write(report)
         if runs.allSatisfy({ $0.failure != nil }) { throw ExitCode.failure }
@@ -126,7 +134,8 @@ struct BenchCommand: AsyncParsableCommand {
     private func runModel(_ model: String, cases: [BenchmarkCase], oracle: SyntaxOracle?) async -> BenchmarkRun {
         var overrides = backend
         overrides.model = model
-        let config = Environment.loadConfig(overrides: overrides, strict: true)
+        var config = Environment.loadConfig(overrides: overrides, strict: true)
+        config.timeoutSeconds = timeout ?? max(config.timeoutSeconds, Self.minimumTimeout)
         let translator = Environment.makeTranslator(config: config, useCache: cache)
         let backendKind = (try? await Environment.makeBackend(config: config))?.kind ?? config.provider.rawValue
         let (file, sha256) = await Self.modelFile(config: config, backendKind: backendKind)
@@ -223,6 +232,12 @@ struct BenchCommand: AsyncParsableCommand {
         case .unknown:
             return (nil, nil)
         }
+    }
+
+    /// The 1-minute load average, if the system says.
+    static func loadAverage() -> Double? {
+        var loads = [Double](repeating: 0, count: 3)
+        return getloadavg(&loads, 3) >= 1 ? loads[0] : nil
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -8,7 +8,7 @@ struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
         abstract: "List, install, choose and remove models.",
-        subcommands: [List.self, Install.self, Use.self, Pull.self, Remove.self],
+        subcommands: [List.self, Install.self, Use.self, Pull.self, Remove.self, Path.self],
         defaultSubcommand: List.self
     )
 
@@ -237,6 +237,23 @@ struct ModelsCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             for url in removed { print("removed \(url.path)") }
+        }
+    }
+
+    /// `k1 models path [NAME]`: the GGUF file a model name means (default: the configured model).
+    struct Path: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the GGUF file of an installed model (default: the configured one); exit 1 if it is missing.")
+
+        @Argument(help: "A packaged model, a model in k1's models folder, or a .gguf path.")
+        var name: String?
+
+        func run() async throws {
+            let model = name ?? Environment.loadConfig(strict: true).model
+            let url = try ModelsCommand.orExit { () throws(LLMError) -> URL in
+                try ModelCatalog.modelFile(for: model, paths: Environment.paths)
+            }
+            print(url.path)
         }
     }
 

@@ -12,7 +12,7 @@ struct ServerCommand: AsyncParsableCommand {
         commandName: "server",
         abstract: "Control k1's managed llama-server.",
         discussion: "The server starts by itself on the first ? request and stops after idle_minutes unused.",
-        subcommands: [Status.self, Start.self, Stop.self, Logs.self, Watch.self],
+        subcommands: [Status.self, Start.self, Stop.self, Logs.self, Binary.self, Watch.self],
         defaultSubcommand: Status.self
     )
 
@@ -78,6 +78,21 @@ struct ServerCommand: AsyncParsableCommand {
                 return
             }
             for line in store.logTail(max(1, n)) { print(line) }
+        }
+    }
+
+    /// `k1 server binary`.
+    struct Binary: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the llama-server binary k1 runs ($K1_LLAMA_SERVER, k1's runtime, or PATH); exit 1 if none.")
+
+        func run() async throws {
+            guard let binary = RuntimeInstaller(paths: Environment.paths).llamaServerPath(),
+                  FileManager.default.isExecutableFile(atPath: binary.path) else {
+                printError("k1: llama-server is not installed: run k1 setup")
+                throw ExitCode(1)
+            }
+            print(binary.path)
         }
     }
 

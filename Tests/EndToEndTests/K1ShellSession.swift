@@ -60,7 +60,7 @@ final class K1ShellSession {
 
     /// Waits until the text typed on the current line is exactly `expected`.
     @discardableResult
-    func waitForTyped(_ expected: String, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitForTyped(_ expected: String, timeout: Duration = .seconds(15)) async throws -> String {
         try await tmux.waitUntil("the line to read `\(expected)`", timeout: timeout) { Self.typedText($0) == expected }
     }
 

@@ -19,6 +19,7 @@ struct ShellContextTests {
         let lines = output.split(separator: "\n")
         let web1 = lines.filter { $0.contains("web-1") }
         #expect(web1.contains { $0.contains(Self.failingMark) }, "web-1 not marked failing:\n\(output)")
+        #expect(web1.count >= 2, "the logs selection of web-1 is not shown besides its listing row:\n\(output)")
         let web0 = lines.filter { $0.contains("web-0") }
         #expect(!web0.isEmpty, "web-0 missing from the listing:\n\(output)")
         #expect(!web0.contains { $0.contains(Self.failingMark) }, "web-0 marked failing:\n\(output)")

@@ -3,8 +3,10 @@ import Foundation
 /// One command running in a detached tmux session on a private server (`tmux -L <unique name>`), so tests get a
 /// real pseudo-terminal they can type into and read back, and never touch the user's own tmux.
 ///
-/// The pane stays after its command exits (`remain-on-exit`), so the exit status can be read. `kill()` (or
-/// `deinit`) ends the private tmux server and everything running in it.
+/// The command runs under a small python3 supervisor that records its exit status in a file: tmux's own
+/// `#{pane_dead_status}` stays blank now and then in tmux 3.3a. The supervisor ignores SIGINT with a handler (which
+/// the command does not inherit), so Ctrl-C reaches the command as usual. `kill()` (or `deinit`) ends the private
+/// tmux server and everything running in it.
 final class TmuxSession {
     /// The private tmux server's socket name.
     let socket: String
@@ -12,13 +14,27 @@ final class TmuxSession {
     static let terminal = "screen-256color"
     private static let target = "k1"
     private let configFile: URL
+    private let statusFile: URL
+    /// The server's socket, which `kill-server` leaves behind.
+    private var socketPath: String?
     private var killed = false
+
+    /// Runs `argv[2:]`, then writes its exit status (128 + signal when killed) to the file `argv[1]`.
+    private static let supervisor = """
+        import signal, subprocess, sys
+        signal.signal(signal.SIGINT, lambda *_: None)
+        code = subprocess.run(sys.argv[2:]).returncode
+        open(sys.argv[1], "w").write(str(code if code >= 0 else 128 - code))
+        """
 
     /// Starts `command` in a `width`×`height` pane with exactly `environment` (plus `TERM`).
     init(command: [String], environment: [String: String], width: Int = 160, height: Int = 40) throws {
-        guard HostTools.tmux != nil else { throw E2EError.processFailed("tmux is not installed") }
+        guard HostTools.tmux != nil, let python = HostTools.python3 else {
+            throw E2EError.processFailed("tmux and python3 are needed")
+        }
         socket = "k1-e2e-\(UUID().uuidString.prefix(8))"
         configFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).tmux.conf")
+        statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).status")
         try """
         set -g remain-on-exit on
         set -g status off
@@ -31,7 +47,9 @@ final class TmuxSession {
         environment["TERM"] = Self.terminal
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         try tmux(["new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y", "\(height)", "--",
-                  "/usr/bin/env", "-i"] + assignments + command)
+                  "/usr/bin/env", "-i"] + assignments + [python, "-c", Self.supervisor, statusFile.path] + command)
+        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { kill() }
@@ -58,7 +76,7 @@ final class TmuxSession {
 
     /// Polls the screen until `condition` holds and returns that screen; throws with the last screen on timeout.
     @discardableResult
-    func waitUntil(_ description: String, timeout: Duration = .seconds(10),
+    func waitUntil(_ description: String, timeout: Duration = .seconds(15),
                    _ condition: (String) -> Bool) async throws -> String {
         var screen = ""
         return try await Poll.until(description, timeout: timeout, context: { screen }) {
@@ -69,35 +87,29 @@ final class TmuxSession {
 
     /// Waits until `text` is on screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {
         try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until something on screen matches `regex`.
     @discardableResult
-    func waitFor<Output>(_ regex: Regex<Output>, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitFor<Output>(_ regex: Regex<Output>, timeout: Duration = .seconds(15)) async throws -> String {
         try await waitUntil("a match of \(regex)", timeout: timeout) { $0.contains(regex) }
     }
 
-    /// The exit status of the pane's command (128 + the signal number when a signal ended it), or nil while it runs.
+    /// The command's exit status (128 + the signal number when a signal ended it), or nil while it runs.
     func exitStatus() throws -> Int32? {
-        let fields = try tmux(["display-message", "-p", "-t", Self.target,
-                               "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-            .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 3, fields[0] == "1" else { return nil }
-        if let signal = Int32(fields[2]) { return 128 + signal }
-        return Int32(fields[1])  // blank until tmux has reaped the command, though the pane already reads dead
+        (try? String(contentsOf: statusFile, encoding: .utf8)).flatMap { Int32($0) }
     }
 
     /// Waits for the pane's command to exit and returns its status.
-    func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
+    func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
         try await Poll.until("the command to exit", timeout: timeout, context: { (try? capture()) ?? "" }) {
             try exitStatus()
         }
     }
 
-    /// The process id of the pane's command.
+    /// The process id of the pane's process (the supervisor; the command is its child).
     func panePID() throws -> Int32? {
         Int32(try tmux(["display-message", "-p", "-t", Self.target, "#{pane_pid}"])
             .trimmingCharacters(in: .whitespacesAndNewlines))
@@ -108,7 +120,9 @@ final class TmuxSession {
         guard !killed else { return }
         killed = true
         _ = try? tmux(["kill-server"])
+        if let socketPath, !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
         try? FileManager.default.removeItem(at: configFile)
+        try? FileManager.default.removeItem(at: statusFile)
     }
 
     /// Runs `tmux -L <socket> -f <config> arguments` and returns its standard output.

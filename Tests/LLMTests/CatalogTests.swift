@@ -65,6 +65,7 @@ struct CatalogTests {
 
     @Test func modelFileErrorsSayWhatToRun() throws {
         let temp = try TemporaryXDG()
+        defer { temp.remove() }
         do {
             _ = try ModelCatalog.modelFile(for: "smollm2-135m", paths: temp.paths, environment: temp.environment)
             Issue.record("expected an error")

@@ -34,7 +34,7 @@ struct InstallerProgressBarTests {
 
     @Test func plainLinesEveryTenPercent() {
         let bar = ProgressBar(label: "smollm2-135m", total: 1000)
-        #expect(bar.plainLine(completed: 400) == "smollm2-135m: 40% (400 B of 1000 B)")
+        #expect(bar.plainLine(completed: 400) == "smollm2-135m: 40% (400 B of 1 kB)")
         #expect(bar.plainStep(99) == 0)
         #expect(bar.plainStep(100) == 1)
         #expect(bar.plainStep(1000) == 10)

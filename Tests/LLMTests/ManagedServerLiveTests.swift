@@ -158,6 +158,25 @@ struct ManagedServerLiveTests {
         }
     }
 
+    @Test func aTakenPortFailsWithOneLine() async throws {
+        try await LiveServer.withDirectories { xdg, _ in
+            let occupied = try #require(ManagedServerPort.occupy())
+            defer { close(occupied.socket) }
+            var configuration = LiveServer.configuration(xdg)
+            configuration.port = occupied.port
+            let server = ManagedServer(configuration)
+            do {
+                _ = try await server.ensureRunning()
+                Issue.record("expected a failure")
+            } catch let error as LLMError {
+                #expect(error.code == .portInUse)
+                #expect(error.message.hasPrefix("llama-server could not listen on 127.0.0.1:\(occupied.port): the port is taken"))
+                #expect(error.message.contains("couldn't bind"))
+            }
+            #expect(server.store.load() == nil)
+        }
+    }
+
     @Test func aDeadRecordedServerIsReplaced() async throws {
         try await LiveServer.withDirectories { xdg, _ in
             let configuration = LiveServer.configuration(xdg)
@@ -184,10 +203,11 @@ struct ManagedServerLiveTests {
             let server = ManagedServer(LiveServer.configuration(xdg))
             _ = try await server.ensureRunning()
             let pid = try #require(server.store.load()?.pid)
-            let watcher = Task { await ManagedServerWatcher.run(paths: xdg.paths, pid: pid, idleSeconds: 1.5, pollSeconds: 0.2) }
-            for _ in 0..<8 {                                 // in use for 2.4 s: longer than the idle limit
+            // Generous margins: on a busy machine a sleeping task can wake late.
+            let watcher = Task { await ManagedServerWatcher.run(paths: xdg.paths, pid: pid, idleSeconds: 4, pollSeconds: 0.2) }
+            for _ in 0..<24 {                                // in use for 6 s: longer than the idle limit
                 server.noteUsed()
-                try await Task.sleep(for: .milliseconds(300))
+                try await Task.sleep(for: .milliseconds(250))
             }
             #expect(ManagedServerProcess.isAlive(pid))
             #expect(await watcher.value)                     // then idle: stopped

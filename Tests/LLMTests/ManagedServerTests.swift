@@ -80,9 +80,11 @@ struct ManagedServerTests {
         let xdg = try TemporaryXDG()
         defer { xdg.remove() }
         let store = ManagedServerStore(paths: xdg.paths)
-        #expect(store.lastUsed(Self.record) == Self.record.lastUsed)   // no marker yet
+        var past = Self.record
+        past.lastUsed = Date(timeIntervalSinceNow: -3600)
+        #expect(store.lastUsed(past) == past.lastUsed)   // no marker yet
         store.touchUsed()
-        let touched = store.lastUsed(Self.record)
+        let touched = store.lastUsed(past)
         #expect(abs(touched.timeIntervalSinceNow) < 5)
         var future = Self.record
         future.lastUsed = Date().addingTimeInterval(3600)

@@ -7,7 +7,7 @@ import Testing
 @Suite("OllamaBackend against a replay of Ollama's documented protocol")
 struct OllamaReplayTests {
     @Test func streamsTokensThenStats() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         let backend = OllamaBackend(baseURL: server.baseURL, model: "llama3.2", timeout: 10,
                                     options: .init(numCtx: 4096, keepAlive: "15m"))
@@ -20,7 +20,7 @@ struct OllamaReplayTests {
     }
 
     @Test func sendsTheDocumentedRequest() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         let backend = OllamaBackend(baseURL: server.baseURL, model: "llama3.2", timeout: 10,
                                     options: .init(numCtx: 4096, keepAlive: "15m", format: .string("json")))
@@ -42,7 +42,7 @@ struct OllamaReplayTests {
     }
 
     @Test func readsLinesCutAcrossChunks() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         let result = await StreamResult.collect(OllamaBackend(baseURL: server.baseURL, model: "split", timeout: 10).generate(sampleRequest()))
         #expect(result.error == nil)
@@ -51,7 +51,7 @@ struct OllamaReplayTests {
     }
 
     @Test func midStreamErrorLineWithStatus200() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         let result = await StreamResult.collect(OllamaBackend(baseURL: server.baseURL, model: "broken", timeout: 10).generate(sampleRequest()))
         #expect(result.tokens == ["The", " sky"])
@@ -62,7 +62,7 @@ struct OllamaReplayTests {
     }
 
     @Test func missingModelSuggestsPull() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         let result = await StreamResult.collect(OllamaBackend(baseURL: server.baseURL, model: "qwen2.5-coder:1.5b", timeout: 10).generate(sampleRequest()))
         #expect(result.error?.code == .modelMissing)
@@ -72,7 +72,7 @@ struct OllamaReplayTests {
     }
 
     @Test func truncatedAndEmptyStreams() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         let truncated = await StreamResult.collect(OllamaBackend(baseURL: server.baseURL, model: "truncated", timeout: 10).generate(sampleRequest()))
         #expect(truncated.tokens == ["The", " sky"])
@@ -84,7 +84,7 @@ struct OllamaReplayTests {
     }
 
     @Test func completeThrowsTheStreamError() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         await #expect(throws: LLMError.self) {
             _ = try await OllamaBackend(baseURL: server.baseURL, model: "truncated", timeout: 10).complete(sampleRequest())
@@ -94,7 +94,7 @@ struct OllamaReplayTests {
     }
 
     @Test func tagsShowVersion() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         let backend = OllamaBackend(baseURL: server.baseURL, model: "llama3.2", timeout: 10)
         let tags = try await backend.tags()
@@ -112,7 +112,7 @@ struct OllamaReplayTests {
     }
 
     @Test func pullStreamsProgressToSuccess() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         var steps: [PullProgress] = []
         for try await step in OllamaBackend(baseURL: server.baseURL, model: "x", timeout: 10).pull("llama3.2") {
@@ -127,7 +127,7 @@ struct OllamaReplayTests {
     }
 
     @Test func pullOfAnUnknownModel() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         var steps: [PullProgress] = []
         var failure: LLMError?
@@ -142,7 +142,7 @@ struct OllamaReplayTests {
     }
 
     @Test func http500WithFlatBody() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
         let result = await StreamResult.collect(OllamaBackend(baseURL: server.url(scenario: "http500"), model: "llama3.2", timeout: 10).generate(sampleRequest()))
         #expect(result.error?.code == .httpStatus)
@@ -151,14 +151,13 @@ struct OllamaReplayTests {
     }
 
     @Test func redirectsAreNotFollowed() async throws {
-        let server = try FakeServer.start("fake_ollama")
+        let server = try await FakeServer.start("fake_ollama")
         defer { server.stop() }
-        let start = ContinuousClock.now
+        // Following the redirect would hit an unroutable address and end in a timeout, not in the 302 itself.
         let result = await StreamResult.collect(OllamaBackend(baseURL: server.url(scenario: "redirect"), model: "llama3.2", timeout: 10).generate(sampleRequest()))
         #expect(result.error?.httpStatus == 302)
         #expect(result.error?.message.contains("does not follow redirects") == true)
         #expect(result.error?.message.contains("203.0.113.7") == true)
-        #expect(seconds(since: start) < 2)   // the unroutable target was never contacted
         expectOneLine(result.error)
     }
 }

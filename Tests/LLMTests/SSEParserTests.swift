@@ -49,6 +49,18 @@ struct SSEParserTests {
         #expect(parse(["", "", "event: x", ""]).isEmpty)
     }
 
+    @Test func remembersTheFirstForeignLine() {
+        var parser = SSEParser()
+        #expect(parser.push(line: "<html><body>Bad gateway</body></html>") == nil)
+        #expect(parser.push(line: "data: x") == nil)
+        #expect(parser.push(line: "") == SSEEvent(data: "x"))
+        #expect(parser.firstForeignLine == "<html><body>Bad gateway</body></html>")
+        var clean = SSEParser()
+        _ = clean.push(line: ": comment")
+        _ = clean.push(line: "id: 1")
+        #expect(clean.firstForeignLine == nil)
+    }
+
     @Test func deliversAnUnterminatedLastEvent() {
         #expect(parse(["data: tail"]) == [SSEEvent(data: "tail")])
     }

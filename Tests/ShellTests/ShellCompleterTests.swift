@@ -39,9 +39,11 @@ struct ShellCompleterTests {
 
     @Test("Resource types after a verb, including short names")
     func resourceTypes() {
-        #expect(complete("get po").contains("pods"))
-        #expect(complete("kubectl describe deploy").contains("deployments"))
-        #expect(complete("get svc").contains("svc"))
+        #expect(complete("get po") == ["pods"])
+        #expect(complete("kubectl describe deploy") == ["deployments"])
+        #expect(complete("get svc") == ["services"])
+        #expect(complete("get pod").contains("poddisruptionbudgets"))
+        #expect(complete("get pv") == ["persistentvolumes"])
     }
 
     @Test("Sub-verbs")

@@ -13,7 +13,7 @@ struct BenchmarkReportRendererTests {
             BenchmarkOutcome(id: "context-003", category: .context, split: .dev, prompt: "delete the failing ones",
                              expected: ["kubectl delete pod a b", "kubectl delete pod b a"],
                              produced: "kubectl delete pod a --bogus", exact: false, semantic: false,
-                             syntax: SyntaxVerdict(valid: false, reason: .usageError, message: "unknown flag: --bogus"),
+                             syntax: SyntaxOracleVerdict(valid: false, reason: .usageError, message: "unknown flag: --bogus"),
                              latencyMilliseconds: 900, promptTokens: 40, cachedPromptTokens: 900, generatedTokens: 14),
         ]
         return BenchmarkRun(model: model, modelName: model, backend: "llamacpp", modelSHA256: "cc324af070c2ecbfd324a308",

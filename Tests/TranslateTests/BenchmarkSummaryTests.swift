@@ -8,7 +8,7 @@ struct BenchmarkSummaryTests {
                         prompt: Int? = 20, cachedPrompt: Int? = 800, generated: Int? = 10) -> BenchmarkOutcome {
         BenchmarkOutcome(id: id, category: category, split: .test, prompt: "p", expected: ["kubectl get pods"],
                          produced: produced, error: produced == nil ? "boom" : nil, exact: exact, semantic: semantic,
-                         syntax: valid.map { SyntaxVerdict(valid: $0, reason: $0 ? .reachedServer : .usageError) },
+                         syntax: valid.map { SyntaxOracleVerdict(valid: $0, reason: $0 ? .reachedServer : .usageError) },
                          latencyMilliseconds: latency, promptTokens: prompt, cachedPromptTokens: cachedPrompt,
                          generatedTokens: generated)
     }

@@ -118,4 +118,10 @@ struct OutputSanitizerTests {
     @Test func placeholderIsNotAPipeline() {
         #expect(OutputSanitizer.sanitize("kubectl logs <pod-name>").note == nil)
     }
+
+    @Test func runawayRepair() {
+        #expect(OutputSanitizer.trimRunaway("kubectl get pods -o wide -o wide -o wi") == "kubectl get pods -o wide")
+        #expect(OutputSanitizer.trimRunaway("kubectl get pods pods pods po") == "kubectl get pods")
+        #expect(OutputSanitizer.trimRunaway("kubectl get") == "kubectl get")
+    }
 }

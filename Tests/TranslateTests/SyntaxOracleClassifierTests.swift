@@ -3,7 +3,7 @@ import Testing
 
 @Suite("SyntaxOracleClassifier")
 struct SyntaxOracleClassifierTests {
-    func classify(_ output: String, status: Int32 = 1, timedOut: Bool = false) -> SyntaxVerdict {
+    func classify(_ output: String, status: Int32 = 1, timedOut: Bool = false) -> SyntaxOracleVerdict {
         SyntaxOracleClassifier.classify(exitStatus: status, output: output, timedOut: timedOut)
     }
 
@@ -32,7 +32,7 @@ struct SyntaxOracleClassifierTests {
         "error: failed to create token: Post \"http://127.0.0.1:1/api/v1/namespaces/default/serviceaccounts/sa/token\": dial tcp 127.0.0.1:1: connect: connection refused",
     ])
     func connectionErrorsMeanTheSyntaxPassed(output: String) {
-        #expect(classify(output) == SyntaxVerdict(valid: true, reason: .reachedServer, message: classify(output).message))
+        #expect(classify(output) == SyntaxOracleVerdict(valid: true, reason: .reachedServer, message: classify(output).message))
     }
 
     @Test(arguments: [
@@ -49,7 +49,7 @@ struct SyntaxOracleClassifierTests {
     }
 
     @Test func successAndTimeout() {
-        #expect(classify("Client Version: v1.32.4", status: 0) == SyntaxVerdict(valid: true, reason: .succeeded))
+        #expect(classify("Client Version: v1.32.4", status: 0) == SyntaxOracleVerdict(valid: true, reason: .succeeded))
         #expect(classify("Starting to serve on 127.0.0.1:8001", status: 143, timedOut: true).reason == .timedOut)
         #expect(classify("", status: 143, timedOut: true).valid)
     }

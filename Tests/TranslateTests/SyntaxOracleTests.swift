@@ -29,7 +29,7 @@ struct SyntaxOracleTests {
     }
 
     @Test func linesThatAreNotOneKubectlCommandNeedNoKubectl() throws {
-        func failure(_ line: String) -> SyntaxVerdict? {
+        func failure(_ line: String) -> SyntaxOracleVerdict? {
             if case .failure(let verdict) = SyntaxOracle.arguments(of: line) { return verdict }
             return nil
         }
@@ -45,7 +45,7 @@ struct SyntaxOracleTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = SyntaxOracleCache(directory: directory, kubectlVersion: "v1.32.4")
-        let verdict = SyntaxVerdict(valid: false, reason: .usageError, message: "unknown flag: --bogus")
+        let verdict = SyntaxOracleVerdict(valid: false, reason: .usageError, message: "unknown flag: --bogus")
         cache.store(verdict, for: ["get", "pods", "--bogus"])
         try cache.save()
         #expect(cache.url.lastPathComponent == "syntax-v1.32.4.json")
@@ -63,8 +63,8 @@ struct SyntaxOracleTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = SyntaxOracleCache(directory: directory, kubectlVersion: "v1")
         let second = SyntaxOracleCache(directory: directory, kubectlVersion: "v1")
-        first.store(SyntaxVerdict(valid: true, reason: .reachedServer), for: ["get", "pods"])
-        second.store(SyntaxVerdict(valid: true, reason: .succeeded), for: ["version", "--client"])
+        first.store(SyntaxOracleVerdict(valid: true, reason: .reachedServer), for: ["get", "pods"])
+        second.store(SyntaxOracleVerdict(valid: true, reason: .succeeded), for: ["version", "--client"])
         try first.save()
         try second.save()
         #expect(SyntaxOracleCache(directory: directory, kubectlVersion: "v1").count == 2)

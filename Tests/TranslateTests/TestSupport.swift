@@ -8,12 +8,14 @@ final class ScriptedBackend: LLMBackend {
     let kind = "scripted"
     let modelName: String
     private let outputs: [String]
+    private let finishReason: String
     private let counter = Mutex(0)
     private let lastRequest = Mutex<GenerationRequest?>(nil)
 
-    init(modelName: String = "test-model", outputs: [String]) {
+    init(modelName: String = "test-model", outputs: [String], finishReason: String = "stop") {
         self.modelName = modelName
         self.outputs = outputs
+        self.finishReason = finishReason
     }
 
     /// How many generations were asked for.
@@ -37,7 +39,7 @@ final class ScriptedBackend: LLMBackend {
             }
             continuation.yield(.done(GenerationStats(promptTokens: 12, cachedPromptTokens: 900, generatedTokens: 8,
                                                      promptMilliseconds: 140, generationMilliseconds: 260,
-                                                     finishReason: "stop")))
+                                                     finishReason: finishReason)))
             continuation.finish()
         }
     }

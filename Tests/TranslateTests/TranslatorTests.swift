@@ -194,4 +194,18 @@ struct TranslatorTests {
         let result = try await translator.translate("pods", context: SessionContext())
         #expect(result.issues.map(\.kind) == [.rejectedByOracle])
     }
+
+    @Test func runawayAnswerIsRepairedFlaggedAndNotCached() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = AnswerCache(url: directory.appendingPathComponent("llm_cache.json"))
+        let backend = ScriptedBackend(outputs: [
+            "kubectl logs checkout-7f9c-2xk4p -l app=checkout -l env=prod -l stage=prod -l env=prod -l stage=prod -l env=",
+        ], finishReason: "length")
+        let translator = Translator(backendProvider: { backend }, modelName: "m", cache: cache)
+        let result = try await translator.translate("logs of checkout-7f9c-2xk4p", context: SessionContext())
+        #expect(result.command == "kubectl logs checkout-7f9c-2xk4p -l app=checkout -l env=prod -l stage=prod")
+        #expect(result.issues.first?.kind == .truncated)
+        #expect(cache.list().isEmpty)
+    }
 }

@@ -21,6 +21,7 @@ GET /_last_request returns the last JSON body received.
 """
 import json
 import os
+import signal
 import socket
 import sys
 import threading
@@ -258,6 +259,8 @@ def exit_when_stdin_closes():
 
 
 def main():
+    # A parent that spawned this from a thread with signals blocked passes its mask on: take SIGTERM/SIGINT back.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     server = Server(("127.0.0.1", 0), Handler)
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     print(server.server_address[1], flush=True)

@@ -1,5 +1,5 @@
 /// What the syntax oracle decided about one kubectl command line.
-public struct SyntaxVerdict: Sendable, Equatable, Codable, Error {
+public struct SyntaxOracleVerdict: Sendable, Equatable, Codable, Error {
     /// Why the command was judged the way it was.
     public enum Reason: String, Sendable, Equatable, Codable {
         /// kubectl parsed the arguments and went on to contact the (unreachable) API server.

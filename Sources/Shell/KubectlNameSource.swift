@@ -14,7 +14,7 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
     private var inFlight: [String: DispatchSemaphore] = [:]
 
     /// Creates a source. `context` returns the session's kube context (nil: kubeconfig's).
-    public init(kubectl: String = "kubectl", waitBudget: TimeInterval = 0.6, freshFor: TimeInterval = 5,
+    public init(kubectl: String = "kubectl", waitBudget: TimeInterval = 1.0, freshFor: TimeInterval = 5,
                 context: @escaping @Sendable () -> String? = { nil }) {
         self.kubectl = kubectl
         self.contextProvider = context
@@ -24,7 +24,18 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
 
     public func contexts() -> [String] { KubeconfigReader.read().contexts }
 
+    /// Starts fetching names in the background without waiting (e.g. namespaces at start-up), so the first Tab is fast.
+    public func prefetch(resource: String, namespace: String?) {
+        DispatchQueue.global(qos: .utility).async { [self] in
+            _ = names(resource: resource, namespace: namespace, wait: 30)
+        }
+    }
+
     public func names(resource: String, namespace: String?) -> [String] {
+        names(resource: resource, namespace: namespace, wait: waitBudget)
+    }
+
+    private func names(resource: String, namespace: String?, wait: TimeInterval) -> [String] {
         var args = ["get", resource, "-o", "name", "--request-timeout=3s"]
         if let namespace, resource != "namespaces", resource != "nodes" { args += ["-n", namespace] }
         if let context = contextProvider() { args += ["--context", context] }
@@ -46,7 +57,7 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
             }
             return (cache[key]?.names, done)
         }
-        if let waiter, waiter.wait(timeout: .now() + waitBudget) == .success {
+        if let waiter, waiter.wait(timeout: .now() + wait) == .success {
             waiter.signal()   // let other waiters through
             return lock.withLock { cache[key]?.names } ?? cached ?? []
         }

@@ -46,6 +46,11 @@ public final class ShellSession: @unchecked Sendable {
         executor.historyProvider = { [editor] in editor.historyEntries }
         let kubectl = executor.config.kubectl
         let names = KubectlNameSource(kubectl: kubectl, context: { [executor] in executor.context.kubeContext })
+        if editor.isInteractive {
+            // Warm the cache so the first Tab on a namespace or pod name answers at once (never blocks start-up).
+            names.prefetch(resource: "namespaces", namespace: nil)
+            names.prefetch(resource: "pods", namespace: executor.context.effectiveNamespace)
+        }
         let completer = ShellCompleter(source: names, sessionNamespace: { [executor] in executor.context.namespace })
         editor.completer = { request in completer.candidates(for: request) }
 

@@ -18,54 +18,54 @@ enum AnswerCacheFile {
 
     /// Encodes entries, sorted by key so that the file is stable.
     static func encode(_ entries: [AnswerCacheEntry]) -> Data {
-        var out = "{\"version\":\(version),\"entries\":["
+        var out: [UInt8] = []
         out.reserveCapacity(entries.count * 320 + 64)
+        out += "{\"version\":\(version),\"entries\":[".utf8
         for (index, entry) in entries.sorted(by: { $0.key < $1.key }).enumerated() {
-            out += index == 0 ? "\n{" : ",\n{"
+            out += (index == 0 ? "\n{" : ",\n{").utf8
             appendField("key", entry.key, to: &out, first: true)
             appendField("request", entry.request, to: &out)
             appendField("command", entry.command, to: &out)
-            appendField("created", formatDate(entry.created), to: &out)
-            appendField("lastUsed", formatDate(entry.lastUsed), to: &out)
-            out += ",\"uses\":\(entry.uses)"
+            out += ",\"created\":\"".utf8
+            out += dateBytes(entry.created)
+            out += "\",\"lastUsed\":\"".utf8
+            out += dateBytes(entry.lastUsed)
+            out.append(UInt8(ascii: "\""))
+            out += ",\"uses\":\(entry.uses)".utf8
             appendField("model", entry.model, to: &out)
             appendField("promptVersion", entry.promptVersion, to: &out)
             appendField("source", entry.source.rawValue, to: &out)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
-        out += "\n]}\n"
-        return Data(out.utf8)
+        out += "\n]}\n".utf8
+        return Data(out)
     }
 
-    private static func appendField(_ name: String, _ value: String, to out: inout String, first: Bool = false) {
-        if !first { out += "," }
-        out += "\""
-        out += name
-        out += "\":"
+    private static func appendField(_ name: String, _ value: String, to out: inout [UInt8], first: Bool = false) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "\""))
+        out += name.utf8
+        out += "\":".utf8
         appendString(value, to: &out)
     }
 
-    /// Appends `value` as a JSON string literal.
-    static func appendString(_ value: String, to out: inout String) {
-        out += "\""
-        if !value.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
-            out += value
-        } else {
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
+    /// Appends `value` as a JSON string literal (UTF-8).
+    static func appendString(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     // MARK: - Decoding
@@ -83,6 +83,11 @@ enum AnswerCacheFile {
 
     /// `2026-11-25T04:02:57.123Z` (UTC, milliseconds).
     static func formatDate(_ date: Date) -> String {
+        String(decoding: dateBytes(date), as: UTF8.self)
+    }
+
+    /// The 24 UTF-8 bytes of ``formatDate(_:)``.
+    static func dateBytes(_ date: Date) -> [UInt8] {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         var days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
         let inDay = milliseconds - days * 86_400_000
@@ -96,17 +101,36 @@ enum AnswerCacheFile {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        var bytes = [UInt8](repeating: 0, count: 24)
+        func put(_ value: Int64, at offset: Int, width: Int) {
+            var rest = max(0, value)
+            for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                bytes[position] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(inDay / 3_600_000, 2)):"
-            + "\(pad(inDay / 60_000 % 60, 2)):\(pad(inDay / 1000 % 60, 2)).\(pad(inDay % 1000, 3))Z"
+        put(year, at: 0, width: 4)
+        put(month, at: 5, width: 2)
+        put(day, at: 8, width: 2)
+        put(inDay / 3_600_000, at: 11, width: 2)
+        put(inDay / 60_000 % 60, at: 14, width: 2)
+        put(inDay / 1000 % 60, at: 17, width: 2)
+        put(inDay % 1000, at: 20, width: 3)
+        bytes[4] = 0x2D; bytes[7] = 0x2D; bytes[10] = 0x54; bytes[13] = 0x3A; bytes[16] = 0x3A; bytes[19] = 0x2E
+        bytes[23] = 0x5A
+        return bytes
     }
 
     /// Parses what ``formatDate(_:)`` writes, and other ISO 8601 forms through Foundation.
     static func parseDate(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        if let date = text.withUTF8({ fastParseDate($0) }) { return date }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        return try? Date(text, strategy: .iso8601)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` only.
+    private static func fastParseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         func number(_ from: Int, _ count: Int) -> Int64? {
             guard from + count <= bytes.count else { return nil }
             var value: Int64 = 0
@@ -131,8 +155,7 @@ enum AnswerCacheFile {
             let milliseconds = ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millisecond
             return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
         }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-        return try? Date(text, strategy: .iso8601)
+        return nil
     }
 }
 
@@ -176,21 +199,31 @@ struct JSONReader {
     mutating func readEntry() throws -> AnswerCacheEntry? {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else { try skipValue(); return nil }
-        var strings: [String: String] = [:]
+        var key: String?, request: String?, command: String?, created: String?, lastUsed: String?
+        var model: String?, promptVersion: String?, source: String?
         var uses: Double?
         var valid = true
-        try readObject { reader, key in
-            switch try reader.readScalar() {
-            case .string(let value): strings[key] = value
-            case .number(let value): if key == "uses" { uses = value } else { valid = false }
-            case .other: if ["key", "request", "command", "created", "lastUsed", "uses", "model", "promptVersion", "source"].contains(key) { valid = false }
+        try readObject { reader, field in
+            let value = try reader.readScalar()
+            switch (field, value) {
+            case ("key", .string(let text)): key = text
+            case ("request", .string(let text)): request = text
+            case ("command", .string(let text)): command = text
+            case ("created", .string(let text)): created = text
+            case ("lastUsed", .string(let text)): lastUsed = text
+            case ("model", .string(let text)): model = text
+            case ("promptVersion", .string(let text)): promptVersion = text
+            case ("source", .string(let text)): source = text
+            case ("uses", .number(let number)): uses = number
+            case ("key", _), ("request", _), ("command", _), ("created", _), ("lastUsed", _), ("model", _),
+                 ("promptVersion", _), ("source", _), ("uses", _):
+                valid = false
+            default: break
             }
         }
-        guard valid, let key = strings["key"], let request = strings["request"], let command = strings["command"],
-              let created = strings["created"].flatMap(AnswerCacheFile.parseDate),
-              let lastUsed = strings["lastUsed"].flatMap(AnswerCacheFile.parseDate),
-              let model = strings["model"], let promptVersion = strings["promptVersion"],
-              let source = strings["source"].flatMap(AnswerCacheEntry.Source.init(rawValue:)),
+        guard valid, let key, let request, let command, let created = created.flatMap(AnswerCacheFile.parseDate),
+              let lastUsed = lastUsed.flatMap(AnswerCacheFile.parseDate), let model, let promptVersion,
+              let source = source.flatMap(AnswerCacheEntry.Source.init(rawValue:)),
               let uses, uses >= 0, uses < 1e15 else { return nil }
         return AnswerCacheEntry(key: key, request: request, command: command, created: created, lastUsed: lastUsed,
                                 uses: Int(uses), model: model, promptVersion: promptVersion, source: source)

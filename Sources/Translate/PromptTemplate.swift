@@ -7,7 +7,7 @@ import LLM
 public enum PromptTemplate {
     /// The version of the prompt (instructions, examples, rendering). It is part of every cache key: bump it whenever
     /// anything here or in ``ContextRenderer``'s output format changes.
-    public static let promptVersion = "k1-prompt-3"
+    public static let promptVersion = "k1-prompt-4"
 
     /// The instructions (`Resources/prompt.txt`).
     public static let instructions: String = loadResource("prompt")
@@ -19,15 +19,19 @@ public enum PromptTemplate {
         }
     }()
 
-    /// The fixed messages every request starts with: the system message, then each example as a user turn and the
-    /// command as the assistant's answer.
-    public static let fixedMessages: [ChatMessage] = {
-        var messages = [ChatMessage(role: .system, content: instructions)]
-        for example in examples {
-            messages.append(ChatMessage(role: .user, content: userMessage(context: example.context, request: example.request)))
-            messages.append(ChatMessage(role: .assistant, content: example.command))
+    /// The fixed messages every request starts with: one system message holding the instructions and the examples
+    /// (each its context lines, `request: …`, then the command), byte-identical for every request.
+    ///
+    /// The examples live in the system message rather than as earlier chat turns: as turns, a small model takes them
+    /// for the conversation so far and carries their namespaces and flags into later answers.
+    public static let fixedMessages: [ChatMessage] = [ChatMessage(role: .system, content: systemPrompt)]
+
+    /// The system message: instructions, then the examples block.
+    public static let systemPrompt: String = {
+        let block = examples.map { example in
+            userMessage(context: example.context, request: example.request) + "\n" + example.command
         }
-        return messages
+        return instructions + "\n\nExamples:\n\n" + block.joined(separator: "\n\n")
     }()
 
     /// A GBNF grammar for llama.cpp servers that makes prose, fences and pipelines impossible. It ends with the newline

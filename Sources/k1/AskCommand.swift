@@ -61,13 +61,15 @@ struct AskCommand: AsyncParsableCommand {
             printError("k1: \(TranslationRequestHandler.describe(error))")
             throw ExitCode.failure
         }
-        translator.flushCache()
         let runnable = Self.runnable(translation.command, context: session, kubectl: config.kubectl)
         if json {
             print(try AskReport(translation: translation, command: runnable).jsonLine())
         } else {
             print(runnable)
         }
+        fflush(nil)
+        // After the answer is out: record the hit's usage for the cache's LRU order.
+        translator.flushCache()
     }
 
     /// The session context the flags describe.

@@ -13,9 +13,11 @@ final class K1ShellSession {
     static var prompt: Regex<Substring> { #/^k1\b[^›>❯$#%\n]*fake-ctx[^›>❯$#%\n]*[›>❯$#%] ?/# }
 
     /// Starts `k1 <arguments>` in a fresh 160×40 terminal and waits for its first prompt.
-    init(fixture: KubeFixture, arguments: [String] = ["shell"], startup: Duration = .seconds(20)) async throws {
+    init(fixture: KubeFixture, arguments: [String] = ["shell"], startup: Duration = .seconds(20),
+         extraEnvironment: [String: String] = [:]) async throws {
         self.fixture = fixture
-        tmux = try TmuxSession(command: [K1Binary.path] + arguments, environment: fixture.environment)
+        tmux = try TmuxSession(command: [K1Binary.path] + arguments,
+                               environment: fixture.environment.merging(extraEnvironment) { $1 })
         try await tmux.waitUntil("the first k1 prompt", timeout: startup) { Self.isIdle($0) }
     }
 

@@ -57,12 +57,15 @@ struct PromptBuilderTests {
         #expect(a.messages.last?.role == .user)
     }
 
-    @Test func examplesAreUserAndAssistantTurns() {
+    @Test func examplesLiveInTheSystemMessage() {
         let fixed = PromptTemplate.fixedMessages
-        #expect(fixed.count == 1 + 2 * PromptTemplate.examples.count)
-        #expect(fixed[1].role == .user)
-        #expect(fixed[2].role == .assistant)
-        #expect(fixed[2].content.hasPrefix("kubectl "))
+        #expect(fixed.count == 1)
+        let system = fixed[0].content
+        #expect(system.hasPrefix(PromptTemplate.instructions))
+        for example in PromptTemplate.examples {
+            let block = (example.context + ["request: " + example.request, example.command]).joined(separator: "\n")
+            #expect(system.contains(block), "\(example.request)")
+        }
     }
 
     @Test func samplingSettings() {
@@ -167,13 +170,13 @@ struct PromptBuilderTests {
         // The fixed examples show context exactly as real requests get it.
         let selection = SessionContext(namespace: "shop", selection: ObjectSelection(resource: "deployments", name: "web", namespace: "shop"))
         #expect(ContextRenderer.render(selection, request: "scale it to 5").lines == ["ns: shop", "selected: deployment/web in shop"])
-        let listing = Listing(resource: "pods", namespace: "shop", command: "kubectl get pods -n shop", objects: [
-            ListedObject(name: "payments-api-7d9f8-x2k4q", columns: ["STATUS": "CrashLoopBackOff", "READY": "0/1", "RESTARTS": "14"], healthy: false),
-            ListedObject(name: "worker-6d8f7-abc12", columns: ["STATUS": "Error", "READY": "0/1", "RESTARTS": "3"], healthy: false),
-            ListedObject(name: "web-5f6b9c-q8zr4", columns: ["STATUS": "Running", "READY": "1/1", "RESTARTS": "0"], healthy: true),
+        let listing = Listing(resource: "pods", namespace: "prod", command: "kubectl get pods -n prod", objects: [
+            ListedObject(name: "gateway-5f6b9c-q8zr4", columns: ["STATUS": "Running", "READY": "1/1", "RESTARTS": "0"], healthy: true),
+            ListedObject(name: "orders-7d9f8-x2k4q", columns: ["STATUS": "CrashLoopBackOff", "READY": "0/1", "RESTARTS": "14"], healthy: false),
+            ListedObject(name: "mailer-6d8f7-abc12", columns: ["STATUS": "Error", "READY": "0/1", "RESTARTS": "3"], healthy: false),
         ])
         let example = PromptTemplate.examples.first { $0.request == "restart the failing ones" }
-        #expect(ContextRenderer.render(SessionContext(namespace: "shop", listing: listing), request: "restart the failing ones").lines
+        #expect(ContextRenderer.render(SessionContext(namespace: "prod", listing: listing), request: "restart the failing ones").lines
                 == example?.context)
         let nodes = Listing(resource: "nodes", namespace: nil, command: "kubectl get nodes", objects: [
             ListedObject(name: "worker-1", columns: ["STATUS": "Ready"], healthy: true),

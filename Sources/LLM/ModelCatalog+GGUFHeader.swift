@@ -137,10 +137,12 @@ extension ModelCatalog {
             }
 
             mutating func integer<T: FixedWidthInteger>() throws(ParseError) -> T {
-                let raw = try bytes(MemoryLayout<T>.size)
-                var value: T = 0
-                for (shift, byte) in raw.enumerated() { value |= T(truncatingIfNeeded: byte) << (8 * shift) }
-                return value
+                let size = MemoryLayout<T>.size
+                guard data.endIndex - offset >= size else { throw .truncated }
+                let start = offset - data.startIndex
+                let raw = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: T.self) }
+                offset += size
+                return T(littleEndian: raw)
             }
 
             mutating func string() throws(ParseError) -> String {

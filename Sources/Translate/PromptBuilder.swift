@@ -30,6 +30,8 @@ public enum PromptBuilder {
         public var generation: GenerationRequest
         /// Exactly the context facts the prompt shows, for the cache key.
         public var contextFields: [String: String]
+        /// The context lines written before the request.
+        public var contextLines: [String]
     }
 
     /// Builds the prompt and reports the context fields it used.
@@ -45,7 +47,7 @@ public enum PromptBuilder {
             seed: options.seed,
             grammar: options.useGrammar ? PromptTemplate.grammar : nil
         )
-        return Prompt(generation: generation, contextFields: rendered.fields)
+        return Prompt(generation: generation, contextFields: rendered.fields, contextLines: rendered.lines)
     }
 
     /// The generation request for `request` in `context` (temperature 0, fixed seed, stop at the newline).

@@ -96,6 +96,13 @@ public final class Translator: Sendable {
 
         let sanitized = OutputSanitizer.sanitize(raw)
         guard var command = sanitized.command else { throw TranslateError.noCommand(raw: raw) }
+        var note = sanitized.note
+        // Namespaces and containers the request and context never mention are the model's inventions.
+        let grounded = Grounding.repair(command, request: cleaned, context: prompt.contextLines)
+        if !grounded.removed.isEmpty {
+            command = grounded.command
+            note = [note, "dropped made-up \(grounded.removed.joined(separator: ", "))"].compactMap { $0 }.joined(separator: "; ")
+        }
         // An answer cut off by the token limit is a model that looped: repair it, warn, and never cache it.
         let truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
         if truncated { command = OutputSanitizer.trimRunaway(command) }
@@ -106,7 +113,6 @@ public final class Translator: Sendable {
         if let oracle { issues += await oracle.check(command) }
         // Seam for a repair retry: with issues from the oracle, ask the model again with the complaint here.
 
-        var note = sanitized.note
         if useCache, !truncated, let cache {
             do {
                 try cache.store(key, request: cleaned, command: command, model: modelName, promptVersion: promptVersion,

@@ -208,4 +208,13 @@ struct TranslatorTests {
         #expect(result.issues.first?.kind == .truncated)
         #expect(cache.list().isEmpty)
     }
+
+    @Test func madeUpNamespaceIsDroppedWithANote() async throws {
+        let fixture = try Fixture(outputs: ["kubectl describe pod api-7c9d5-kx2lq -n shop"])
+        defer { fixture.cleanUp() }
+        let result = try await fixture.translator.translate("describe pod api-7c9d5-kx2lq", context: SessionContext())
+        #expect(result.command == "kubectl describe pod api-7c9d5-kx2lq")
+        #expect(result.note == "dropped made-up -n shop")
+        #expect(fixture.cache.list().first?.command == "kubectl describe pod api-7c9d5-kx2lq")
+    }
 }

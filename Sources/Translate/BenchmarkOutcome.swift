@@ -28,6 +28,9 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
     public var cachedPromptTokens: Int?
     /// Tokens generated.
     public var generatedTokens: Int?
+    /// The server's own time for the request (prompt evaluation plus generation), in milliseconds; the rest of
+    /// ``latencyMilliseconds`` is queueing, transport and k1. Nil when the backend did not say.
+    public var serverMilliseconds: Double?
     /// Whether the answer came from k1's answer cache.
     public var cached: Bool
     /// 0-based repetition.
@@ -37,7 +40,8 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
     public init(id: String, category: BenchmarkCategory, split: BenchmarkSplit, prompt: String, expected: [String],
                 produced: String?, error: String? = nil, exact: Bool, semantic: Bool, syntax: SyntaxOracleVerdict?,
                 latencyMilliseconds: Double, promptTokens: Int? = nil, cachedPromptTokens: Int? = nil,
-                generatedTokens: Int? = nil, cached: Bool = false, repetition: Int = 0) {
+                generatedTokens: Int? = nil, serverMilliseconds: Double? = nil, cached: Bool = false,
+                repetition: Int = 0) {
         self.id = id
         self.category = category
         self.split = split
@@ -52,6 +56,7 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
         self.promptTokens = promptTokens
         self.cachedPromptTokens = cachedPromptTokens
         self.generatedTokens = generatedTokens
+        self.serverMilliseconds = serverMilliseconds
         self.cached = cached
         self.repetition = repetition
     }

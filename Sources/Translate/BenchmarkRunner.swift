@@ -1,4 +1,5 @@
 import Foundation
+import LLM
 import Session
 
 /// Runs benchmark cases through a translation function, scores the answers and asks the syntax oracle about them.
@@ -65,6 +66,7 @@ public struct BenchmarkRunner: Sendable {
             outcome.promptTokens = answer.stats?.promptTokens
             outcome.cachedPromptTokens = answer.stats?.cachedPromptTokens
             outcome.generatedTokens = answer.stats?.generatedTokens
+            outcome.serverMilliseconds = Self.serverMilliseconds(answer.stats)
             outcome.cached = answer.cached
         } catch {
             let elapsed = clock.now - start
@@ -91,6 +93,12 @@ public struct BenchmarkRunner: Sendable {
             }
             return checked
         }
+    }
+
+    /// Prompt plus generation time as the server reported them.
+    static func serverMilliseconds(_ stats: GenerationStats?) -> Double? {
+        guard let stats, stats.promptMilliseconds != nil || stats.generationMilliseconds != nil else { return nil }
+        return (stats.promptMilliseconds ?? 0) + (stats.generationMilliseconds ?? 0)
     }
 
     /// One line for an error.

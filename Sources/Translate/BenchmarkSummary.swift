@@ -31,6 +31,9 @@ public struct BenchmarkSummary: Sendable, Equatable, Codable {
     public var evaluatedPromptTokensMean: Double?
     /// Mean generated tokens per request.
     public var generatedTokensMean: Double?
+    /// Mean server time per request (prompt evaluation plus generation) in milliseconds; compare with
+    /// ``latencyMean`` to see what queueing, transport and k1 add.
+    public var serverMillisecondsMean: Double?
 
     /// Summarises outcomes.
     public init(_ outcomes: [BenchmarkOutcome]) {
@@ -51,6 +54,7 @@ public struct BenchmarkSummary: Sendable, Equatable, Codable {
         promptTokensMean = BenchmarkStatistics.mean(outcomes.compactMap(\.totalPromptTokens).map(Double.init))
         evaluatedPromptTokensMean = BenchmarkStatistics.mean(outcomes.compactMap(\.promptTokens).map(Double.init))
         generatedTokensMean = BenchmarkStatistics.mean(outcomes.compactMap(\.generatedTokens).map(Double.init))
+        serverMillisecondsMean = BenchmarkStatistics.mean(outcomes.compactMap(\.serverMilliseconds))
     }
 }
 

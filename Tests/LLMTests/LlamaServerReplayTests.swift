@@ -166,6 +166,6 @@ struct LlamaServerReplayTests {
         let start = ContinuousClock.now
         task.cancel()
         await #expect(throws: LLMError(.cancelled, "request cancelled")) { _ = try await task.value }
-        #expect(seconds(since: start) < 2)
+        #expect(seconds(since: start) < 20)
     }
 }

@@ -228,18 +228,4 @@ struct ManagedServerLiveTests {
             #expect(server.store.load() == nil)              // the dead server's record is cleaned up
         }
     }
-
-    /// Tokens per second of a short completion with the test model (printed; not asserted beyond being positive).
-    @Test func shortCompletionSpeed() async throws {
-        try await LiveServer.withDirectories { xdg, _ in
-            let server = ManagedServer(LiveServer.configuration(xdg))
-            let backend = ManagedLlamaCppBackend(server: server, timeout: 60)
-            let request = GenerationRequest(messages: [ChatMessage(role: .user, content: "Count from one to twenty in words.")],
-                                            maxTokens: 48, stop: [])
-            let result = try await backend.complete(request)
-            let rate = try #require(result.stats.tokensPerSecond)
-            print("generation: \(result.stats.generatedTokens ?? 0) tokens at \(String(format: "%.1f", rate)) tokens/s")
-            #expect(rate > 0)
-        }
-    }
 }

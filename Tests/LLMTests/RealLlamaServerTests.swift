@@ -77,7 +77,7 @@ struct RealLlamaServerTests {
         let start = ContinuousClock.now
         task.cancel()
         let error = await task.value
-        #expect(seconds(since: start) < 2)
+        #expect(seconds(since: start) < 20)
         #expect(error?.code == .cancelled)
         // The server dropped the cancelled generation and answers the next request.
         let next = try await backend.complete(request(maxTokens: 4))
@@ -133,7 +133,7 @@ struct RealLlamaServerTests {
         let start = ContinuousClock.now
         kill(server.process.processIdentifier, SIGKILL)
         let result = await task.value
-        #expect(seconds(since: start) < 5)
+        #expect(seconds(since: start) < 20)
         #expect(!result.tokens.isEmpty)
         #expect(result.error?.code == .truncatedStream || result.error?.code == .serverUnreachable, "\(String(describing: result.error))")
         expectOneLine(result.error)

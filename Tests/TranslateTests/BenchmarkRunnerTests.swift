@@ -39,6 +39,7 @@ struct BenchmarkRunnerTests {
         #expect(outcomes[0].promptTokens == 12)
         #expect(outcomes[0].cachedPromptTokens == 900)
         #expect(outcomes[0].generatedTokens == 8)
+        #expect(outcomes[0].serverMilliseconds == 400)
         #expect(outcomes[0].latencyMilliseconds > 0)
         #expect(!outcomes[0].cached)
     }

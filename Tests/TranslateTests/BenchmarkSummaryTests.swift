@@ -10,7 +10,7 @@ struct BenchmarkSummaryTests {
                          produced: produced, error: produced == nil ? "boom" : nil, exact: exact, semantic: semantic,
                          syntax: valid.map { SyntaxOracleVerdict(valid: $0, reason: $0 ? .reachedServer : .usageError) },
                          latencyMilliseconds: latency, promptTokens: prompt, cachedPromptTokens: cachedPrompt,
-                         generatedTokens: generated)
+                         generatedTokens: generated, serverMilliseconds: generated.map { Double($0) * 5 })
     }
 
     @Test func countsRatesAndLatencies() {
@@ -35,6 +35,7 @@ struct BenchmarkSummaryTests {
         #expect(summary.promptTokensMean == 820)
         #expect(summary.evaluatedPromptTokensMean == 20)
         #expect(abs(summary.generatedTokensMean! - 40.0 / 3) < 1e-9)
+        #expect(abs(summary.serverMillisecondsMean! - 200.0 / 3) < 1e-9)
     }
 
     @Test func syntaxIsUnknownWithoutOracle() {

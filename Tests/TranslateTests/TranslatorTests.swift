@@ -147,7 +147,7 @@ struct TranslatorTests {
     @Test func issuesAndRiskAreReported() async throws {
         let fixture = try Fixture(outputs: ["kubectl cordon worker-2 --namespace=default"])
         defer { fixture.cleanUp() }
-        let result = try await fixture.translator.translate("cordon worker-2", context: SessionContext())
+        let result = try await fixture.translator.translate("cordon worker-2 in default", context: SessionContext())
         #expect(result.issues.map(\.kind) == [.namespaceOnClusterScoped])
         #expect(result.risk.risk == .changes)
     }

@@ -5,7 +5,8 @@ import Session
 /// Renders the session context compactly for the prompt, showing only what is known and what the request may use:
 /// never placeholder lines such as `ns: default` for an unknown namespace or `selected: none`.
 ///
-/// - `ns: X`: the session namespace, else the namespace of the listing or selection shown.
+/// - `ns: X`: the session namespace (`:ns`), which k1 adds to commands itself. The selection's and the listing's
+///   namespaces, which it does not add, are on their lines.
 /// - `last type: pods`: the last command's resource type, when the request names no type of its own or refers back.
 /// - `selected: deployment/web in shop`: the focused object, whenever there is one.
 /// - `listed pods in shop:` plus a header and rows (`name STATUS READY RESTARTS`), failing rows first, at most
@@ -23,8 +24,9 @@ public enum ContextRenderer {
         let listing = context.listing.flatMap { listing in
             !listing.objects.isEmpty && refersToListing(words, listing: listing) ? listing : nil
         }
-        let namespace = nonEmpty(context.namespace) ?? nonEmpty(listing?.namespace) ?? nonEmpty(context.selection?.namespace)
-        if let namespace {
+        // Only the session namespace: k1 adds `-n` for it to every command, so the model must not. The namespaces of
+        // the selection and the listing, which k1 does not add, are on their own lines.
+        if let namespace = nonEmpty(context.namespace) {
             lines.append("ns: \(namespace)")
             fields["namespace"] = namespace
         }

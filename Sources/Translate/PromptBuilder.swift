@@ -15,8 +15,8 @@ public enum PromptBuilder {
         /// Whether to attach ``PromptTemplate/grammar`` (llama.cpp servers honour it; other backends ignore it).
         public var useGrammar: Bool
 
-        /// The defaults: 12 rows, 80 tokens, seed 42, grammar on.
-        public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = true) {
+        /// The defaults: 12 rows, 80 tokens, seed 42, no grammar.
+        public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = false) {
             self.maxListingRows = maxListingRows
             self.maxTokens = maxTokens
             self.seed = seed

@@ -34,9 +34,13 @@ public enum PromptTemplate {
         return instructions + "\n\nExamples:\n\n" + block.joined(separator: "\n\n")
     }()
 
-    /// A GBNF grammar for llama.cpp servers that makes prose, fences and pipelines impossible. It ends with the newline
-    /// the request also stops on: a grammar without it makes the model ramble until the token limit.
-    public static let grammar = #"root ::= "kubectl " [a-z] [a-z-]* ( " " [^\n`|;&$]+ )? "\n""#
+    /// A GBNF grammar for llama.cpp servers that makes prose, fences and pipelines impossible.
+    ///
+    /// The final newline is optional on purpose: with a chat template the model ends its turn with an end-of-turn
+    /// token, which llama.cpp only allows once the grammar is complete; a grammar that demands a newline first makes it
+    /// ramble flags until the token limit. Off by default (``PromptBuilder/Options/useGrammar``): the sanitizer
+    /// handles the same failures.
+    public static let grammar = #"root ::= "kubectl " [a-z] [a-z-]* ( " " [^\n`|;&$]+ )? "\n"?"#
 
     /// The user message for one request: the context lines, then `request: …`.
     public static func userMessage(context: [String], request: String) -> String {

@@ -74,9 +74,11 @@ struct PromptBuilderTests {
         #expect(request.seed != nil)
         #expect(request.stop == ["\n"])
         #expect((40...120).contains(request.maxTokens))
-        #expect(request.grammar?.hasSuffix("\"\\n\"") == true)
-        #expect(PromptBuilder.build(request: "pods", context: SessionContext(),
-                                    options: PromptBuilder.Options(useGrammar: false)).grammar == nil)
+        #expect(request.grammar == nil)
+        let constrained = PromptBuilder.build(request: "pods", context: SessionContext(), options: PromptBuilder.Options(useGrammar: true))
+        #expect(constrained.grammar == PromptTemplate.grammar)
+        // The newline must stay optional, or a chat model cannot end its turn and rambles.
+        #expect(PromptTemplate.grammar.hasSuffix("\"\\n\"?"))
     }
 
     // MARK: - Context
@@ -103,10 +105,11 @@ struct PromptBuilderTests {
                 ["namespace": "shop", "selection": "deployment/web in shop"])
     }
 
-    @Test func selectionNamespaceIsUsedWhenTheSessionHasNone() {
-        let context = SessionContext(selection: ObjectSelection(resource: "pods", name: "api-0", namespace: "batch"))
+    @Test func onlyTheSessionNamespaceIsTheNsLine() {
+        // k1 adds -n only for the session namespace; a selection's namespace stays on its own line.
+        let context = SessionContext(lastNamespace: "batch", selection: ObjectSelection(resource: "pods", name: "api-0", namespace: "batch"))
         #expect(userMessage(PromptBuilder.build(request: "its logs", context: context))
-                == "ns: batch\nselected: pod/api-0 in batch\nrequest: its logs")
+                == "selected: pod/api-0 in batch\nrequest: its logs")
     }
 
     @Test func lastTypeOnlyWhenTheRequestNamesNoTypeOrRefersBack() {
@@ -176,7 +179,7 @@ struct PromptBuilderTests {
             ListedObject(name: "mailer-6d8f7-abc12", columns: ["STATUS": "Error", "READY": "0/1", "RESTARTS": "3"], healthy: false),
         ])
         let example = PromptTemplate.examples.first { $0.request == "restart the failing ones" }
-        #expect(ContextRenderer.render(SessionContext(namespace: "prod", listing: listing), request: "restart the failing ones").lines
+        #expect(ContextRenderer.render(SessionContext(listing: listing), request: "restart the failing ones").lines
                 == example?.context)
         let nodes = Listing(resource: "nodes", namespace: nil, command: "kubectl get nodes", objects: [
             ListedObject(name: "worker-1", columns: ["STATUS": "Ready"], healthy: true),

@@ -4,7 +4,7 @@ import KubectlKit
 /// Removes namespaces and container names the model made up. Small models copy `-n shop` or `-n default` from their
 /// examples into answers whose request and context never mention such a namespace; a `-n` or `-c` value that appears
 /// neither in the request nor in the context lines the prompt showed is dropped (the session's own namespace is then
-/// added by k1 as for any typed command).
+/// added by k1 as for any typed command). `-n` on a cluster-scoped type (nodes, namespaces, …) goes whatever its value.
 public enum Grounding {
     /// What ``repair(_:request:context:)`` did.
     public struct Repair: Sendable, Equatable {
@@ -30,6 +30,8 @@ public enum Grounding {
             return needle.isEmpty || known.contains(needle)
         }
         let checkContainer = parsed.verb.map(containerVerbs.contains) ?? false
+        // `-n` does nothing for nodes, namespaces, persistent volumes, …: drop it whatever its value.
+        let clusterScoped = CommandValidator.clusterScopedType(of: parsed) != nil
         var removed: [String] = []
         var index = 1
         while index < words.count, words[index] != "--" {
@@ -37,12 +39,13 @@ public enum Grounding {
             let isNamespace = word == "-n" || word == "--namespace"
             let isContainer = checkContainer && (word == "-c" || word == "--container")
             if isNamespace || isContainer, index + 1 < words.count {
-                if !grounded(words[index + 1]) { removed.append("\(word) \(words[index + 1])") }
+                if !grounded(words[index + 1]) || (isNamespace && clusterScoped) { removed.append("\(word) \(words[index + 1])") }
                 index += 2
                 continue
             }
             for prefix in ["--namespace=", "-n="] + (checkContainer ? ["--container=", "-c="] : []) where word.hasPrefix(prefix) {
-                if !grounded(String(word.dropFirst(prefix.count))) { removed.append(word) }
+                let isNamespaceFlag = prefix.hasPrefix("--namespace") || prefix == "-n="
+                if !grounded(String(word.dropFirst(prefix.count))) || (isNamespaceFlag && clusterScoped) { removed.append(word) }
             }
             index += 1
         }

@@ -15,8 +15,8 @@ public enum PromptBuilder {
         /// Whether to attach ``PromptTemplate/grammar`` (llama.cpp servers honour it; other backends ignore it).
         public var useGrammar: Bool
 
-        /// The defaults: 12 rows, 80 tokens, seed 42, no grammar.
-        public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = false) {
+        /// The defaults: 12 rows, 80 tokens, seed 42, grammar on.
+        public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = true) {
             self.maxListingRows = maxListingRows
             self.maxTokens = maxTokens
             self.seed = seed
@@ -48,6 +48,15 @@ public enum PromptBuilder {
             grammar: options.useGrammar ? PromptTemplate.grammar : nil
         )
         return Prompt(generation: generation, contextFields: rendered.fields, contextLines: rendered.lines)
+    }
+
+    /// A request that makes a server evaluate (and keep in its prompt cache) the fixed part of the prompt, generating a
+    /// single token. Send it when a server starts so that the first real request does not pay for the ~1,000 tokens
+    /// of instructions and examples (tens of seconds on a small CPU).
+    public static func warmupRequest(options: Options = Options()) -> GenerationRequest {
+        var request = build(request: "pods", context: SessionContext(), options: options)
+        request.maxTokens = 1
+        return request
     }
 
     /// The generation request for `request` in `context` (temperature 0, fixed seed, stop at the newline).

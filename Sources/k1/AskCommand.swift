@@ -42,17 +42,19 @@ struct AskCommand: AsyncParsableCommand {
 
     @OptionGroup var backend: BackendOptions
 
-    func validate() throws {
-        if PromptBuilder.clean(request.joined(separator: " ")).isEmpty {
-            throw ValidationError("give a request, e.g. k1 ask \"pods in kube-system\"")
-        }
-        if let selection { _ = try Self.parseSelection(selection, namespace: namespace) }
-    }
-
     func run() async throws {
+        // Usage problems are one line on standard error too.
+        if PromptBuilder.clean(request.joined(separator: " ")).isEmpty {
+            printError("k1: give a request, e.g. k1 ask \"pods in kube-system\"")
+            throw ExitCode.validationFailure
+        }
+        let session: SessionContext
+        do { session = try makeContext() } catch {
+            printError("k1: \(error)")
+            throw ExitCode.validationFailure
+        }
         let config = Environment.loadConfig(overrides: backend, strict: true)
         let translator = Environment.makeTranslator(config: config, useCache: !noCache)
-        let session = try makeContext()
         let translation: Translation
         do {
             translation = try await translator.translate(request.joined(separator: " "), context: session,

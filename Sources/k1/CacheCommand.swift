@@ -21,7 +21,13 @@ struct CacheCommand: AsyncParsableCommand {
         return (AnswerCache(config: config, url: Environment.paths.answerCacheFile), config)
     }
 
-    static let dateFormat = Date.FormatStyle().year().month(.twoDigits).day(.twoDigits).hour(.twoDigits(amPM: .omitted)).minute(.twoDigits)
+    /// `2026-11-25 04:02` in local time.
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
 
     /// `k1 cache stats`.
     struct Stats: AsyncParsableCommand {
@@ -34,7 +40,7 @@ struct CacheCommand: AsyncParsableCommand {
             print("answers:  \(stats.entries) (\(stats.editedEntries) learned from edits)")
             print("hits:     \(stats.hits)")
             if let oldest = stats.oldest, let newest = stats.newest {
-                print("stored:   \(oldest.formatted(CacheCommand.dateFormat)) … \(newest.formatted(CacheCommand.dateFormat))")
+                print("stored:   \(CacheCommand.format(oldest)) … \(CacheCommand.format(newest))")
             }
             let ttl = config.cacheTTLDays > 0 ? "\(config.cacheTTLDays) days" : "never expire"
             print("settings: \(config.cacheEnabled ? "enabled" : "disabled"), answers \(ttl), at most \(config.cacheMaxEntries)")
@@ -68,7 +74,7 @@ struct CacheCommand: AsyncParsableCommand {
             }
             let style = TerminalStyle()
             for entry in shown {
-                let when = entry.lastUsed.formatted(CacheCommand.dateFormat)
+                let when = CacheCommand.format(entry.lastUsed)
                 let source = entry.source == .edited ? style.apply(.yellow, "edited") : style.apply(.gray, "model ")
                 let uses = String(entry.uses).leftPad(4)
                 print("\(style.apply(.gray, when)) \(uses)× \(source) \(entry.request) \(style.apply(.gray, "→")) \(style.apply(.bold, entry.command))")

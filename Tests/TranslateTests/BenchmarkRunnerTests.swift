@@ -21,7 +21,7 @@ struct BenchmarkRunnerTests {
         let backend = ScriptedBackend(outputs: [
             "kubectl get pods -n kube-system",
             "kubectl scale deploy/checkout -n shop --replicas 3",
-            "kubectl get nodes -n shop",
+            "kubectl get nodes --show-labels",
         ])
         let translator = Translator(backendProvider: { backend }, modelName: "test-model", cache: nil)
         let runner = BenchmarkRunner(oracle: nil)

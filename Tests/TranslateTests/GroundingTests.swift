@@ -22,6 +22,12 @@ struct GroundingTests {
         #expect(repair("kubectl get pods -n prod", "pods", ["ns: prod"]) == "kubectl get pods -n prod")
     }
 
+    @Test func dropsNamespacesOnClusterScopedTypes() {
+        #expect(repair("kubectl get nodes -n prod", "list nodes", ["ns: prod"]) == "kubectl get nodes")
+        #expect(repair("kubectl cordon worker-2 --namespace=prod", "cordon worker-2 in prod") == "kubectl cordon worker-2")
+        #expect(repair("kubectl get pods -n prod", "pods", ["ns: prod"]) == "kubectl get pods -n prod")
+    }
+
     @Test func dropsMadeUpContainersOnlyForContainerVerbs() {
         #expect(repair("kubectl logs -f frontend-1 -c frontend-app", "follow logs of frontend-1") == "kubectl logs -f frontend-1")
         #expect(repair("kubectl logs web-0 -c nginx", "logs of the nginx container in web-0") == "kubectl logs web-0 -c nginx")

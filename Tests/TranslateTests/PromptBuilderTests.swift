@@ -68,15 +68,21 @@ struct PromptBuilderTests {
         }
     }
 
+    @Test func warmupSharesTheFixedPrefix() {
+        let warmup = PromptBuilder.warmupRequest()
+        #expect(Array(warmup.messages.dropLast()) == PromptTemplate.fixedMessages)
+        #expect(warmup.maxTokens == 1)
+    }
+
     @Test func samplingSettings() {
         let request = PromptBuilder.build(request: "pods", context: SessionContext())
         #expect(request.temperature == 0)
         #expect(request.seed != nil)
         #expect(request.stop == ["\n"])
         #expect((40...120).contains(request.maxTokens))
-        #expect(request.grammar == nil)
-        let constrained = PromptBuilder.build(request: "pods", context: SessionContext(), options: PromptBuilder.Options(useGrammar: true))
-        #expect(constrained.grammar == PromptTemplate.grammar)
+        #expect(request.grammar == PromptTemplate.grammar)
+        let free = PromptBuilder.build(request: "pods", context: SessionContext(), options: PromptBuilder.Options(useGrammar: false))
+        #expect(free.grammar == nil)
         // The newline must stay optional, or a chat model cannot end its turn and rambles.
         #expect(PromptTemplate.grammar.hasSuffix("\"\\n\"?"))
     }

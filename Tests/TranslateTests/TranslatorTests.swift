@@ -145,11 +145,11 @@ struct TranslatorTests {
     }
 
     @Test func issuesAndRiskAreReported() async throws {
-        let fixture = try Fixture(outputs: ["kubectl cordon worker-2 --namespace=default"])
+        let fixture = try Fixture(outputs: ["kubectl get pods --show-all -n default"])
         defer { fixture.cleanUp() }
-        let result = try await fixture.translator.translate("cordon worker-2 in default", context: SessionContext())
-        #expect(result.issues.map(\.kind) == [.namespaceOnClusterScoped])
-        #expect(result.risk.risk == .changes)
+        let result = try await fixture.translator.translate("all pods in default", context: SessionContext())
+        #expect(result.issues.map(\.kind) == [.unknownFlag])
+        #expect(result.risk.risk == .readOnly)
     }
 
     @Test func pipelineIsKeptAndLabelledUnknown() async throws {

@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "k1",
             dependencies: [
-                "Shell", "Translate", "LLM", "Session", "KubectlKit", "Support",
+                "Shell", "Translate", "LLM", "Session", "KubectlKit", "LineEditor", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -124,8 +124,8 @@ public final class LineExecutor: @unchecked Sendable {
         case .ctx:
             if let value = arguments.first {
                 context.kubeContext = value == "-" ? nil : value
-                if value != "-" && !KubeconfigReader.read().contexts.isEmpty
-                    && !KubeconfigReader.read().contexts.contains(value) {
+                let known = KubeconfigReader.read().contexts
+                if value != "-" && !known.isEmpty && !known.contains(value) {
                     printError("k1: warning: context '\(value)' is not in your kubeconfig")
                 }
             }

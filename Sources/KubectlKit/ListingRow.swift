@@ -59,7 +59,8 @@ public struct ListingRow: Sendable, Hashable {
         case "pods": podHealth
         case "deployments", "statefulsets": rolloutHealth
         case "replicasets", "replicationcontrollers", "daemonsets": desiredHealth
-        case "nodes": status.map { !($0.contains("NotReady") || $0.contains("Unknown") || $0.contains("SchedulingDisabled")) }
+        // A cordoned node (`Ready,SchedulingDisabled`) is an operator's choice, not a fault.
+        case "nodes": status.map { !($0.contains("NotReady") || $0.contains("Unknown")) }
         case "jobs": jobHealth
         case "persistentvolumeclaims": status.map { $0 == "Bound" }
         case "persistentvolumes": status.map { $0 != "Failed" && $0 != "Pending" }

@@ -3,15 +3,17 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Streams HTTP response bodies from a model server as they arrive (URLSession's `bytes(for:)` does not exist on
-/// Linux, so this drives a data task through a delegate).
+/// Streams HTTP response bodies from a model server as they arrive: plain `http://` requests to this machine through
+/// `LoopbackHTTPClient` (POSIX sockets), others through URLSession (its `bytes(for:)` does not exist on Linux, so
+/// this drives a data task through a delegate).
 ///
 /// - Every error the streams throw is an `LLMError`: transport failures through `ServerEndpoint.error(forTransport:…)`
 ///   (connection refused → `.serverUnreachable` with the endpoint's hint), HTTP errors through the endpoint's status
 ///   mapper, the timeouts as `.timeout`, cancellation as `.cancelled`.
-/// - Terminating a stream (the consuming task is cancelled, or the stream is dropped) cancels the URLSession task at
-///   once, also while still waiting for the first byte.
-/// - Redirects are never followed, and loopback requests bypass proxies (`LoopbackProxyBypass`).
+/// - Terminating a stream (the consuming task is cancelled, or the stream is dropped) cancels the request at once,
+///   also while still waiting for the first byte.
+/// - Redirects are never followed, and loopback requests never go through a proxy (direct sockets; for URLSession,
+///   `LoopbackProxyBypass`).
 public struct HTTPStream: Sendable {
     /// How long a request may take.
     public struct Timeouts: Sendable, Equatable {
@@ -45,7 +47,16 @@ public struct HTTPStream: Sendable {
     }
 
     /// The body of a 2xx answer, chunk by chunk as it arrives.
+    ///
+    /// Plain `http://` requests to this machine go through `LoopbackHTTPClient` (POSIX sockets, no CPU while
+    /// waiting); everything else through URLSession.
     public func chunks(_ request: URLRequest) -> AsyncThrowingStream<Data, any Error> {
+        if let stream = LoopbackHTTPClient.chunks(request, endpoint: endpoint, timeouts: timeouts) { return stream }
+        return sessionChunks(request)
+    }
+
+    /// `chunks(_:)` through URLSession, whatever the address.
+    func sessionChunks(_ request: URLRequest) -> AsyncThrowingStream<Data, any Error> {
         LoopbackProxyBypass.ensure()
         let endpoint = self.endpoint
         let timeouts = self.timeouts

@@ -80,6 +80,8 @@ public enum ConfigLoader {
             case "idle_minutes": config.idleMinutes = try reader.int(value, key, minimum: 0)
             case "prompt_version": config.promptVersion = try reader.string(value, key)
             case "kubectl": config.kubectl = try reader.string(value, key)
+            case "examples": config.retrievedExamples = try reader.int(value, key, minimum: 0)
+            case "warm_up": config.warmUp = try reader.bool(value, key)
             case "cache":
                 for (subKey, subValue) in try reader.mapping(value, key) {
                     let name = "cache.\(subKey.string ?? "?")"
@@ -109,7 +111,8 @@ public enum ConfigLoader {
 
     /// The top-level keys `config.yaml` accepts.
     public static let knownKeys = ["provider", "model", "url", "api_key_env", "timeout", "threads", "context_size",
-                                   "gpu_layers", "idle_minutes", "prompt_version", "kubectl", "cache", "history"]
+                                   "gpu_layers", "idle_minutes", "prompt_version", "kubectl", "examples", "warm_up",
+                                   "cache", "history"]
 
     /// Applies `K1_PROVIDER`, `K1_MODEL` and `K1_URL`.
     public static func applyEnvironment(_ environment: [String: String], to config: inout K1Config) throws(ConfigError) {

@@ -44,6 +44,11 @@ public struct K1Config: Sendable, Equatable {
     public var historySize: Int = 2000
     /// The kubectl binary (`kubectl`).
     public var kubectl: String = "kubectl"
+    /// Bank examples retrieved into each prompt; 0 turns retrieval off (`examples`).
+    public var retrievedExamples: Int = 4
+    /// Whether `k1 shell` loads a local model and reads the prompt's fixed part in the background at start-up, so
+    /// that the first `?` answers quickly (`warm_up`).
+    public var warmUp: Bool = true
 
     /// The packaged default model.
     public static let defaultModel = "qwen2.5-coder-1.5b"
@@ -65,6 +70,8 @@ public struct K1Config: Sendable, Equatable {
     idle_minutes: 15        # the managed server stops after this long unused
     prompt_version: ""      # pin a prompt version (empty: built-in)
     kubectl: kubectl
+    examples: 4             # verified examples retrieved into each prompt (0: off)
+    warm_up: true           # k1 shell readies a local model in the background at start-up
     cache:
       enabled: true
       ttl_days: 30

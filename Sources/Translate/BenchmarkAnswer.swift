@@ -10,9 +10,13 @@ public struct BenchmarkAnswer: Sendable, Equatable {
     public var stats: GenerationStats?
     /// Whether k1's answer cache answered.
     public var cached: Bool
+    /// The translator's note (a repair, a dropped namespace), if any.
+    public var note: String?
 
     /// Creates an answer.
-    public init(command: String, latencyMilliseconds: Double, stats: GenerationStats? = nil, cached: Bool = false) {
+    public init(command: String, latencyMilliseconds: Double, stats: GenerationStats? = nil, cached: Bool = false,
+                note: String? = nil) {
+        self.note = note
         self.command = command
         self.latencyMilliseconds = latencyMilliseconds
         self.stats = stats
@@ -22,6 +26,6 @@ public struct BenchmarkAnswer: Sendable, Equatable {
     /// The answer a ``Translator`` gave.
     public init(_ translation: Translation) {
         self.init(command: translation.command, latencyMilliseconds: translation.latencyMilliseconds,
-                  stats: translation.stats, cached: translation.cached)
+                  stats: translation.stats, cached: translation.cached, note: translation.note)
     }
 }

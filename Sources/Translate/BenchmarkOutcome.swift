@@ -33,6 +33,8 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
     public var serverMilliseconds: Double?
     /// Whether the answer came from k1's answer cache.
     public var cached: Bool
+    /// The translator's note (a repair, a dropped namespace), if any.
+    public var note: String?
     /// 0-based repetition.
     public var repetition: Int
 

@@ -74,6 +74,10 @@ public enum BenchmarkReportRenderer {
         parts.append("prompt \(run.promptVersion)")
         parts.append("temperature \(run.temperature == 0 ? "0" : String(run.temperature))")
         parts.append("seed \(run.seed)")
+        if !run.grammar { parts.append("no grammar") }
+        if let examples = run.retrievedExamples { parts.append("\(examples) retrieved examples") }
+        if run.repair == false { parts.append("no repair") }
+        if run.pruneFlags == false { parts.append("no pruning") }
         if let sha = run.modelSHA256 { parts.append("sha256 \(sha.prefix(12))") }
         if let warmup = run.warmupMilliseconds { parts.append("warm-up \(BenchmarkFormat.milliseconds(warmup))") }
         return parts.joined(separator: " · ")
@@ -88,10 +92,11 @@ public enum BenchmarkReportRenderer {
         return parts.joined(separator: " · ")
     }
 
-    /// Categories then `overall`, one row each.
+    /// Categories, `overall`, then the dev and test splits when the run had both, one row each.
     public static func categoryTable(_ breakdown: BenchmarkBreakdown) -> BenchmarkTable {
         let rows = breakdown.categories.map { scoreRow($0.category.rawValue, $0.summary) }
             + [scoreRow("overall", breakdown.overall)]
+            + (breakdown.splits ?? []).map { scoreRow("· \($0.split.rawValue)", $0.summary) }
         return BenchmarkTable(headers: ["category"] + scoreHeaders, rows: rows)
     }
 

@@ -20,6 +20,12 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
     public var maxTokens: Int
     /// Whether the output grammar was attached.
     public var grammar: Bool
+    /// Bank examples retrieved into each prompt (nil in reports from before retrieval).
+    public var retrievedExamples: Int?
+    /// Whether rejected answers were sent back once (nil in reports from before repair).
+    public var repair: Bool?
+    /// Whether unasked optional flags were dropped (nil in reports from before pruning).
+    public var pruneFlags: Bool?
     /// Latency of the untimed warm-up request (which starts the server and loads the model), in milliseconds.
     public var warmupMilliseconds: Double?
     /// Wall time of the whole run in seconds.
@@ -34,6 +40,7 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
     /// Creates a run; the breakdown is computed from `outcomes`.
     public init(model: String, modelName: String, backend: String, modelFile: String? = nil, modelSHA256: String? = nil,
                 promptVersion: String, temperature: Double = 0, seed: Int, maxTokens: Int, grammar: Bool,
+                retrievedExamples: Int? = nil, repair: Bool? = nil, pruneFlags: Bool? = nil,
                 warmupMilliseconds: Double? = nil, durationSeconds: Double = 0, failure: String? = nil,
                 outcomes: [BenchmarkOutcome]) {
         self.model = model
@@ -46,6 +53,9 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
         self.seed = seed
         self.maxTokens = maxTokens
         self.grammar = grammar
+        self.retrievedExamples = retrievedExamples
+        self.repair = repair
+        self.pruneFlags = pruneFlags
         self.warmupMilliseconds = warmupMilliseconds
         self.durationSeconds = durationSeconds
         self.failure = failure

@@ -68,6 +68,7 @@ public struct BenchmarkRunner: Sendable {
             outcome.generatedTokens = answer.stats?.generatedTokens
             outcome.serverMilliseconds = Self.serverMilliseconds(answer.stats)
             outcome.cached = answer.cached
+            outcome.note = answer.note
         } catch {
             let elapsed = clock.now - start
             outcome.error = Self.describe(error)

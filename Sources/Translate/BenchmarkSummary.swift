@@ -64,6 +64,8 @@ public struct BenchmarkBreakdown: Sendable, Equatable, Codable {
     public var overall: BenchmarkSummary
     /// Each category that has outcomes, in category order.
     public var categories: [CategorySummary]
+    /// The dev and test splits, when the run had cases of both (nil otherwise).
+    public var splits: [SplitSummary]?
 
     /// One category's summary.
     public struct CategorySummary: Sendable, Equatable, Codable {
@@ -73,12 +75,25 @@ public struct BenchmarkBreakdown: Sendable, Equatable, Codable {
         public var summary: BenchmarkSummary
     }
 
+    /// One split's scores.
+    public struct SplitSummary: Sendable, Equatable, Codable {
+        /// The split (`dev` or `test`).
+        public var split: BenchmarkSplit
+        /// Its scores.
+        public var summary: BenchmarkSummary
+    }
+
     /// Groups outcomes by category and summarises each group and the whole.
     public init(_ outcomes: [BenchmarkOutcome]) {
         overall = BenchmarkSummary(outcomes)
         let groups = Dictionary(grouping: outcomes, by: \.category)
         categories = BenchmarkCategory.allCases.compactMap { category in
             groups[category].map { CategorySummary(category: category, summary: BenchmarkSummary($0)) }
+        }
+        let bySplit = Dictionary(grouping: outcomes, by: \.split)
+        if let dev = bySplit[.dev], let test = bySplit[.test] {
+            splits = [SplitSummary(split: .dev, summary: BenchmarkSummary(dev)),
+                      SplitSummary(split: .test, summary: BenchmarkSummary(test))]
         }
     }
 

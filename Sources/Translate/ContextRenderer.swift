@@ -55,7 +55,8 @@ public enum ContextRenderer {
         return "\(base) in \(namespace)"
     }
 
-    /// The listing's lines: a title, a header and at most `maxRows` rows, unhealthy first, then `(+N more)`.
+    /// The listing's lines: a title, a header and at most `maxRows` rows, unhealthy first, then `(+N more)`, then
+    /// `failing: NAME…` when some shown rows are unhealthy.
     public static func listingText(_ listing: Listing, maxRows: Int) -> [String] {
         let ordered = listing.objects.enumerated().sorted { a, b in
             let (ra, rb) = (rank(a.element.healthy), rank(b.element.healthy))
@@ -82,6 +83,12 @@ public enum ContextRenderer {
         }
         if listing.objects.count > shown.count {
             lines.append("(+\(listing.objects.count - shown.count) more)")
+        }
+        // The unhealthy rows once more, as the names a command needs: a small model copies one line far more reliably
+        // than it picks rows by their status (measured: it added healthy pods that shared a failing pod's prefix).
+        let failing = shown.filter { $0.healthy == false }.map { rowName($0, listing: listing) }
+        if !failing.isEmpty {
+            lines.append("failing: " + failing.joined(separator: " "))
         }
         return lines
     }

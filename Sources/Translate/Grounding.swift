@@ -61,6 +61,56 @@ public enum Grounding {
         return Repair(command: text, removed: removed)
     }
 
+    /// Object names in `command` that neither the request nor the context lines mention (compared as ``squash`` does,
+    /// so `payments api` grounds `payments-api`): names the model made up or misspelt, which a repair request can fix.
+    /// Commands with shell syntax or bad quoting give none.
+    public static func unknownNames(in command: String, request: String, context: [String]) -> [String] {
+        guard !ShellWords.hasShellSyntax(command), let words = try? ShellWords.split(command), words.first == "kubectl" else {
+            return []
+        }
+        let known = squash(([request] + context).joined(separator: " "))
+        var unknown: [String] = []
+        for object in KubectlCommand.parse(words).objects {
+            let needle = squash(object.name)
+            if !needle.isEmpty, !known.contains(needle), !unknown.contains(object.name) { unknown.append(object.name) }
+        }
+        return unknown
+    }
+
+    /// Rewrites resource types kubectl does not know but that are a known short name with a plural `s` added
+    /// (`netpols`, `pvcs`, `hpas`: kubectl only knows `netpol`, `pvc`, `hpa`) to the type's plural name.
+    /// - Returns: the command and the `(from, to)` rewrites made; commands with shell syntax are left alone.
+    public static func fixTypes(_ command: String) -> (command: String, fixed: [(from: String, to: String)]) {
+        guard !ShellWords.hasShellSyntax(command), let words = try? ShellWords.split(command), words.first == "kubectl" else {
+            return (command, [])
+        }
+        let parsed = KubectlCommand.parse(words)
+        var fixed: [(from: String, to: String)] = []
+        var candidates = parsed.resourceWords.flatMap { $0.split(separator: ",").map(String.init) }
+        candidates += parsed.objects.map(\.resourceWord)
+        for word in candidates where ResourceCatalog.lookup(word) == nil && word.count > 2 && word.hasSuffix("s") {
+            guard let type = ResourceCatalog.lookup(String(word.dropLast())),
+                  type.shortNames.contains(String(word.dropLast()).lowercased()),
+                  !fixed.contains(where: { $0.from == word }) else { continue }
+            fixed.append((word, type.plural))
+        }
+        guard !fixed.isEmpty else { return (command, []) }
+        var tokens = command.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for index in tokens.indices {
+            for (from, to) in fixed {
+                if tokens[index] == from {
+                    tokens[index] = to
+                } else if tokens[index].hasPrefix(from + "/") {
+                    tokens[index] = to + tokens[index].dropFirst(from.count)
+                } else if tokens[index].contains(",") {
+                    tokens[index] = tokens[index].split(separator: ",", omittingEmptySubsequences: false)
+                        .map { $0 == from ? to : String($0) }.joined(separator: ",")
+                }
+            }
+        }
+        return (tokens.joined(separator: " "), fixed)
+    }
+
     /// Lowercased letters and digits only, so `kube system` matches `kube-system`.
     static func squash(_ text: String) -> String {
         String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))

@@ -14,14 +14,28 @@ public enum PromptBuilder {
         public var seed: Int
         /// Whether to attach ``PromptTemplate/grammar`` (llama.cpp servers honour it; other backends ignore it).
         public var useGrammar: Bool
+        /// How many bank examples nearest to the request (``ExampleRetriever``) follow the fixed examples.
+        public var retrievedExamples: Int
+        /// Whether an answer that fails its checks is sent back once with the complaint (``Rejection``).
+        public var repair: Bool
+        /// Whether optional flags the request never asks for are dropped (``FlagEvidence``).
+        public var pruneFlags: Bool
 
-        /// The defaults: 12 rows, 80 tokens, seed 42, grammar on.
-        public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = true) {
+        /// The defaults: 12 rows, 80 tokens, seed 42, grammar on, ``defaultRetrievedExamples`` examples, repair on.
+        public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = true,
+                    retrievedExamples: Int = Options.defaultRetrievedExamples, repair: Bool = true,
+                    pruneFlags: Bool = true) {
             self.maxListingRows = maxListingRows
             self.maxTokens = maxTokens
             self.seed = seed
             self.useGrammar = useGrammar
+            self.retrievedExamples = max(0, retrievedExamples)
+            self.repair = repair
+            self.pruneFlags = pruneFlags
         }
+
+        /// The number of retrieved examples k1 uses unless told otherwise.
+        public static let defaultRetrievedExamples = 4
     }
 
     /// The generation request and the context fields its prompt used.
@@ -32,22 +46,53 @@ public enum PromptBuilder {
         public var contextFields: [String: String]
         /// The context lines written before the request.
         public var contextLines: [String]
+        /// The bank examples retrieved for the request, nearest first.
+        public var retrieved: [PromptExample] = []
+    }
+
+    /// An earlier answer that failed its checks, for a repair request.
+    public struct Rejection: Sendable, Equatable {
+        /// The command the model proposed.
+        public var command: String
+        /// Why it is wrong (kubectl's error or k1's check), one line.
+        public var reason: String
+
+        /// Creates a rejection.
+        public init(command: String, reason: String) {
+            self.command = command
+            self.reason = reason
+        }
     }
 
     /// Builds the prompt and reports the context fields it used.
-    public static func prepare(request: String, context: SessionContext, options: Options = Options()) -> Prompt {
+    ///
+    /// The system message is the fixed instructions and examples followed by the retrieved examples, the nearest last:
+    /// everything before the retrieved examples is byte-identical across requests and stays in the server's prompt
+    /// cache. With `rejected`, the earlier answer follows as the assistant's turn and a user turn quoting the
+    /// complaint asks for the corrected command.
+    public static func prepare(request: String, context: SessionContext, options: Options = Options(),
+                               retriever: ExampleRetriever? = nil, rejected: Rejection? = nil) -> Prompt {
         let request = clean(request)
         let rendered = ContextRenderer.render(context, request: request, maxRows: options.maxListingRows)
-        let user = ChatMessage(role: .user, content: PromptTemplate.userMessage(context: rendered.lines, request: request))
+        let retrieved = options.retrievedExamples > 0
+            ? (retriever ?? .shipped).nearest(to: request, context: rendered.lines, count: options.retrievedExamples)
+            : []
+        let system = ChatMessage(role: .system, content: PromptTemplate.systemPrompt(adding: retrieved.reversed()))
+        var messages = [system, ChatMessage(role: .user, content: PromptTemplate.userMessage(context: rendered.lines, request: request))]
+        if let rejected {
+            messages.append(ChatMessage(role: .assistant, content: rejected.command))
+            messages.append(ChatMessage(role: .user, content: PromptTemplate.repairMessage(reason: rejected.reason)))
+        }
         let generation = GenerationRequest(
-            messages: PromptTemplate.fixedMessages + [user],
+            messages: messages,
             maxTokens: options.maxTokens,
             temperature: 0,
             stop: ["\n"],
             seed: options.seed,
             grammar: options.useGrammar ? PromptTemplate.grammar : nil
         )
-        return Prompt(generation: generation, contextFields: rendered.fields, contextLines: rendered.lines)
+        return Prompt(generation: generation, contextFields: rendered.fields, contextLines: rendered.lines,
+                      retrieved: retrieved)
     }
 
     /// A request that makes a server evaluate (and keep in its prompt cache) the fixed part of the prompt, generating a

@@ -7,7 +7,8 @@ import LLM
 public enum PromptTemplate {
     /// The version of the prompt (instructions, examples, rendering). It is part of every cache key: bump it whenever
     /// anything here or in ``ContextRenderer``'s output format changes.
-    public static let promptVersion = "k1-prompt-4"
+    /// The bank's fingerprint is part of it, so that editing the bank is a new version by itself.
+    public static let promptVersion = "k1-prompt-5." + ExampleBank.shipped.fingerprint
 
     /// The instructions (`Resources/prompt.txt`).
     public static let instructions: String = loadResource("prompt")
@@ -27,12 +28,24 @@ public enum PromptTemplate {
     public static let fixedMessages: [ChatMessage] = [ChatMessage(role: .system, content: systemPrompt)]
 
     /// The system message: instructions, then the examples block.
-    public static let systemPrompt: String = {
-        let block = examples.map { example in
+    public static let systemPrompt: String = instructions + "\n\nExamples:\n\n" + examplesBlock(examples)
+
+    /// The system message with `extra` examples after the fixed ones (its start is ``systemPrompt``, unchanged).
+    public static func systemPrompt(adding extra: [PromptExample]) -> String {
+        extra.isEmpty ? systemPrompt : systemPrompt + "\n\n" + examplesBlock(extra)
+    }
+
+    /// Examples as the prompt shows them: context lines, `request: …`, the command; a blank line between.
+    static func examplesBlock(_ examples: [PromptExample]) -> String {
+        examples.map { example in
             userMessage(context: example.context, request: example.request) + "\n" + example.command
-        }
-        return instructions + "\n\nExamples:\n\n" + block.joined(separator: "\n\n")
-    }()
+        }.joined(separator: "\n\n")
+    }
+
+    /// The user turn that asks for a corrected command after `reason`.
+    public static func repairMessage(reason: String) -> String {
+        "That command is wrong: \(reason)\nAnswer with the corrected kubectl command only."
+    }
 
     /// A GBNF grammar for llama.cpp servers that makes prose, fences and pipelines impossible.
     ///

@@ -24,6 +24,7 @@ public final class Translator: Sendable {
 
     private let backends: BackendHolder
     private let oracle: (any CommandOracle)?
+    private let retriever: ExampleRetriever
 
     /// Creates a translator.
     /// - Parameters:
@@ -33,15 +34,18 @@ public final class Translator: Sendable {
     ///   - promptVersion: the prompt version for cache keys (a config pin, or ``PromptTemplate/promptVersion``).
     ///   - options: prompt settings.
     ///   - oracle: an extra check run on fresh answers (not on cache hits).
+    ///   - retriever: where the prompt's nearest examples come from (k1's shipped bank by default).
     public init(backendProvider: @escaping @Sendable () async throws -> any LLMBackend, modelName: String,
                 cache: AnswerCache?, promptVersion: String = PromptTemplate.promptVersion,
-                options: PromptBuilder.Options = PromptBuilder.Options(), oracle: (any CommandOracle)? = nil) {
+                options: PromptBuilder.Options = PromptBuilder.Options(), oracle: (any CommandOracle)? = nil,
+                retriever: ExampleRetriever = .shipped) {
         self.backends = BackendHolder(provider: backendProvider)
         self.modelName = modelName
         self.cache = cache
         self.promptVersion = promptVersion.isEmpty ? PromptTemplate.promptVersion : promptVersion
         self.options = options
         self.oracle = oracle
+        self.retriever = retriever
     }
 
     /// The cache key for `request` in `context`.
@@ -65,7 +69,7 @@ public final class Translator: Sendable {
         let start = clock.now
         let cleaned = PromptBuilder.clean(request)
         guard !cleaned.isEmpty else { throw TranslateError.emptyRequest }
-        let prompt = PromptBuilder.prepare(request: cleaned, context: context, options: options)
+        let prompt = PromptBuilder.prepare(request: cleaned, context: context, options: options, retriever: retriever)
         let key = AnswerCacheKey(request: cleaned, contextFields: prompt.contextFields, model: modelName,
                                  promptVersion: promptVersion)
 
@@ -78,9 +82,57 @@ public final class Translator: Sendable {
         }
 
         let backend = try await backends.get()
+        var attempt = try await generate(prompt.generation, backend: backend, request: cleaned, prompt: prompt,
+                                         onToken: onToken)
+        // Validate and repair: an answer kubectl or k1's tables reject goes back once with the complaint.
+        if options.repair, !attempt.truncated, let complaint = attempt.complaint {
+            let rejection = PromptBuilder.Rejection(command: attempt.command ?? attempt.raw, reason: complaint)
+            let retry = PromptBuilder.prepare(request: cleaned, context: context, options: options,
+                                              retriever: retriever, rejected: rejection)
+            do {
+                let second = try await generate(retry.generation, backend: backend, request: cleaned, prompt: prompt,
+                                                onToken: nil)
+                if second.command != nil, second.complaint == nil || attempt.command == nil {
+                    var repaired = second
+                    repaired.note = [repaired.note, "repaired: the first answer was wrong (\(complaint))"]
+                        .compactMap { $0 }.joined(separator: "; ")
+                    repaired.stats = Self.combined(attempt.stats, second.stats)
+                    attempt = repaired
+                } else {
+                    attempt.stats = Self.combined(attempt.stats, second.stats)
+                }
+            } catch let error as LLMError where error.code != .cancelled {
+                // The first answer stands, with its warning.
+            }
+        }
+        guard let command = attempt.command else { throw TranslateError.noCommand(raw: attempt.raw) }
+        let stats = attempt.stats
+        let truncated = attempt.truncated
+        let issues = attempt.issues
+        let raw = attempt.raw
+        var note = attempt.note
+
+        // An answer that is still wrong is shown with its warning but never cached.
+        if useCache, !truncated, attempt.complaint == nil, let cache {
+            do {
+                try cache.store(key, request: cleaned, command: command, model: modelName, promptVersion: promptVersion,
+                                source: .model)
+            } catch {
+                note = [note, "answer not cached: \(error)"].compactMap { $0 }.joined(separator: "; ")
+            }
+        }
+        return Translation(
+            command: command, raw: raw, cached: false, risk: RiskClassifier.classify(command), issues: issues,
+            note: note, model: modelName, promptVersion: promptVersion,
+            latencyMilliseconds: Self.milliseconds(clock.now - start), stats: stats, cacheKey: key)
+    }
+
+    /// One generation: stream, sanitize, ground, validate and (with an oracle) check.
+    private func generate(_ generation: GenerationRequest, backend: any LLMBackend, request: String,
+                          prompt: PromptBuilder.Prompt, onToken: (@Sendable (String) -> Void)?) async throws -> Attempt {
         var raw = ""
         var stats: GenerationStats?
-        for try await event in backend.generate(prompt.generation) {
+        for try await event in backend.generate(generation) {
             switch event {
             case .token(let piece):
                 raw += piece
@@ -93,38 +145,71 @@ public final class Translator: Sendable {
         guard let stats else {
             throw LLMError(.truncatedStream, "the \(backend.kind) server closed the stream before finishing; try again")
         }
-
+        var attempt = Attempt(raw: raw, stats: stats)
         let sanitized = OutputSanitizer.sanitize(raw)
-        guard var command = sanitized.command else { throw TranslateError.noCommand(raw: raw) }
-        var note = sanitized.note
+        guard var command = sanitized.command else {
+            attempt.complaint = "it is not a kubectl command"
+            return attempt
+        }
+        attempt.note = sanitized.note
         // Namespaces and containers the request and context never mention are the model's inventions.
-        let grounded = Grounding.repair(command, request: cleaned, context: prompt.contextLines)
+        let grounded = Grounding.repair(command, request: request, context: prompt.contextLines)
         if !grounded.removed.isEmpty {
             command = grounded.command
-            note = [note, "dropped made-up \(grounded.removed.joined(separator: ", "))"].compactMap { $0 }.joined(separator: "; ")
+            attempt.note = [attempt.note, "dropped made-up \(grounded.removed.joined(separator: ", "))"]
+                .compactMap { $0 }.joined(separator: "; ")
+        }
+        // Types kubectl does not know but that are a short name plus a plural s (`netpols`) get their real name.
+        let typed = Grounding.fixTypes(command)
+        if !typed.fixed.isEmpty {
+            command = typed.command
+            let list = typed.fixed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
+            attempt.note = [attempt.note, "fixed type \(list)"].compactMap { $0 }.joined(separator: "; ")
+        }
+        // Modifiers copied from an example (`--tail=30`, `-o wide`) that the request never asks for.
+        if options.pruneFlags {
+            let pruned = FlagEvidence.prune(command, request: request, context: prompt.contextLines)
+            if !pruned.dropped.isEmpty {
+                command = pruned.command
+                attempt.note = [attempt.note, "dropped unasked \(pruned.dropped.joined(separator: ", "))"]
+                    .compactMap { $0 }.joined(separator: "; ")
+            }
         }
         // An answer cut off by the token limit is a model that looped: repair it, warn, and never cache it.
-        let truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
-        if truncated { command = OutputSanitizer.trimRunaway(command) }
+        attempt.truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
+        if attempt.truncated { command = OutputSanitizer.trimRunaway(command) }
         var issues = CommandValidator.validate(command)
-        if truncated {
+        let unknown = Grounding.unknownNames(in: command, request: request, context: prompt.contextLines)
+        if !unknown.isEmpty {
+            let list = unknown.joined(separator: ", ")
+            issues.append(ValidationIssue(.unknownName, "\(list) appears nowhere in the request or the session; names must be copied exactly"))
+        }
+        if attempt.truncated {
             issues.insert(ValidationIssue(.truncated, "the model's answer ran past \(options.maxTokens) tokens and was cut; check it"), at: 0)
         }
         if let oracle { issues += await oracle.check(command) }
-        // Seam for a repair retry: with issues from the oracle, ask the model again with the complaint here.
+        attempt.command = command
+        attempt.issues = issues
+        attempt.complaint = issues.first { Self.repairable.contains($0.kind) }.map(\.message)
+        return attempt
+    }
 
-        if useCache, !truncated, let cache {
-            do {
-                try cache.store(key, request: cleaned, command: command, model: modelName, promptVersion: promptVersion,
-                                source: .model)
-            } catch {
-                note = [note, "answer not cached: \(error)"].compactMap { $0 }.joined(separator: "; ")
-            }
-        }
-        return Translation(
-            command: command, raw: raw, cached: false, risk: RiskClassifier.classify(command), issues: issues,
-            note: note, model: modelName, promptVersion: promptVersion,
-            latencyMilliseconds: Self.milliseconds(clock.now - start), stats: stats, cacheKey: key)
+    /// Issues worth a second try: the command is not valid kubectl.
+    static let repairable: Set<ValidationIssue.Kind> = [
+        .notKubectl, .shellSyntax, .syntax, .unknownVerb, .missingSubcommand, .unknownFlag, .namespaceOnClusterScoped,
+        .rejectedByOracle, .unknownName,
+    ]
+
+    /// What one generation produced.
+    private struct Attempt {
+        var raw: String
+        var stats: GenerationStats?
+        var command: String?
+        var note: String?
+        var truncated = false
+        var issues: [ValidationIssue] = []
+        /// The first issue that makes the command wrong, if any.
+        var complaint: String?
     }
 
     /// Learns the user's edit: `command` becomes the cached answer to `request` in `context` (source `edited`), so the
@@ -144,9 +229,30 @@ public final class Translator: Sendable {
         return true
     }
 
+    /// Readies the model: obtains the backend (starting a managed server if needed) and has it read the fixed part of
+    /// the prompt into its prompt cache, generating one token (``PromptBuilder/warmupRequest(options:)``).
+    /// - Throws: what obtaining the backend or the generation throws.
+    public func warmUp() async throws {
+        let backend = try await backends.get()
+        for try await _ in backend.generate(PromptBuilder.warmupRequest(options: options)) {}
+    }
+
     /// Writes cache usage recorded by hits (call after showing the answer, or before exiting).
     public func flushCache() {
         try? cache?.flush()
+    }
+
+    /// Both generations' token counts and times added up (the latency a user waited for).
+    static func combined(_ first: GenerationStats?, _ second: GenerationStats?) -> GenerationStats? {
+        guard let first, let second else { return second ?? first }
+        func sum<T: AdditiveArithmetic>(_ a: T?, _ b: T?) -> T? { a == nil && b == nil ? nil : (a ?? .zero) + (b ?? .zero) }
+        return GenerationStats(
+            promptTokens: sum(first.promptTokens, second.promptTokens),
+            cachedPromptTokens: sum(first.cachedPromptTokens, second.cachedPromptTokens),
+            generatedTokens: sum(first.generatedTokens, second.generatedTokens),
+            promptMilliseconds: sum(first.promptMilliseconds, second.promptMilliseconds),
+            generationMilliseconds: sum(first.generationMilliseconds, second.generationMilliseconds),
+            finishReason: second.finishReason)
     }
 
     private static func milliseconds(_ duration: Duration) -> Double {

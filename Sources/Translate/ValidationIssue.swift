@@ -24,6 +24,8 @@ public struct ValidationIssue: Sendable, Equatable, Codable, CustomStringConvert
         case truncated
         /// Reported by a ``CommandOracle`` (for example kubectl's own dry run).
         case rejectedByOracle
+        /// An object name that the request and the session never mention.
+        case unknownName
     }
 
     /// The kind.

@@ -64,6 +64,18 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds one request may take (default: the configured timeout, at least 300, so that a busy machine measures slowly instead of failing).")
     var timeout: Double?
 
+    @Option(name: .long, help: "Bank examples retrieved into each prompt (default: k1's setting).")
+    var examples: Int?
+
+    @Flag(name: .customLong("no-grammar"), help: "Do not constrain llama.cpp's output with the grammar.")
+    var noGrammar = false
+
+    @Flag(name: .customLong("no-repair"), help: "Do not send a rejected answer back to the model once.")
+    var noRepair = false
+
+    @Flag(name: .customLong("no-prune"), help: "Keep optional flags the request does not ask for.")
+    var noPrune = false
+
     @Flag(name: .long, help: "Run the micro-benchmarks instead of the translation benchmark.")
     var micro = false
 
@@ -136,7 +148,13 @@ struct BenchCommand: AsyncParsableCommand {
         overrides.model = model
         var config = Environment.loadConfig(overrides: overrides, strict: true)
         config.timeoutSeconds = timeout ?? max(config.timeoutSeconds, Self.minimumTimeout)
-        let translator = Environment.makeTranslator(config: config, useCache: cache)
+        var promptOptions = Environment.promptOptions(config: config)
+        if let examples { promptOptions.retrievedExamples = max(0, examples) }
+        promptOptions.useGrammar = !noGrammar
+        promptOptions.repair = !noRepair
+        promptOptions.pruneFlags = !noPrune
+        let translator = Environment.makeTranslator(config: config, useCache: cache, options: promptOptions,
+                                                    oracle: oracle)
         let backendKind = (try? await Environment.makeBackend(config: config))?.kind ?? config.provider.rawValue
         let (file, sha256) = await Self.modelFile(config: config, backendKind: backendKind)
         let options = translator.options
@@ -144,6 +162,8 @@ struct BenchCommand: AsyncParsableCommand {
             BenchmarkRun(model: model, modelName: translator.modelName, backend: backendKind, modelFile: file,
                          modelSHA256: sha256, promptVersion: translator.promptVersion, temperature: 0,
                          seed: options.seed, maxTokens: options.maxTokens, grammar: options.useGrammar,
+                         retrievedExamples: options.retrievedExamples, repair: options.repair,
+                         pruneFlags: options.pruneFlags,
                          warmupMilliseconds: warmup, durationSeconds: duration, failure: failure, outcomes: outcomes)
         }
 

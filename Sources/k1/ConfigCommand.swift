@@ -35,6 +35,7 @@ struct ConfigCommand: AsyncParsableCommand {
                 ("threads", String(config.threads)), ("context_size", String(config.contextSize)),
                 ("gpu_layers", String(config.gpuLayers)), ("idle_minutes", String(config.idleMinutes)),
                 ("prompt_version", config.promptVersion), ("kubectl", config.kubectl),
+                ("examples", String(config.retrievedExamples)), ("warm_up", String(config.warmUp)),
                 ("cache.enabled", String(config.cacheEnabled)), ("cache.ttl_days", String(config.cacheTTLDays)),
                 ("cache.max_entries", String(config.cacheMaxEntries)), ("history.size", String(config.historySize)),
             ]

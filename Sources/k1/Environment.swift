@@ -64,19 +64,29 @@ enum Environment {
 
     /// The translator every command shares (`k1 shell`, `k1 ask`, `k1 replay`, `k1 bench`): the answer cache, and a
     /// backend built lazily from the configuration on the first cache miss (starting the managed server if needed).
-    static func makeTranslator(config: K1Config, useCache: Bool = true) -> Translator {
+    /// - Parameters:
+    ///   - options: prompt settings (`k1 bench` varies them to measure each part of the engine).
+    ///   - oracle: the syntax check of fresh answers; by default kubectl itself (``SyntaxOracle``), made on first use.
+    ///   - quiet: start a managed server without announcing "loading model …" (for a background warm-up).
+    static func makeTranslator(config: K1Config, useCache: Bool = true, options: PromptBuilder.Options? = nil,
+                               oracle: (any CommandOracle)? = nil, quiet: Bool = false) -> Translator {
         let cache = useCache && config.cacheEnabled
             ? AnswerCache(url: paths.answerCacheFile, ttlDays: config.cacheTTLDays, maxEntries: config.cacheMaxEntries)
             : nil
+        let kubectl = config.kubectl
+        let check = oracle ?? DeferredOracle { SyntaxOracle(kubectl: kubectl) }
         return Translator(
-            backendProvider: { try await makeBackend(config: config) },
-            modelName: modelName(config: config), cache: cache, promptVersion: config.promptVersion
+            backendProvider: { try await makeBackend(config: config, quiet: quiet) },
+            modelName: modelName(config: config), cache: cache, promptVersion: config.promptVersion,
+            options: options ?? promptOptions(config: config), oracle: check
         )
     }
 
     /// The backend the configuration asks for (the managed llama-server when the model is one k1 serves itself).
-    static func makeBackend(config: K1Config) async throws -> any LLMBackend {
-        let managed = try? ManagedServer(ManagedServer.Configuration(config: config, paths: paths))
+    static func makeBackend(config: K1Config, quiet: Bool = false) async throws -> any LLMBackend {
+        var server = try? ManagedServer.Configuration(config: config, paths: paths)
+        if quiet { server?.announce = nil }
+        let managed = server.map(ManagedServer.init)
         return try await BackendFactory.make(config: config, managedServer: managed)
     }
 
@@ -93,6 +103,20 @@ enum Environment {
     /// The `?` handler for the shell.
     static func requestHandler(config: K1Config) -> RequestHandling? {
         TranslationRequestHandler(translator: makeTranslator(config: config))
+    }
+
+    /// The prompt settings `config.yaml` asks for (`examples`).
+    static func promptOptions(config: K1Config) -> PromptBuilder.Options {
+        PromptBuilder.Options(retrievedExamples: config.retrievedExamples)
+    }
+
+    /// Whether the model server is on this machine: the managed server, Ollama's default, or a loopback `url`.
+    /// A warm-up never sends anything to a remote server.
+    static func modelIsLocal(config: K1Config) -> Bool {
+        let url = config.url.trimmingCharacters(in: .whitespaces)
+        guard !url.isEmpty else { return true }
+        guard let host = URL(string: url)?.host?.lowercased() else { return false }
+        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     /// The translator for replay's `?` lines.

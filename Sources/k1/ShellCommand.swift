@@ -3,6 +3,7 @@ import Foundation
 import Session
 import Shell
 import Support
+import Translate
 
 /// `k1 shell`: the REPL.
 struct ShellCommand: AsyncParsableCommand {
@@ -35,10 +36,17 @@ struct ShellCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
+        let warmUp = config.warmUp && isatty(STDIN_FILENO) != 0 && Environment.modelIsLocal(config: config)
+        let translator = Environment.makeTranslator(config: config, quiet: warmUp)
+        if warmUp {
+            // Load the model and read the prompt's fixed part while the user types kubectl commands, so that the first
+            // `?` is answered in about a second instead of tens. Failures stay silent: the first `?` reports them.
+            Task.detached(priority: .utility) { try? await translator.warmUp() }
+        }
         let shell = ShellSession(
             context: session, config: config,
             history: HistoryStore(url: Environment.paths.historyFile, limit: config.historySize),
-            recorder: recorder, requests: Environment.requestHandler(config: config)
+            recorder: recorder, requests: TranslationRequestHandler(translator: translator)
         )
         let status = await shell.run()
         if status != 0 { throw ExitCode(status) }

@@ -22,6 +22,8 @@ struct ConfigLoaderTests {
         model: qwen2.5-coder:1.5b
         timeout: 12.5
         threads: 4
+        examples: 2
+        warm_up: false
         cache:
           ttl_days: 7
           enabled: false
@@ -32,6 +34,9 @@ struct ConfigLoaderTests {
         #expect(config.model == "qwen2.5-coder:1.5b")
         #expect(config.timeoutSeconds == 12.5)
         #expect(config.threads == 4)
+        #expect(config.retrievedExamples == 2)
+        #expect(config.warmUp == false)
+        #expect(K1Config().retrievedExamples == 4 && K1Config().warmUp)
         #expect(config.cacheTTLDays == 7)
         #expect(config.cacheEnabled == false)
         #expect(config.historySize == 50)

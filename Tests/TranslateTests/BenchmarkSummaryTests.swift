@@ -67,4 +67,17 @@ struct BenchmarkSummaryTests {
         #expect(breakdown.overall.total == 4)
         #expect(breakdown.overall.semantic == 3)
     }
+
+    @Test func splitsAreReportedOnlyWhenBothRan() {
+        var dev = Self.outcome("d1", .simple, semantic: true)
+        dev.split = .dev
+        let both = BenchmarkBreakdown([dev, Self.outcome("t1", .simple), Self.outcome("t2", .edge, semantic: true)])
+        #expect(both.splits?.map(\.split) == [.dev, .test])
+        #expect(both.splits?.first?.summary.semantic == 1)
+        #expect(both.splits?.last?.summary.total == 2)
+        #expect(BenchmarkBreakdown([Self.outcome("t1", .simple)]).splits == nil)
+        let table = BenchmarkReportRenderer.categoryTable(both).text()
+        #expect(table.contains("\n· dev "))
+        #expect(table.contains("\n· test "))
+    }
 }

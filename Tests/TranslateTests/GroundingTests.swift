@@ -40,4 +40,25 @@ struct GroundingTests {
         #expect(repair("kubectl get pods -n 'shop", "pods") == "kubectl get pods -n 'shop")
         #expect(repair("kubectl get pods -n", "pods") == "kubectl get pods -n")
     }
+
+    @Test func unknownNamesAreTheOnesNobodyMentioned() {
+        #expect(Grounding.unknownNames(in: "kubectl describe node worker-node-3", request: "describe node worker-3", context: []) == ["worker-node-3"])
+        #expect(Grounding.unknownNames(in: "kubectl describe node worker-3", request: "describe node worker-3", context: []).isEmpty)
+        #expect(Grounding.unknownNames(in: "kubectl scale deployment/web -n shop --replicas=5", request: "scale it to 5",
+                                       context: ["selected: deployment/web in shop"]).isEmpty)
+        #expect(Grounding.unknownNames(in: "kubectl logs payments-api-7d9f8-x2k4q", request: "logs of payments api 7d9f8 x2k4q",
+                                       context: []).isEmpty, "spelling of separators does not matter")
+        #expect(Grounding.unknownNames(in: "kubectl get pods -l app=web", request: "pods", context: []).isEmpty,
+                "label values are not object names")
+        #expect(Grounding.unknownNames(in: "kubectl get pods | grep x", request: "pods", context: []).isEmpty)
+    }
+
+    @Test func pluralisedShortNamesBecomeRealTypes() {
+        #expect(Grounding.fixTypes("kubectl get netpols -n shop").command == "kubectl get networkpolicies -n shop")
+        #expect(Grounding.fixTypes("kubectl describe pvcs/data-0").command == "kubectl describe persistentvolumeclaims/data-0")
+        #expect(Grounding.fixTypes("kubectl get deploy,hpas").command == "kubectl get deploy,horizontalpodautoscalers")
+        #expect(Grounding.fixTypes("kubectl get pods").fixed.isEmpty)
+        #expect(Grounding.fixTypes("kubectl get certificates").fixed.isEmpty, "custom resources are left alone")
+        #expect(Grounding.fixTypes("kubectl get netpols | wc -l").fixed.isEmpty)
+    }
 }

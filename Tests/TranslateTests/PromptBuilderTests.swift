@@ -51,8 +51,12 @@ struct PromptBuilderTests {
                                     context: SessionContext(namespace: "shop", lastResource: "pods",
                                                             selection: ObjectSelection(resource: "deployments", name: "web", namespace: "shop"),
                                                             listing: Self.shopListing))
-        #expect(a.messages.dropLast() == b.messages.dropLast())
-        #expect(Array(a.messages.dropLast()) == PromptTemplate.fixedMessages)
+        // The system message starts with the fixed instructions and examples; only retrieved examples follow them.
+        for request in [a, b] {
+            #expect(request.messages.count == 2)
+            #expect(request.messages[0].content.hasPrefix(PromptTemplate.systemPrompt + "\n\n"))
+        }
+        #expect(a.messages[0].content != b.messages[0].content, "each request retrieves its own examples")
         #expect(a.messages.first?.role == .system)
         #expect(a.messages.last?.role == .user)
     }
@@ -70,8 +74,39 @@ struct PromptBuilderTests {
 
     @Test func warmupSharesTheFixedPrefix() {
         let warmup = PromptBuilder.warmupRequest()
-        #expect(Array(warmup.messages.dropLast()) == PromptTemplate.fixedMessages)
+        #expect(warmup.messages.first?.content.hasPrefix(PromptTemplate.systemPrompt) == true)
         #expect(warmup.maxTokens == 1)
+    }
+
+    @Test func retrievedExamplesFollowTheFixedOnesNearestLast() {
+        let bank = ExampleBank(examples: [
+            PromptExample(request: "scale payments to 3", command: "kubectl scale deployment/payments --replicas=3"),
+            PromptExample(request: "scale web up to 7 replicas", command: "kubectl scale deployment/web --replicas=7"),
+            PromptExample(request: "list secrets", command: "kubectl get secrets"),
+        ])
+        let retriever = ExampleRetriever(bank: bank)
+        let prompt = PromptBuilder.prepare(request: "scale checkout to 5 replicas", context: SessionContext(),
+                                           options: PromptBuilder.Options(retrievedExamples: 2), retriever: retriever)
+        #expect(prompt.retrieved.map(\.command) == ["kubectl scale deployment/web --replicas=7",
+                                                    "kubectl scale deployment/payments --replicas=3"])
+        let system = prompt.generation.messages[0].content
+        let tail = system.dropFirst(PromptTemplate.systemPrompt.count)
+        #expect(tail == "\n\nrequest: scale payments to 3\nkubectl scale deployment/payments --replicas=3"
+                     + "\n\nrequest: scale web up to 7 replicas\nkubectl scale deployment/web --replicas=7")
+        let none = PromptBuilder.prepare(request: "scale checkout to 5 replicas", context: SessionContext(),
+                                         options: PromptBuilder.Options(retrievedExamples: 0), retriever: retriever)
+        #expect(none.generation.messages[0].content == PromptTemplate.systemPrompt)
+        #expect(none.retrieved.isEmpty)
+    }
+
+    @Test func rejectionAddsTheAnswerAndTheComplaintAsTurns() {
+        let rejected = PromptBuilder.Rejection(command: "kubectl get pods --bogus", reason: "kubectl rejects it: unknown flag: --bogus")
+        let prompt = PromptBuilder.prepare(request: "pods", context: SessionContext(), rejected: rejected)
+        let roles = prompt.generation.messages.map(\.role)
+        #expect(roles == [.system, .user, .assistant, .user])
+        #expect(prompt.generation.messages[2].content == "kubectl get pods --bogus")
+        #expect(prompt.generation.messages[3].content.contains("unknown flag: --bogus"))
+        #expect(prompt.generation.messages[3].content.contains("corrected kubectl command"))
     }
 
     @Test func samplingSettings() {
@@ -137,6 +172,7 @@ struct PromptBuilderTests {
         worker-6d8f7-abc12 Error 0/1 3
         web-5f6b9c-q8zr4 Running 1/1 0
         redis-0 Running 1/1 0
+        failing: payments-api-7d9f8-x2k4q worker-6d8f7-abc12
         request: restart the failing ones
         """)
         let fields = PromptBuilder.contextFields(context, request: "restart the failing ones")
@@ -148,9 +184,10 @@ struct PromptBuilderTests {
         objects.append(ListedObject(name: "job-broken", columns: ["STATUS": "Failed"], healthy: false))
         let listing = Listing(resource: "pods", namespace: "batch", command: "kubectl get pods -n batch", objects: objects)
         let lines = ContextRenderer.listingText(listing, maxRows: 12)
-        #expect(lines.count == 2 + 12 + 1)
+        #expect(lines.count == 2 + 12 + 2)
         #expect(lines[2] == "job-broken Failed")
-        #expect(lines.last == "(+19 more)")
+        #expect(lines[lines.count - 2] == "(+19 more)")
+        #expect(lines.last == "failing: job-broken")
         let rendered = ContextRenderer.render(SessionContext(listing: listing), request: "delete those", maxRows: 5)
         #expect(rendered.lines.filter { $0.hasPrefix("job-") }.count == 5)
     }
@@ -172,6 +209,7 @@ struct PromptBuilderTests {
         ])
         #expect(ContextRenderer.listingText(listing, maxRows: 12) == [
             "listed pods in all namespaces:", "NAMESPACE NAME STATUS", "shop api-0 Pending", "kube-system coredns-1 Running",
+            "failing: api-0",
         ])
     }
 
@@ -188,12 +226,14 @@ struct PromptBuilderTests {
         #expect(ContextRenderer.render(SessionContext(listing: listing), request: "restart the failing ones").lines
                 == example?.context)
         let nodes = Listing(resource: "nodes", namespace: nil, command: "kubectl get nodes", objects: [
-            ListedObject(name: "worker-1", columns: ["STATUS": "Ready"], healthy: true),
-            ListedObject(name: "worker-4", columns: ["STATUS": "NotReady"], healthy: false),
-            ListedObject(name: "worker-2", columns: ["STATUS": "Ready"], healthy: true),
+            ListedObject(name: "node-a", columns: ["STATUS": "Ready"], healthy: true),
+            ListedObject(name: "node-c", columns: ["STATUS": "NotReady"], healthy: false),
+            ListedObject(name: "node-b", columns: ["STATUS": "Ready"], healthy: true),
         ])
-        let nodeExample = PromptTemplate.examples.first { $0.request == "describe the broken node" }
-        #expect(ContextRenderer.render(SessionContext(listing: nodes), request: "describe the broken node").lines == nodeExample?.context)
+        let request = "what is wrong with the broken node"
+        let nodeExample = PromptTemplate.examples.first { $0.request == request }
+        #expect(nodeExample != nil)
+        #expect(ContextRenderer.render(SessionContext(listing: nodes), request: request).lines == nodeExample?.context)
     }
 
     @Test func examplesFileParserReportsBadBlocks() {

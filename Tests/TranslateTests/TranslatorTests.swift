@@ -217,4 +217,59 @@ struct TranslatorTests {
         #expect(result.note == "dropped made-up -n shop")
         #expect(fixture.cache.list().first?.command == "kubectl describe pod api-7c9d5-kx2lq")
     }
+
+    /// Rejects commands that contain `bad`, like kubectl rejecting an unknown flag.
+    struct Picky: CommandOracle {
+        func check(_ command: String) async -> [ValidationIssue] {
+            command.contains("json") ? [ValidationIssue(.rejectedByOracle, "kubectl rejects it: no json today")] : []
+        }
+    }
+
+    @Test func rejectedAnswerIsSentBackOnceWithTheComplaint() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = AnswerCache(url: directory.appendingPathComponent("llm_cache.json"))
+        let backend = ScriptedBackend(outputs: ["kubectl get pods -o json", "kubectl get pods -o wide"])
+        let translator = Translator(backendProvider: { backend }, modelName: "m", cache: cache, oracle: Picky())
+        let result = try await translator.translate("pods, wide or json", context: SessionContext())
+        #expect(result.command == "kubectl get pods -o wide")
+        #expect(result.issues.isEmpty)
+        #expect(result.note?.contains("repaired") == true)
+        #expect(backend.calls == 2)
+        let turns = try #require(backend.lastGeneration?.messages)
+        #expect(turns.map(\.role) == [.system, .user, .assistant, .user])
+        #expect(turns[2].content == "kubectl get pods -o json")
+        #expect(turns[3].content.contains("no json today"))
+        #expect(result.stats?.generatedTokens == 16, "both generations count")
+        #expect(cache.list().map(\.command) == ["kubectl get pods -o wide"])
+    }
+
+    @Test func answerStillWrongAfterRepairIsShownWithItsWarningAndNotCached() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = AnswerCache(url: directory.appendingPathComponent("llm_cache.json"))
+        let backend = ScriptedBackend(outputs: ["kubectl get pods -o json", "kubectl get pods -o jsonpath={.items}"])
+        let translator = Translator(backendProvider: { backend }, modelName: "m", cache: cache, oracle: Picky())
+        let result = try await translator.translate("pods as json", context: SessionContext())
+        #expect(result.command == "kubectl get pods -o json")
+        #expect(result.issues.map(\.kind) == [.rejectedByOracle])
+        #expect(backend.calls == 2)
+        #expect(cache.list().isEmpty)
+    }
+
+    @Test func madeUpNameAsksForARepairAndRepairCanBeTurnedOff() async throws {
+        let backend = ScriptedBackend(outputs: ["kubectl describe node worker-node-3", "kubectl describe node worker-3"])
+        let translator = Translator(backendProvider: { backend }, modelName: "m", cache: nil)
+        let result = try await translator.translate("describe node worker-3", context: SessionContext())
+        #expect(result.command == "kubectl describe node worker-3")
+        #expect(backend.lastGeneration?.messages.last?.content.contains("worker-node-3 appears nowhere") == true)
+
+        let once = ScriptedBackend(outputs: ["kubectl describe node worker-node-3", "kubectl describe node worker-3"])
+        let noRepair = Translator(backendProvider: { once }, modelName: "m", cache: nil,
+                                  options: PromptBuilder.Options(repair: false))
+        let kept = try await noRepair.translate("describe node worker-3", context: SessionContext())
+        #expect(kept.command == "kubectl describe node worker-node-3")
+        #expect(kept.issues.map(\.kind) == [.unknownName])
+        #expect(once.calls == 1)
+    }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import KubectlKit
+
+/// Optional kubectl flags a small model adds by imitation (`--tail=30`, `-o wide`, `--timeout=60s`,
+/// `--dry-run=client -o yaml` copied from a nearby example) although the request never asks for them, and the words
+/// that show a request does ask. ``prune(_:request:context:)`` drops such a flag when the request has none of its
+/// words and, for a flag with a value, the value appears nowhere in the request or the session either.
+///
+/// Only modifiers are listed: dropping one never makes a command invalid, it only makes it do less.
+public enum FlagEvidence {
+    /// A flag (canonical long name, and for `--output` the format) and the request words that ask for it.
+    struct Rule: Sendable {
+        let name: String
+        let value: String?
+        let words: [String]
+        /// Whether a value that the request or session mentions (`--tail=30` for "last 30") counts as asked for.
+        let valueCounts: Bool
+    }
+
+    static let rules: [Rule] = [
+        Rule(name: "tail", value: nil, words: ["tail", "last", "line", "recent", "latest"], valueCounts: true),
+        Rule(name: "since", value: nil, words: ["since", "past", "last", "ago", "hour", "minute", "recent", "today"], valueCounts: true),
+        Rule(name: "since-time", value: nil, words: ["since", "after", "from"], valueCounts: true),
+        Rule(name: "timeout", value: nil, words: ["timeout", "time out", "within", "up to", "at most", "give up"], valueCounts: true),
+        Rule(name: "request-timeout", value: nil, words: ["timeout", "time out"], valueCounts: true),
+        Rule(name: "grace-period", value: nil, words: ["grace", "now", "immediate", "force", "right away", "at once"], valueCounts: true),
+        Rule(name: "address", value: nil, words: ["address", "interface", "listen", "everyone", "external", "remote", "lan", "network"], valueCounts: true),
+        Rule(name: "containers", value: nil, words: ["container"], valueCounts: false),
+        Rule(name: "all-containers", value: nil, words: ["container"], valueCounts: false),
+        Rule(name: "show-labels", value: nil, words: ["label"], valueCounts: false),
+        Rule(name: "timestamps", value: nil, words: ["timestamp", "time"], valueCounts: false),
+        Rule(name: "prefix", value: nil, words: ["prefix", "which pod", "source", "name"], valueCounts: false),
+        Rule(name: "raw", value: nil, words: ["raw", "secret", "cert", "credential", "key", "token", "full", "unredacted", "everything"], valueCounts: false),
+        Rule(name: "previous", value: nil, words: ["previous", "prev", "before", "crash", "prior", "restart", "died", "dead", "earlier", "last run", "last container", "old"], valueCounts: false),
+        Rule(name: "follow", value: nil, words: ["follow", "stream", "live", "tail -f", "watch", "keep", "-f"], valueCounts: false),
+        Rule(name: "watch", value: nil, words: ["watch", "live", "stream", "follow", "keep", "-w"], valueCounts: false),
+        Rule(name: "force", value: nil, words: ["force", "now", "immediate", "stuck", "hard", "right away"], valueCounts: false),
+        Rule(name: "overwrite", value: nil, words: ["overwrite", "replace", "change", "update", "override", "even if", "already", "existing", "force", "new value", "set"], valueCounts: false),
+        Rule(name: "server-side", value: nil, words: ["server"], valueCounts: false),
+        Rule(name: "dry-run", value: nil, words: ["dry", "don't", "dont", "do not", "without", "not actually", "no change", "preview", "render", "generate", "yaml", "json", "manifest", "print", "test", "would", "what if", "simulate", "check"], valueCounts: false),
+        Rule(name: "output", value: "wide", words: ["wide", "node", "ip", "more", "detail", "extra", "where"], valueCounts: false),
+        Rule(name: "output", value: "yaml", words: ["yaml", "yml", "manifest", "spec", "definition", "full", "dump", "export"], valueCounts: false),
+        Rule(name: "output", value: "json", words: ["json"], valueCounts: false),
+    ]
+
+    /// `command` without the listed flags the request does not ask for, and the flags dropped (as typed).
+    /// Commands with shell syntax or bad quoting are returned unchanged.
+    public static func prune(_ command: String, request: String, context: [String]) -> (command: String, dropped: [String]) {
+        guard !ShellWords.hasShellSyntax(command), let words = try? ShellWords.split(command), words.first == "kubectl" else {
+            return (command, [])
+        }
+        let parsed = KubectlCommand.parse(words)
+        let asked = " " + request.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") + " "
+        let known = Grounding.squash(([request] + context).joined(separator: " "))
+        func unasked(_ flag: ParsedFlag) -> Bool {
+            let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil
+            guard let rule = rules.first(where: { $0.name == flag.name && $0.value == format }) else { return false }
+            if rule.words.contains(where: { asked.contains($0) }) { return false }
+            if rule.valueCounts, let value = flag.value {
+                let needle = Grounding.squash(value)
+                let digits = String(value.filter(\.isNumber))
+                if !needle.isEmpty && known.contains(needle) { return false }
+                if !digits.isEmpty && Grounding.squash(request).contains(digits) { return false }
+            }
+            return true
+        }
+        // `-o yaml` that only comes with an unasked --dry-run belongs to it: "yaml" counts as asking for both.
+        let drop = parsed.flags.filter(unasked)
+        guard !drop.isEmpty else { return (command, []) }
+        var text = command
+        var dropped: [String] = []
+        for flag in drop {
+            guard let piece = Self.piece(for: flag, in: words) else { continue }
+            guard let range = text.range(of: " " + piece) else { continue }
+            let after = range.upperBound
+            guard after == text.endIndex || text[after] == " " else { continue }
+            text.removeSubrange(range)
+            dropped.append(piece)
+        }
+        return (text, dropped)
+    }
+
+    /// The text of `flag` as the command spells it: `--tail=30`, `--tail 30`, `-o wide`, `-owide`, `--previous`, `-p`.
+    static func piece(for flag: ParsedFlag, in words: [String]) -> String? {
+        var index = 1
+        while index < words.count, words[index] != "--" {
+            let word = words[index]
+            defer { index += 1 }
+            guard word.hasPrefix("-") else { continue }
+            // The flag that `word` starts: the last one parsed from the words up to it.
+            guard let last = KubectlCommand.parse(["kubectl"] + Array(words[1...index])).flags.last,
+                  last.name == flag.name else { continue }
+            if word.contains("=") || (word.count > 2 && !word.hasPrefix("--")) {
+                if last.value == flag.value { return word }
+                continue
+            }
+            guard let value = flag.value else { return word }
+            if index + 1 < words.count, words[index + 1] == value { return word + " " + value }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import KubectlKit
+import Testing
+@testable import Translate
+
+@Suite("Example bank")
+struct ExampleBankTests {
+    static let bank = ExampleBank.shipped
+
+    @Test func shippedBankIsLargeAndCoversEveryCommonVerb() {
+        #expect(Self.bank.examples.count >= 600)
+        let verbs = Set(Self.bank.examples.compactMap { $0.command.split(separator: " ").dropFirst().first.map(String.init) })
+        for verb in ["get", "describe", "logs", "exec", "port-forward", "scale", "rollout", "set", "label", "annotate",
+                     "patch", "apply", "create", "expose", "run", "delete", "cp", "drain", "cordon", "uncordon", "taint",
+                     "top", "explain", "api-resources", "auth", "config", "autoscale", "wait", "diff", "debug", "events",
+                     "edit", "replace", "attach", "proxy", "certificate", "version", "cluster-info"] {
+            #expect(verbs.contains(verb), "no example for kubectl \(verb)")
+        }
+    }
+
+    @Test func requestsAreDistinctInTheirContext() {
+        var seen: [String: Int] = [:]
+        for (index, example) in Self.bank.examples.enumerated() {
+            let key = example.context.joined(separator: "\n") + "\n" + Self.fold(example.request)
+            if let first = seen[key] { Issue.record("examples \(first + 1) and \(index + 1) ask the same: \(example.request)") }
+            seen[key] = index
+        }
+    }
+
+    /// The guard against measuring the bank instead of the translator: no benchmark request and no benchmark command
+    /// (normalised) may be in the bank, nor in the fixed examples of the prompt.
+    @Test func noBenchmarkCaseIsInTheBankOrTheFixedExamples() throws {
+        let dataset = try ShippedBenchmark.load()
+        let prompts = Dictionary(dataset.cases.map { (Self.fold($0.prompt), $0.id) }, uniquingKeysWith: { a, _ in a })
+        var commands: [String: String] = [:]
+        for item in dataset.cases {
+            for expected in item.expected { commands[CommandNormaliser.normalise(expected)] = item.id }
+        }
+        for (source, examples) in [("bank.jsonl", Self.bank.examples), ("examples.txt", PromptTemplate.examples)] {
+            for example in examples {
+                if let id = prompts[Self.fold(example.request)] {
+                    Issue.record("\(source): request '\(example.request)' is benchmark case \(id)")
+                }
+                if let id = commands[CommandNormaliser.normalise(example.command)] {
+                    Issue.record("\(source): command '\(example.command)' is benchmark case \(id)")
+                }
+            }
+        }
+    }
+
+    @Test func commandsAreSingleKubectlLinesThatK1Accepts() {
+        for example in Self.bank.examples {
+            #expect(OutputSanitizer.sanitize(example.command).command == example.command, "\(example.command)")
+            let issues = CommandValidator.validate(example.command)
+            #expect(issues.isEmpty, "\(example.command): \(issues)")
+        }
+    }
+
+    /// Context lines are written exactly as the renderer writes a session: namespace, last type, selection, then a
+    /// listing (title, header, rows).
+    @Test func contextLinesHaveTheRenderersShape() {
+        for example in Self.bank.examples where !example.context.isEmpty {
+            var stage = 0
+            var inListing = false
+            for line in example.context {
+                let next: Int
+                if inListing {
+                    #expect(!line.contains(":") || line.hasPrefix("failing: "), "\(example.request): listing row '\(line)'")
+                    continue
+                } else if line.hasPrefix("ns: ") {
+                    next = 1
+                } else if line.hasPrefix("last type: ") {
+                    next = 2
+                } else if line.hasPrefix("selected: ") {
+                    next = 3
+                    #expect(line.dropFirst(10).contains("/"), "\(example.request): selection '\(line)' is TYPE/NAME")
+                } else if line.hasPrefix("listed "), line.hasSuffix(":") {
+                    next = 4
+                    inListing = true
+                } else {
+                    Issue.record("\(example.request): unknown context line '\(line)'")
+                    continue
+                }
+                #expect(next > stage, "\(example.request): '\(line)' is out of order")
+                stage = next
+            }
+        }
+    }
+
+    /// Every command of the bank must be valid for the real kubectl.
+    @Test(.enabled(if: SyntaxOracleTests.kubectlAvailable, "kubectl is not installed"))
+    func everyCommandIsValidKubectl() async throws {
+        let oracle = try #require(SyntaxOracle())
+        let commands = Self.bank.examples.map(\.command)
+        let verdicts = await oracle.verdicts(for: commands)
+        try? oracle.saveCache()
+        for (command, verdict) in zip(commands, verdicts) {
+            #expect(verdict.valid, "\(command) → \(verdict.reason.rawValue): \(verdict.message)")
+        }
+    }
+
+    /// The bank teaches copying names: every object name in a command is in its request or context.
+    @Test func namesInCommandsComeFromTheRequestOrContext() {
+        for example in Self.bank.examples + PromptTemplate.examples {
+            let unknown = Grounding.unknownNames(in: example.command, request: example.request, context: example.context)
+            #expect(unknown.isEmpty, "\(example.request) → \(example.command): \(unknown)")
+        }
+    }
+
+    @Test func parseReportsTheBadLine() {
+        let text = "{\"request\": \"pods\", \"command\": \"kubectl get pods\"}\n\n{\"request\": \"x\", \"command\": \"ls\"}\n"
+        #expect(throws: TranslateError.self) { try ExampleBank.parse(Data(text.utf8)) }
+        do {
+            _ = try ExampleBank.parse(Data(text.utf8))
+        } catch {
+            #expect(error.message.contains("line 3"))
+        }
+        let good = try? ExampleBank.parse(Data("{\"request\": \"pods\", \"command\": \"kubectl get pods\", \"context\": [\"ns: a\"]}\n".utf8))
+        #expect(good?.examples == [PromptExample(context: ["ns: a"], request: "pods", command: "kubectl get pods")])
+    }
+
+    @Test func fingerprintFollowsTheContent() {
+        let a = ExampleBank(examples: [PromptExample(request: "pods", command: "kubectl get pods")])
+        var b = a
+        #expect(a.fingerprint == b.fingerprint)
+        b.examples[0].command = "kubectl get pods -A"
+        #expect(a.fingerprint != b.fingerprint)
+        #expect(PromptTemplate.promptVersion.hasSuffix(ExampleBank.shipped.fingerprint))
+    }
+
+    static func fold(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "?", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

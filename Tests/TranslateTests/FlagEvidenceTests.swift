@@ -1,0 +1,48 @@
+import Testing
+@testable import Translate
+
+@Suite("FlagEvidence")
+struct FlagEvidenceTests {
+    func prune(_ command: String, _ request: String, context: [String] = []) -> String {
+        FlagEvidence.prune(command, request: request, context: context).command
+    }
+
+    @Test func unaskedModifiersAreDropped() {
+        #expect(prune("kubectl logs web-0 --previous --tail=30", "previous logs for web-0") == "kubectl logs web-0 --previous")
+        #expect(prune("kubectl wait --for=condition=Ready pod/redis-0 --timeout=60s", "wait for redis-0 to be ready")
+                == "kubectl wait --for=condition=Ready pod/redis-0")
+        #expect(prune("kubectl get cronjobs -o wide", "cronjobs") == "kubectl get cronjobs")
+        #expect(prune("kubectl top pods --containers --sort-by=cpu", "top pods by cpu") == "kubectl top pods --sort-by=cpu")
+        #expect(prune("kubectl port-forward --address 0.0.0.0 redis-0 6379", "forward redis-0 6379") == "kubectl port-forward redis-0 6379")
+        #expect(prune("kubectl create secret generic s --from-literal=a=b --dry-run=client -o yaml", "secret s with a=b")
+                == "kubectl create secret generic s --from-literal=a=b")
+        #expect(prune("kubectl get pods -owide", "pods") == "kubectl get pods")
+    }
+
+    @Test func askedModifiersStay() {
+        for (command, request) in [
+            ("kubectl logs web-0 --tail=30", "last 30 lines of web-0"),
+            ("kubectl logs web-0 --since=2h", "logs of web-0 from the past 2 hours"),
+            ("kubectl get pods -A -o wide", "pods everywhere with node and ip"),
+            ("kubectl get deployment web -o yaml", "web deployment manifest"),
+            ("kubectl create deployment web --image=nginx --dry-run=client -o yaml", "yaml for deployment web with nginx, dont create it"),
+            ("kubectl logs -f web-0", "follow web-0 logs"),
+            ("kubectl delete pod web-0 --grace-period=0 --force", "force delete web-0 now"),
+            ("kubectl label pod web-0 env=prod --overwrite", "overwrite label env=prod on web-0"),
+            ("kubectl get pods --sort-by=.metadata.creationTimestamp", "pods oldest first"),
+            ("kubectl get pods -l app=web", "pods of app web"),
+        ] {
+            #expect(prune(command, request) == command, "\(request)")
+        }
+    }
+
+    @Test func valuesFromTheSessionCount() {
+        #expect(prune("kubectl wait --for=delete pod/a --timeout=90s", "wait until it is gone", context: ["timeout 90s"])
+                == "kubectl wait --for=delete pod/a --timeout=90s")
+    }
+
+    @Test func shellLinesAreLeftAlone() {
+        #expect(prune("kubectl get pods -o wide | grep web", "pods") == "kubectl get pods -o wide | grep web")
+        #expect(FlagEvidence.prune("kubectl get pods", request: "pods", context: []).dropped.isEmpty)
+    }
+}

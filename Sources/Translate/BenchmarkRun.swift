@@ -22,7 +22,7 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
     public var grammar: Bool
     /// Bank examples retrieved into each prompt (nil in reports from before retrieval).
     public var retrievedExamples: Int?
-    /// Whether rejected answers were sent back once (nil in reports from before repair).
+    /// Whether a rejected answer got a second candidate (nil in reports from before repair).
     public var repair: Bool?
     /// Whether unasked optional flags were dropped (nil in reports from before pruning).
     public var pruneFlags: Bool?

@@ -16,7 +16,7 @@ public enum PromptBuilder {
         public var useGrammar: Bool
         /// How many bank examples nearest to the request (``ExampleRetriever``) follow the fixed examples.
         public var retrievedExamples: Int
-        /// Whether an answer that fails its checks is sent back once with the complaint (``Rejection``).
+        /// Whether an answer that fails its checks gets a second candidate, asked without retrieved examples.
         public var repair: Bool
         /// Whether optional flags the request never asks for are dropped (``FlagEvidence``).
         public var pruneFlags: Bool
@@ -50,39 +50,20 @@ public enum PromptBuilder {
         public var retrieved: [PromptExample] = []
     }
 
-    /// An earlier answer that failed its checks, for a repair request.
-    public struct Rejection: Sendable, Equatable {
-        /// The command the model proposed.
-        public var command: String
-        /// Why it is wrong (kubectl's error or k1's check), one line.
-        public var reason: String
-
-        /// Creates a rejection.
-        public init(command: String, reason: String) {
-            self.command = command
-            self.reason = reason
-        }
-    }
-
     /// Builds the prompt and reports the context fields it used.
     ///
     /// The system message is the fixed instructions and examples followed by the retrieved examples, the nearest last:
     /// everything before the retrieved examples is byte-identical across requests and stays in the server's prompt
-    /// cache. With `rejected`, the earlier answer follows as the assistant's turn and a user turn quoting the
-    /// complaint asks for the corrected command.
+    /// cache.
     public static func prepare(request: String, context: SessionContext, options: Options = Options(),
-                               retriever: ExampleRetriever? = nil, rejected: Rejection? = nil) -> Prompt {
+                               retriever: ExampleRetriever? = nil) -> Prompt {
         let request = clean(request)
         let rendered = ContextRenderer.render(context, request: request, maxRows: options.maxListingRows)
         let retrieved = options.retrievedExamples > 0
             ? (retriever ?? .shipped).nearest(to: request, context: rendered.lines, count: options.retrievedExamples)
             : []
         let system = ChatMessage(role: .system, content: PromptTemplate.systemPrompt(adding: retrieved.reversed()))
-        var messages = [system, ChatMessage(role: .user, content: PromptTemplate.userMessage(context: rendered.lines, request: request))]
-        if let rejected {
-            messages.append(ChatMessage(role: .assistant, content: rejected.command))
-            messages.append(ChatMessage(role: .user, content: PromptTemplate.repairMessage(reason: rejected.reason)))
-        }
+        let messages = [system, ChatMessage(role: .user, content: PromptTemplate.userMessage(context: rendered.lines, request: request))]
         let generation = GenerationRequest(
             messages: messages,
             maxTokens: options.maxTokens,

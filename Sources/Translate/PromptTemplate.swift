@@ -42,10 +42,6 @@ public enum PromptTemplate {
         }.joined(separator: "\n\n")
     }
 
-    /// The user turn that asks for a corrected command after `reason`.
-    public static func repairMessage(reason: String) -> String {
-        "That command is wrong: \(reason)\nAnswer with the corrected kubectl command only."
-    }
 
     /// A GBNF grammar for llama.cpp servers that makes prose, fences and pipelines impossible.
     ///

@@ -84,11 +84,13 @@ public final class Translator: Sendable {
         let backend = try await backends.get()
         var attempt = try await generate(prompt.generation, backend: backend, request: cleaned, prompt: prompt,
                                          onToken: onToken)
-        // Validate and repair: an answer kubectl or k1's tables reject goes back once with the complaint.
+        // Validate and repair: an answer kubectl or k1's tables reject gets a second candidate, asked without the
+        // retrieved examples (a misleading example is the usual cause). Measured: showing the model its rejected
+        // answer and kubectl's complaint made it repeat the same answer.
         if options.repair, !attempt.truncated, let complaint = attempt.complaint {
-            let rejection = PromptBuilder.Rejection(command: attempt.command ?? attempt.raw, reason: complaint)
-            let retry = PromptBuilder.prepare(request: cleaned, context: context, options: options,
-                                              retriever: retriever, rejected: rejection)
+            var plain = options
+            plain.retrievedExamples = 0
+            let retry = PromptBuilder.prepare(request: cleaned, context: context, options: plain, retriever: retriever)
             do {
                 let second = try await generate(retry.generation, backend: backend, request: cleaned, prompt: prompt,
                                                 onToken: nil)

@@ -70,7 +70,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-grammar"), help: "Do not constrain llama.cpp's output with the grammar.")
     var noGrammar = false
 
-    @Flag(name: .customLong("no-repair"), help: "Do not send a rejected answer back to the model once.")
+    @Flag(name: .customLong("no-repair"), help: "Do not ask for a second candidate when kubectl or k1's checks reject the first.")
     var noRepair = false
 
     @Flag(name: .customLong("no-prune"), help: "Keep optional flags the request does not ask for.")

@@ -45,6 +45,15 @@ struct ShellRequestTests {
         }
         let shell = try await K1ShellSession(fixture: fixture, extraEnvironment: environment)
 
+        // Start-up readies the model in the background (warm_up): the server starts and reads the prompt's fixed
+        // part before any `?`, silently, leaving the prompt alone.
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(240)
+        while Self.modelCalls(fixture) == 0 && clock.now < deadline { try await Task.sleep(for: .milliseconds(250)) }
+        #expect(Self.modelCalls(fixture) >= 1, "the warm-up reached the server before any ? request")
+        let idle = try shell.tmux.capture()
+        #expect(K1ShellSession.isIdle(idle) && !idle.contains("loading model"), "the warm-up printed nothing:\n\(idle)")
+
         try shell.tmux.sendKeys("?list pods")
         try shell.tmux.sendSpecial("Enter")
         let first = try await shell.tmux.waitUntil("a pre-filled kubectl line", timeout: .seconds(300)) {

@@ -99,16 +99,6 @@ struct PromptBuilderTests {
         #expect(none.retrieved.isEmpty)
     }
 
-    @Test func rejectionAddsTheAnswerAndTheComplaintAsTurns() {
-        let rejected = PromptBuilder.Rejection(command: "kubectl get pods --bogus", reason: "kubectl rejects it: unknown flag: --bogus")
-        let prompt = PromptBuilder.prepare(request: "pods", context: SessionContext(), rejected: rejected)
-        let roles = prompt.generation.messages.map(\.role)
-        #expect(roles == [.system, .user, .assistant, .user])
-        #expect(prompt.generation.messages[2].content == "kubectl get pods --bogus")
-        #expect(prompt.generation.messages[3].content.contains("unknown flag: --bogus"))
-        #expect(prompt.generation.messages[3].content.contains("corrected kubectl command"))
-    }
-
     @Test func samplingSettings() {
         let request = PromptBuilder.build(request: "pods", context: SessionContext())
         #expect(request.temperature == 0)

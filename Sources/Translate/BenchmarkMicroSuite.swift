@@ -6,7 +6,7 @@ import Synchronization
 
 /// The micro-benchmarks of the Translate and KubectlKit parts that run on every keystroke or request: an answer-cache
 /// hit (the cache alone, and the whole ``Translator`` path), the normaliser, the risk classifier, `get`-table parsing
-/// and prompt building. Completion lives in the Shell module; `k1 bench --micro` adds it.
+/// prompt building and example retrieval. Completion lives in the Shell module; `k1 bench --micro` adds it.
 public enum BenchmarkMicroSuite {
     /// Commands the text benchmarks cycle through, a mix of short and long lines.
     public static let commands = [
@@ -55,6 +55,9 @@ public enum BenchmarkMicroSuite {
         try cache.store(key, request: request, command: "kubectl delete pod payments-api-7d9f8-x2k4q -n shop",
                         model: "micro-benchmark", promptVersion: translator.promptVersion, source: .model)
         let table = podTable(rows: 50)
+        let retriever = ExampleRetriever.shipped
+        let requests = ["scael checkout to 4 replicas", "logs of payments-api-7d9f8-x2k4q from the last hour",
+                        "which pods run on worker-3", "drain worker-2 but ignore daemonsets", "pods"]
         let podsType = ResourceCatalog.lookup("pods")
         let listingContext: SessionContext = {
             var context = SessionContext(namespace: "shop")
@@ -80,8 +83,11 @@ public enum BenchmarkMicroSuite {
             BenchmarkMicro(name: "get-table parsing", detail: "GetTableParser.parse, 50-row pods table") {
                 _ = GetTableParser.parse(table, defaultResource: podsType)
             },
-            BenchmarkMicro(name: "prompt build", detail: "PromptBuilder.prepare with a 20-row listing") {
+            BenchmarkMicro(name: "prompt build", detail: "PromptBuilder.prepare with a 20-row listing, 4 retrieved examples") {
                 _ = PromptBuilder.prepare(request: "delete the failing ones", context: listingContext)
+            },
+            BenchmarkMicro(name: "example retrieval", detail: "ExampleRetriever.nearest, 4 of \(retriever.bank.examples.count) examples, \(requests.count) requests in turn") {
+                _ = retriever.nearest(to: requests[counter.next() % requests.count], context: [], count: 4)
             },
         ]
     }

@@ -15,14 +15,22 @@ public struct ExampleBank: Sendable, Equatable {
         self.examples = examples
     }
 
-    /// The bank shipped with k1.
+    /// The bank shipped with k1 (parsed on first use: a shell that never asks the model never pays for it).
     public static let shipped: ExampleBank = {
+        do { return try parse(shippedData) } catch { fatalError("Translate resources are broken: \(error)") }
+    }()
+
+    /// A fingerprint of the shipped file's bytes, for the prompt version; cheap enough for start-up.
+    public static let shippedFileFingerprint: String = String(StableHash.hex(String(decoding: shippedData, as: UTF8.self)).prefix(8))
+
+    /// The bytes of `Resources/bank.jsonl`.
+    static let shippedData: Data = {
         guard let url = Bundle.module.url(forResource: "bank", withExtension: "jsonl", subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: "bank", withExtension: "jsonl"),
               let data = try? Data(contentsOf: url) else {
             fatalError("Translate resource bank.jsonl is missing from the k1 bundle; reinstall k1")
         }
-        do { return try parse(data) } catch { fatalError("Translate resources are broken: \(error)") }
+        return data
     }()
 
     /// Parses JSON Lines; blank lines are skipped.

@@ -8,7 +8,7 @@ public enum PromptTemplate {
     /// The version of the prompt (instructions, examples, rendering). It is part of every cache key: bump it whenever
     /// anything here or in ``ContextRenderer``'s output format changes.
     /// The bank's fingerprint is part of it, so that editing the bank is a new version by itself.
-    public static let promptVersion = "k1-prompt-5." + ExampleBank.shipped.fingerprint
+    public static let promptVersion = "k1-prompt-5." + ExampleBank.shippedFileFingerprint
 
     /// The instructions (`Resources/prompt.txt`).
     public static let instructions: String = loadResource("prompt")

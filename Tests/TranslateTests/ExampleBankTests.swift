@@ -125,7 +125,7 @@ struct ExampleBankTests {
         #expect(a.fingerprint == b.fingerprint)
         b.examples[0].command = "kubectl get pods -A"
         #expect(a.fingerprint != b.fingerprint)
-        #expect(PromptTemplate.promptVersion.hasSuffix(ExampleBank.shipped.fingerprint))
+        #expect(PromptTemplate.promptVersion.hasSuffix(ExampleBank.shippedFileFingerprint))
     }
 
     static func fold(_ text: String) -> String {

@@ -86,6 +86,7 @@ final class StatusLine: @unchecked Sendable {
     private var text = ""
     private var timer: DispatchSourceTimer?
     private var frame = 0
+    private var stopped = false
     private static let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
     init(enabled: Bool, label: String) {
@@ -96,7 +97,8 @@ final class StatusLine: @unchecked Sendable {
     func start() {
         guard enabled else { return }
         let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now(), repeating: .milliseconds(100))
+        // The first frame after 150 ms: a cache hit answers long before and never flashes a spinner.
+        timer.schedule(deadline: .now() + .milliseconds(150), repeating: .milliseconds(100))
         timer.setEventHandler { [weak self] in self?.draw() }
         lock.withLock { self.timer = timer }
         timer.resume()
@@ -108,22 +110,25 @@ final class StatusLine: @unchecked Sendable {
 
     func stop() {
         guard enabled else { return }
+        // Under the lock, so that a frame being drawn right now cannot land after the clearing.
         lock.withLock {
             timer?.cancel()
             timer = nil
+            stopped = true
+            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
         }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 
     private func draw() {
-        let line: String = lock.withLock {
+        lock.withLock {
+            guard !stopped else { return }
             frame += 1
             let shown = text.replacingOccurrences(of: "\n", with: " ")
             let width = max(20, Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100)
             let room = max(0, width - label.count - 6)
             let tail = shown.count > room ? "…" + shown.suffix(room - 1) : shown
-            return "\r\u{1B}[2K\u{1B}[36m\(Self.frames[frame % Self.frames.count])\u{1B}[0m \u{1B}[90m\(label)…\u{1B}[0m \(tail)"
+            let line = "\r\u{1B}[2K\u{1B}[36m\(Self.frames[frame % Self.frames.count])\u{1B}[0m \u{1B}[90m\(label)…\u{1B}[0m \(tail)"
+            FileHandle.standardError.write(Data(line.utf8))
         }
-        FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -120,7 +120,28 @@ public enum CommandNormaliser {
         }
         if !spec.takesValue, value == "true" { return "--" + spec.long }
         if spec.long == "dry-run", value == "true" || value == "unchanged" { return "--dry-run=client" }
+        if spec.long == "selector" || spec.long == "field-selector" { return "--" + spec.long + "=" + compactSelector(value) }
         return "--" + spec.long + "=" + value
+    }
+
+    /// A selector without the spaces kubectl ignores around its operators and commas: `env != prod, tier=web` →
+    /// `env!=prod,tier=web`. Spaces that separate words (`env in (a,b)`) stay.
+    static func compactSelector(_ value: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for character in value {
+            if character == " " || character == "\t" {
+                pendingSpace = true
+                continue
+            }
+            let glue: Set<Character> = ["=", "!", ",", ")"]
+            if pendingSpace, let last = out.last, !glue.contains(character), !["=", "!", ",", "("].contains(last) {
+                out.append(" ")
+            }
+            pendingSpace = false
+            out.append(character)
+        }
+        return out
     }
 
     /// What kubectl uses for a valued flag given bare.

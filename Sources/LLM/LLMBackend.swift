@@ -28,18 +28,24 @@ public struct GenerationRequest: Sendable, Equatable {
     public var stop: [String]
     /// Fixed seed for reproducible runs.
     public var seed: Int?
-    /// A GBNF grammar constraining the output (llama.cpp only; other backends ignore it).
+    /// A GBNF grammar constraining the output (llama.cpp only; other backends ignore it). With an honoured
+    /// ``answerPrefix`` it constrains the text generated after the prefix.
     public var grammar: String?
+    /// Text the answer starts with (`kubectl`). A backend that can continue a started answer (llama-server: the prefix
+    /// is appended to the rendered prompt) does not generate it, which saves its tokens, and streams it as the first
+    /// token, so the caller always sees the whole answer. Other backends ignore it and the model writes it itself.
+    public var answerPrefix: String?
 
     /// Creates a request.
     public init(messages: [ChatMessage], maxTokens: Int = 96, temperature: Double = 0, stop: [String] = ["\n"],
-                seed: Int? = 42, grammar: String? = nil) {
+                seed: Int? = 42, grammar: String? = nil, answerPrefix: String? = nil) {
         self.messages = messages
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.stop = stop
         self.seed = seed
         self.grammar = grammar
+        self.answerPrefix = answerPrefix
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// llama.cpp's `llama-server` through its native API: the chat is rendered with the model's own template
 /// (`POST /apply-template`, ChatML when the server lacks it), then `POST /completion` streams the answer as SSE with
-/// `cache_prompt` on, so a fixed system prompt is evaluated once and reused.
+/// `cache_prompt` on, so a fixed system prompt is evaluated once and reused. A request's ``GenerationRequest/answerPrefix``
+/// is appended to the rendered prompt (the model continues it) and streamed back as the first token.
 public struct LlamaCppBackend: LLMBackend {
     /// `llamacpp`.
     public var kind: String { "llamacpp" }
@@ -46,14 +47,20 @@ public struct LlamaCppBackend: LLMBackend {
         let endpoint = self.endpoint
         let timeout = self.timeout
         return GenerationStream.make(label: endpoint.label) { continuation in
-            let prompt = try await renderPrompt(request.messages)
+            let prefix = request.answerPrefix ?? ""
+            let prompt = try await renderPrompt(request.messages) + prefix
             let body = try HTTPJSONClient.encode(LlamaCppWire.CompletionRequest(prompt: prompt, request: request))
             let lines = HTTPStream(endpoint: endpoint, timeouts: .request(timeout))
                 .lines(endpoint.request("POST", "completion", json: body))
             var parser = SSEParser()
             var progress = StreamProgress()
+            var prefixSent = prefix.isEmpty
             func handle(_ event: SSEEvent) throws -> Bool {
                 progress.sawEvent = true
+                if !prefixSent {
+                    prefixSent = true
+                    continuation.yield(.token(prefix))
+                }
                 let chunk = try Self.decodeChunk(event, endpoint: endpoint)
                 if let content = chunk.content, !content.isEmpty {
                     progress.sawToken = true

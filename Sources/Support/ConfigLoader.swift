@@ -57,7 +57,7 @@ public enum ConfigLoader {
         guard let mapping = root.mapping else {
             throw ConfigError(source: source, line: line(root), message: "expected a mapping of settings")
         }
-        var reader = Reader(source: source)
+        let reader = Reader(source: source)
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else {
                 throw ConfigError(source: source, line: line(keyNode), message: "keys must be strings")

@@ -29,7 +29,9 @@ public struct ExampleRetriever: Sendable {
 
     /// The `count` examples nearest to `request` in `context` (rendered context lines), best first; examples that share
     /// nothing with the request are never returned, and of two examples with the same command only the better one is.
-    public func nearest(to request: String, context: [String], count: Int) -> [PromptExample] {
+    /// With a `characterBudget`, examples stop once their prompt text (``PromptExample/promptLength``) would pass it;
+    /// the nearest always goes in.
+    public func nearest(to request: String, context: [String], count: Int, characterBudget: Int? = nil) -> [PromptExample] {
         guard count > 0, !bank.examples.isEmpty else { return [] }
         let query = RetrievalFeatures(request: request, context: context)
         let wordScores = words.scores(for: query.words)
@@ -43,9 +45,14 @@ public struct ExampleRetriever: Sendable {
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         var chosen: [PromptExample] = []
         var commands: Set<String> = []
+        var length = 0
         for (index, _) in ranked where chosen.count < count {
             let example = bank.examples[index]
-            if commands.insert(example.command).inserted { chosen.append(example) }
+            guard !commands.contains(example.command) else { continue }
+            if let characterBudget, !chosen.isEmpty, length + example.promptLength > characterBudget { continue }
+            commands.insert(example.command)
+            length += example.promptLength
+            chosen.append(example)
         }
         return chosen
     }

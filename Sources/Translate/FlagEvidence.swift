@@ -41,6 +41,9 @@ public enum FlagEvidence {
         Rule(name: "output", value: "wide", words: ["wide", "node", "ip", "more", "detail", "extra", "where"], valueCounts: false),
         Rule(name: "output", value: "yaml", words: ["yaml", "yml", "manifest", "spec", "definition", "full", "dump", "export"], valueCounts: false),
         Rule(name: "output", value: "json", words: ["json"], valueCounts: false),
+        Rule(name: "output", value: "name", words: [" name ", " names ", "only", "just", "bare", "plain", "list"], valueCounts: false),
+        Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age"], valueCounts: false),
+        Rule(name: "all-namespaces", value: nil, words: ["all", "every", "across", "cluster", "everywhere", "any namespace", "namespaces", "-a", "global", "whole"], valueCounts: false),
     ]
 
     /// `command` without the listed flags the request does not ask for, and the flags dropped (as typed).
@@ -51,15 +54,14 @@ public enum FlagEvidence {
         }
         let parsed = KubectlCommand.parse(words)
         let asked = " " + request.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") + " "
-        let known = Grounding.squash(([request] + context).joined(separator: " "))
+        let known = Mentions(request: request, context: context)
         func unasked(_ flag: ParsedFlag) -> Bool {
             let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil
             guard let rule = rules.first(where: { $0.name == flag.name && $0.value == format }) else { return false }
             if rule.words.contains(where: { asked.contains($0) }) { return false }
             if rule.valueCounts, let value = flag.value {
-                let needle = Grounding.squash(value)
                 let digits = String(value.filter(\.isNumber))
-                if !needle.isEmpty && known.contains(needle) { return false }
+                if !Grounding.squash(value).isEmpty && known.contains(value) { return false }
                 if !digits.isEmpty && Grounding.squash(request).contains(digits) { return false }
             }
             return true

@@ -24,11 +24,8 @@ public enum Grounding {
             return Repair(command: command, removed: [])
         }
         let parsed = KubectlCommand.parse(words)
-        let known = squash(([request] + context).joined(separator: " "))
-        func grounded(_ value: String) -> Bool {
-            let needle = squash(value)
-            return needle.isEmpty || known.contains(needle)
-        }
+        let known = Mentions(request: request, context: context)
+        func grounded(_ value: String) -> Bool { known.contains(value) }
         let checkContainer = parsed.verb.map(containerVerbs.contains) ?? false
         // `-n` does nothing for nodes, namespaces, persistent volumes, …: drop it whatever its value.
         let clusterScoped = CommandValidator.clusterScopedType(of: parsed) != nil
@@ -61,18 +58,17 @@ public enum Grounding {
         return Repair(command: text, removed: removed)
     }
 
-    /// Object names in `command` that neither the request nor the context lines mention (compared as ``squash`` does,
-    /// so `payments api` grounds `payments-api`): names the model made up or misspelt, which a repair request can fix.
+    /// Object names in `command` that neither the request nor the context lines mention (see ``Mentions``: `payments
+    /// api` grounds `payments-api`): names the model made up or misspelt, which a repair request can fix.
     /// Commands with shell syntax or bad quoting give none.
     public static func unknownNames(in command: String, request: String, context: [String]) -> [String] {
         guard !ShellWords.hasShellSyntax(command), let words = try? ShellWords.split(command), words.first == "kubectl" else {
             return []
         }
-        let known = squash(([request] + context).joined(separator: " "))
+        let known = Mentions(request: request, context: context)
         var unknown: [String] = []
-        for object in KubectlCommand.parse(words).objects {
-            let needle = squash(object.name)
-            if !needle.isEmpty, !known.contains(needle), !unknown.contains(object.name) { unknown.append(object.name) }
+        for object in KubectlCommand.parse(words).objects where !known.contains(object.name) {
+            if !unknown.contains(object.name) { unknown.append(object.name) }
         }
         return unknown
     }

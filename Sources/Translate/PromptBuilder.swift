@@ -20,11 +20,14 @@ public enum PromptBuilder {
         public var repair: Bool
         /// Whether optional flags the request never asks for are dropped (``FlagEvidence``).
         public var pruneFlags: Bool
+        /// Most characters of retrieved examples per prompt (the nearest one always goes in). Every retrieved token
+        /// is evaluated anew for each request (~20 ms a token on two cores), and examples with a listing are long.
+        public var retrievedCharacterBudget: Int
 
         /// The defaults: 12 rows, 80 tokens, seed 42, grammar on, ``defaultRetrievedExamples`` examples, repair on.
         public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = true,
                     retrievedExamples: Int = Options.defaultRetrievedExamples, repair: Bool = true,
-                    pruneFlags: Bool = true) {
+                    pruneFlags: Bool = true, retrievedCharacterBudget: Int = Options.defaultRetrievedCharacterBudget) {
             self.maxListingRows = maxListingRows
             self.maxTokens = maxTokens
             self.seed = seed
@@ -32,7 +35,12 @@ public enum PromptBuilder {
             self.retrievedExamples = max(0, retrievedExamples)
             self.repair = repair
             self.pruneFlags = pruneFlags
+            self.retrievedCharacterBudget = max(0, retrievedCharacterBudget)
         }
+
+        /// The character budget k1 uses unless told otherwise: four one-line examples fit, examples with a listing
+        /// take two or three.
+        public static let defaultRetrievedCharacterBudget = 640
 
         /// The number of retrieved examples k1 uses unless told otherwise.
         public static let defaultRetrievedExamples = 4
@@ -60,7 +68,8 @@ public enum PromptBuilder {
         let request = clean(request)
         let rendered = ContextRenderer.render(context, request: request, maxRows: options.maxListingRows)
         let retrieved = options.retrievedExamples > 0
-            ? (retriever ?? .shipped).nearest(to: request, context: rendered.lines, count: options.retrievedExamples)
+            ? (retriever ?? .shipped).nearest(to: request, context: rendered.lines, count: options.retrievedExamples,
+                                             characterBudget: options.retrievedCharacterBudget)
             : []
         let system = ChatMessage(role: .system, content: PromptTemplate.systemPrompt(adding: retrieved.reversed()))
         let messages = [system, ChatMessage(role: .user, content: PromptTemplate.userMessage(context: rendered.lines, request: request))]
@@ -70,7 +79,8 @@ public enum PromptBuilder {
             temperature: 0,
             stop: ["\n"],
             seed: options.seed,
-            grammar: options.useGrammar ? PromptTemplate.grammar : nil
+            grammar: options.useGrammar ? PromptTemplate.grammar : nil,
+            answerPrefix: PromptTemplate.answerPrefix
         )
         return Prompt(generation: generation, contextFields: rendered.fields, contextLines: rendered.lines,
                       retrieved: retrieved)

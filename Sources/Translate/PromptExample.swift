@@ -16,6 +16,11 @@ public struct PromptExample: Sendable, Equatable {
         self.command = command
     }
 
+    /// The characters the example takes in the prompt: its context lines, `request: …` and the command.
+    public var promptLength: Int {
+        context.reduce(0) { $0 + $1.count + 1 } + "request: ".count + request.count + 1 + command.count
+    }
+
     /// Parses the examples file: blocks separated by blank lines, each with optional `context:` lines, one
     /// `request:` line and one `command:` line; `#` lines are comments.
     /// - Throws: ``TranslateError`` naming the line of a malformed block.

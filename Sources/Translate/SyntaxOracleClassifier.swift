@@ -18,7 +18,8 @@ public enum SyntaxOracleClassifier {
     public static let missingLocalStateMarkers = [
         "no such file or directory", "does not exist", "doesn't exist", "not a valid directory",
         "Cannot read file", "no context exists", "context was not found", "no server found for cluster",
-        "unable to find any kubectl plugins", "address already in use",
+        "unable to find any kubectl plugins", "address already in use", ", it's not in ", ", not in ",
+        "not found in kubeconfig", "error: context ",
     ]
 
     /// Classifies one run.

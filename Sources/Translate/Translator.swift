@@ -154,6 +154,26 @@ public final class Translator: Sendable {
             return attempt
         }
         attempt.note = sanitized.note
+        // Flags the model invented for a real one it meant (`--wide` for `-o wide`).
+        let flagged = CommandRepair.repair(command)
+        if !flagged.rewrites.isEmpty {
+            command = flagged.command
+            attempt.note = [attempt.note, "fixed flag \(flagged.rewrites.joined(separator: ", "))"]
+                .compactMap { $0 }.joined(separator: "; ")
+        }
+        // Names and values the model garbled while copying them from the request or the session.
+        let recopied = Recopy.repair(command, request: request, context: prompt.contextLines)
+        if !recopied.fixes.isEmpty {
+            command = recopied.command
+            let list = recopied.fixes.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
+            attempt.note = [attempt.note, "copied \(list) from the request"].compactMap { $0 }.joined(separator: "; ")
+        }
+        // A label selector made out of the namespace the request names.
+        let selector = Grounding.selectorAsNamespace(command, request: request, context: prompt.contextLines)
+        if let replaced = selector.replaced {
+            command = selector.command
+            attempt.note = [attempt.note, "\(replaced) read as the namespace"].compactMap { $0 }.joined(separator: "; ")
+        }
         // Namespaces and containers the request and context never mention are the model's inventions.
         let grounded = Grounding.repair(command, request: request, context: prompt.contextLines)
         if !grounded.removed.isEmpty {

@@ -37,12 +37,16 @@ struct CommandNormaliserTests {
         ("kubectl auth can-i get po", "kubectl auth can-i get pods"),
         ("kubectl get widgets.example.com x", "kubectl get Widgets.example.com x"),
         ("get pods -l 'app=web'", "kubectl get pods -l \"app=web\""),
+        ("kubectl get pods -l 'env!=prod'", "kubectl get pods -l 'env != prod'"),
+        ("kubectl get pods -l 'env in (a,b),tier=web'", "kubectl get pods --selector 'env in (a, b), tier = web'"),
+        ("kubectl get pods --field-selector=status.phase!=Running", "kubectl get pods --field-selector 'status.phase != Running'"),
     ])
     func equivalent(a: String, b: String) {
         #expect(CommandNormaliser.equivalent(a, b), "\(CommandNormaliser.normalise(a)) vs \(CommandNormaliser.normalise(b))")
     }
 
     @Test("different meanings", arguments: [
+        ("kubectl get pods -l 'env in (a,b)'", "kubectl get pods -l 'envin(a,b)'"),
         ("kubectl get pods web-0", "kubectl get pods web-1"),
         ("kubectl get pods -n shop", "kubectl get pods -n default"),
         ("kubectl get pods -n shop", "kubectl get pods"),

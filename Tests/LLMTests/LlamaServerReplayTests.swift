@@ -27,6 +27,29 @@ struct LlamaServerReplayTests {
         #expect(body["seed"] == .int(42))
     }
 
+    @Test func anAnswerPrefixIsContinuedNotGenerated() async throws {
+        let server = try await FakeServer.start("fake_llama_server")
+        defer { server.stop() }
+        var request = sampleRequest()
+        request.answerPrefix = "kubectl"
+        let backend = LlamaCppBackend(baseURL: server.baseURL, model: "m", timeout: 10)
+        let result = await StreamResult.collect(backend.generate(request))
+        #expect(result.error == nil)
+        // The prefix comes back first, so the caller sees the whole answer.
+        #expect(result.tokens.first == "kubectl")
+        #expect(result.text.hasPrefix("kubectl"))
+        let body = try #require(try await server.lastRequest()["body"])
+        #expect(body["prompt"] == .string("<|im_start|>system\nYou translate requests into one kubectl command.<|im_end|>\n<|im_start|>user\nlist the pods<|im_end|>\n<|im_start|>assistant\nkubectl"))
+    }
+
+    @Test func aFailedRequestStreamsNoPrefix() async throws {
+        var request = sampleRequest()
+        request.answerPrefix = "kubectl"
+        let result = await StreamResult.collect(LlamaCppBackend(baseURL: deadURL, model: "m", timeout: 5).generate(request))
+        #expect(result.tokens.isEmpty)
+        #expect(result.error?.code == .serverUnreachable)
+    }
+
     @Test func toleratesCommentsAndCRLF() async throws {
         let server = try await FakeServer.start("fake_llama_server")
         defer { server.stop() }

@@ -41,6 +41,21 @@ struct ExampleRetrieverTests {
         #expect(Self.retriever.nearest(to: "web", context: [], count: 2).count <= 2)
     }
 
+    @Test func aCharacterBudgetKeepsTheNearestAndSkipsLongOnes() {
+        let unlimited = Self.retriever.nearest(to: "delete the failing pods api-0", context: [], count: 4)
+        #expect(unlimited.count >= 2)
+        let nearest = unlimited[0]
+        // A budget smaller than any example still gives the nearest one.
+        #expect(Self.retriever.nearest(to: "delete the failing pods api-0", context: [], count: 4, characterBudget: 1) == [nearest])
+        // A budget that fits the short examples but not the one with a listing skips only that one.
+        let listed = Self.bank.examples[4]
+        let budget = unlimited.filter { $0 != listed }.reduce(0) { $0 + $1.promptLength }
+        let cut = Self.retriever.nearest(to: "delete the failing pods api-0", context: [], count: 4, characterBudget: budget)
+        #expect(cut.reduce(0) { $0 + $1.promptLength } <= max(budget, nearest.promptLength))
+        if nearest != listed { #expect(!cut.contains(listed)) }
+        #expect(PromptExample(request: "ab", command: "kubectl x").promptLength == "request: ab\nkubectl x".count)
+    }
+
     @Test func unrelatedRequestsGetNothing() {
         #expect(Self.retriever.nearest(to: "zzzz qqqq", context: [], count: 3).isEmpty)
         #expect(ExampleRetriever(bank: ExampleBank(examples: [])).nearest(to: "pods", context: [], count: 3).isEmpty)

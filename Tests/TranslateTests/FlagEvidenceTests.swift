@@ -17,6 +17,11 @@ struct FlagEvidenceTests {
         #expect(prune("kubectl create secret generic s --from-literal=a=b --dry-run=client -o yaml", "secret s with a=b")
                 == "kubectl create secret generic s --from-literal=a=b")
         #expect(prune("kubectl get pods -owide", "pods") == "kubectl get pods")
+        #expect(prune("kubectl get events -n shop --sort-by=.lastTimestamp", "events in shop") == "kubectl get events -n shop")
+        #expect(prune("kubectl api-resources --namespaced=true -o name", "which resource types are namespaced")
+                == "kubectl api-resources --namespaced=true")
+        #expect(prune("kubectl get pvc -A --sort-by=.spec.resources.requests.storage", "pvcs sorted by size")
+                == "kubectl get pvc --sort-by=.spec.resources.requests.storage")
     }
 
     @Test func askedModifiersStay() {
@@ -31,6 +36,10 @@ struct FlagEvidenceTests {
             ("kubectl label pod web-0 env=prod --overwrite", "overwrite label env=prod on web-0"),
             ("kubectl get pods --sort-by=.metadata.creationTimestamp", "pods oldest first"),
             ("kubectl get pods -l app=web", "pods of app web"),
+            ("kubectl get pods -A", "pods in all namespaces"),
+            ("kubectl get pods -A", "every pod in the cluster"),
+            ("kubectl get pods -o name", "just the pod names"),
+            ("kubectl get events --sort-by=.lastTimestamp", "newest events"),
         ] {
             #expect(prune(command, request) == command, "\(request)")
         }

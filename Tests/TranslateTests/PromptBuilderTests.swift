@@ -110,6 +110,9 @@ struct PromptBuilderTests {
         #expect(free.grammar == nil)
         // The newline must stay optional, or a chat model cannot end its turn and rambles.
         #expect(PromptTemplate.grammar.hasSuffix("\"\\n\"?"))
+        // The answer starts with `kubectl`, which llama-server continues; the grammar constrains what follows it.
+        #expect(request.answerPrefix == "kubectl")
+        #expect(PromptTemplate.grammar.hasPrefix(#"root ::= " " "#))
     }
 
     // MARK: - Context

@@ -41,6 +41,9 @@ struct SyntaxOracleClassifierTests {
         "error: config.json doesn't exist in local filesystem",
         "error: no context exists with the name: \"prod-eu\"",
         "Error in configuration: context was not found for specified context: prod",
+        "error: cannot rename the context \"old\", it's not in /tmp/k1-oracle/kubeconfig",
+        "error: cannot delete context old, not in /tmp/k1-oracle/kubeconfig",
+        "CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\nerror: context prod not found",
     ])
     func missingLocalFilesAndContextsAreNotSyntaxErrors(output: String) {
         let verdict = classify(output)

@@ -259,18 +259,34 @@ struct TranslatorTests {
     }
 
     @Test func madeUpNameAsksForARepairAndRepairCanBeTurnedOff() async throws {
-        let backend = ScriptedBackend(outputs: ["kubectl describe node worker-node-3", "kubectl describe node worker-3"])
+        let backend = ScriptedBackend(outputs: ["kubectl describe node gpu-node-9", "kubectl describe node worker-3"])
         let translator = Translator(backendProvider: { backend }, modelName: "m", cache: nil)
         let result = try await translator.translate("describe node worker-3", context: SessionContext())
         #expect(result.command == "kubectl describe node worker-3")
-        #expect(result.note?.contains("worker-node-3 appears nowhere") == true)
+        #expect(result.note?.contains("gpu-node-9 appears nowhere") == true)
 
-        let once = ScriptedBackend(outputs: ["kubectl describe node worker-node-3", "kubectl describe node worker-3"])
+        let once = ScriptedBackend(outputs: ["kubectl describe node gpu-node-9", "kubectl describe node worker-3"])
         let noRepair = Translator(backendProvider: { once }, modelName: "m", cache: nil,
                                   options: PromptBuilder.Options(repair: false))
         let kept = try await noRepair.translate("describe node worker-3", context: SessionContext())
-        #expect(kept.command == "kubectl describe node worker-node-3")
+        #expect(kept.command == "kubectl describe node gpu-node-9")
         #expect(kept.issues.map(\.kind) == [.unknownName])
         #expect(once.calls == 1)
+    }
+
+    @Test func garbledCopiesAreFixedWithoutAskingAgain() async throws {
+        let backend = ScriptedBackend(outputs: ["kubectl describe node worker-node-3"])
+        let translator = Translator(backendProvider: { backend }, modelName: "m", cache: nil)
+        let result = try await translator.translate("describe node worker-3", context: SessionContext())
+        #expect(result.command == "kubectl describe node worker-3")
+        #expect(result.note?.contains("copied worker-node-3 → worker-3") == true)
+        #expect(result.issues.isEmpty)
+        #expect(backend.calls == 1)
+
+        let flags = ScriptedBackend(outputs: ["kubectl get pods -n shop --wide"])
+        let fixed = try await Translator(backendProvider: { flags }, modelName: "m", cache: nil)
+            .translate("pods in shop wide", context: SessionContext())
+        #expect(fixed.command == "kubectl get pods -n shop -o wide")
+        #expect(fixed.note?.contains("--wide → -o wide") == true)
     }
 }

@@ -1,0 +1,138 @@
+import Testing
+@testable import Translate
+
+@Suite("Recopy: garbled copies put back")
+struct RecopyTests {
+    static let listing = [
+        "listed pods in payments:", "NAME STATUS READY RESTARTS",
+        "ledger-84c6d-wq5hn CrashLoopBackOff 0/1 9", "payments-api-7d9f8-x2k4q Running 1/1 0",
+        "failing: ledger-84c6d-wq5hn",
+    ]
+
+    @Test("fixed", arguments: [
+        // A listed name glued to its namespace.
+        ("kubectl delete pod payments-ledger-84c6d-wq5hn -n payments", "delete the crashloop one", listing,
+         "kubectl delete pod ledger-84c6d-wq5hn -n payments"),
+        // A listed name with a character dropped.
+        ("kubectl logs payments-api-7d9f8-x2kq", "logs of the api pod", listing, "kubectl logs payments-api-7d9f8-x2k4q"),
+        // A key renamed and a value "corrected".
+        ("kubectl create secret generic db --from-literal=username=admin --from-literal=password=s3cret",
+         "secret db with user=admin and password=s3cr3t", [],
+         "kubectl create secret generic db --from-literal=user=admin --from-literal=password=s3cr3t"),
+        // A made-up file where the request names one of the same kind.
+        ("kubectl create secret tls web-tls --cert=certs/web.crt --key=certs/web.key", "tls secret web-tls from a.crt and a.key", [],
+         "kubectl create secret tls web-tls --cert=a.crt --key=a.key"),
+        ("kubectl apply -f deployment.yaml", "apply app.yaml", [], "kubectl apply -f app.yaml"),
+        // A prefix copied from an example in front of the request's taint.
+        ("kubectl taint nodes gpu-1 nvidia.com/gpu=true:NoSchedule", "taint node gpu-1 gpu=true:NoSchedule", [],
+         "kubectl taint nodes gpu-1 gpu=true:NoSchedule"),
+        // A name copied from an example instead of the request's.
+        ("kubectl taint nodes gpu-node-1 dedicated-", "remove the dedicated taint from node gpu-1", [],
+         "kubectl taint nodes gpu-1 dedicated-"),
+        // A selected object's name, misspelt.
+        ("kubectl describe deployment paymnets-api", "describe it", ["selected: deployment/payments-api in shop"],
+         "kubectl describe deployment payments-api"),
+    ])
+    func fixed(command: String, request: String, context: [String], expected: String) {
+        let result = Recopy.repair(command, request: request, context: context)
+        #expect(result.command == expected)
+        #expect(!result.fixes.isEmpty)
+    }
+
+    @Test("left alone", arguments: [
+        // Copied right.
+        ("kubectl delete pod ledger-84c6d-wq5hn -n payments", "delete the crashloop one", listing),
+        // A deliberate extension of the request's value.
+        ("kubectl taint nodes gpu-1 dedicated=ml:NoSchedule", "taint gpu-1 with dedicated=ml", []),
+        // Two listed names would fit: nothing is certain.
+        ("kubectl logs web-x", "logs of web", ["listed pods:", "NAME STATUS", "web-a Running", "web-b Running"]),
+        // Two names of the request: which one the model meant is not certain.
+        ("kubectl logs gpu-node-1", "logs of gpu-1 or gpu-2", []),
+        // An image tag is not a file name.
+        ("kubectl set image deployment/web web=nginx:1.27", "update web to nginx 1.27", []),
+        // The request names no file: the model's file stays for the validator and the user.
+        ("kubectl apply -f deploy.yaml", "apply the manifest", []),
+        // Shell syntax is never rewritten.
+        ("kubectl get pods | grep payments-ap", "payments-api pods", []),
+    ])
+    func leftAlone(command: String, request: String, context: [String]) {
+        let result = Recopy.repair(command, request: request, context: context)
+        #expect(result.command == command)
+        #expect(result.fixes.isEmpty)
+    }
+
+    @Test func replacesWholeWordsOnly() {
+        #expect(Recopy.replacingWhole("web", with: "api", in: "kubectl logs web web-0 deploy/web --x=web") == "kubectl logs api web-0 deploy/api --x=api")
+    }
+
+    @Test func editDistance() {
+        #expect(Recopy.editDistance("kitten", "sitting") == 3)
+        #expect(Recopy.editDistance("", "abc") == 3)
+        #expect(Recopy.editDistance("same", "same") == 0)
+    }
+}
+
+@Suite("CommandRepair: invented flags become the real ones")
+struct CommandRepairTests {
+    @Test("rewritten", arguments: [
+        ("kubectl get pods -n shop --wide", "kubectl get pods -n shop -o wide"),
+        ("kubectl get deployment web --yaml", "kubectl get deployment web -o yaml"),
+        ("kubectl get pods --all-namespace", "kubectl get pods -A"),
+        ("kubectl get pods --label=app=web", "kubectl get pods -l app=web"),
+        ("kubectl get pods --label app=web", "kubectl get pods -l app=web"),
+        ("kubectl get events -n shop --types=Warning", "kubectl get events -n shop --field-selector=type=Warning"),
+        ("kubectl port-forward deploy grafana 3000 -n monitoring", "kubectl port-forward deployment/grafana 3000 -n monitoring"),
+        ("kubectl logs -n shop svc web", "kubectl logs -n shop service/web"),
+        ("kubectl exec -it deployment web -- sh", "kubectl exec -it deployment/web -- sh"),
+    ])
+    func rewritten(command: String, expected: String) {
+        let result = CommandRepair.repair(command)
+        #expect(result.command == expected)
+        #expect(result.rewrites.count == 1)
+    }
+
+    @Test("kept", arguments: [
+        // kubectl run knows --labels.
+        "kubectl run nginx --image=nginx --labels=app=web",
+        "kubectl get pods -o wide",
+        // No -o for this verb: nothing to rewrite to.
+        "kubectl logs web-0 --wide",
+        "kubectl frobnicate --wide",
+        "kubectl exec web-0 -- ls --json",
+        "kubectl events -n shop --types=Warning",
+        "kubectl port-forward svc/grafana 3000",
+        "kubectl logs web-0 -c app",
+        "kubectl exec -it web-0 -- ls pods",
+    ])
+    func kept(command: String) {
+        #expect(CommandRepair.repair(command).command == command)
+    }
+}
+
+@Suite("Grounding: a label selector made out of a namespace")
+struct SelectorAsNamespaceTests {
+    @Test("becomes -n", arguments: [
+        ("kubectl get pods -l app=shop --field-selector=status.phase!=Running", "pods not running in shop",
+         "kubectl get pods -n shop --field-selector=status.phase!=Running"),
+        ("kubectl get pods -l app=shop -o name", "pod names only in ns shop", "kubectl get pods -n shop -o name"),
+        ("kubectl get pods --selector=team=data", "pods in namespace data", "kubectl get pods -n data"),
+    ])
+    func becomesNamespace(command: String, request: String, expected: String) {
+        let result = Grounding.selectorAsNamespace(command, request: request, context: [])
+        #expect(result.command == expected)
+        #expect(result.replaced != nil)
+    }
+
+    @Test("kept", arguments: [
+        // The request asks for the label.
+        ("kubectl get pods -l app=shop", "pods with app=shop"),
+        ("kubectl get pods -l app=shop", "pods labelled app shop in shop"),
+        // The command already has a namespace.
+        ("kubectl get pods -n shop -l app=shop", "pods in shop"),
+        // The value is not what the request puts after "in".
+        ("kubectl get pods -l tier=web", "web pods in shop"),
+    ])
+    func kept(command: String, request: String) {
+        #expect(Grounding.selectorAsNamespace(command, request: request, context: []).command == command)
+    }
+}

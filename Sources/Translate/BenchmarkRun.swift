@@ -26,6 +26,10 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
     public var repair: Bool?
     /// Whether unasked optional flags were dropped (nil in reports from before pruning).
     public var pruneFlags: Bool?
+    /// Most characters of retrieved examples per prompt (nil in reports from before the budget).
+    public var exampleBudget: Int?
+    /// Whether the prompt held the fixed examples (nil in reports from before they could be left out).
+    public var fixedExamples: Bool?
     /// Latency of the untimed warm-up request (which starts the server and loads the model), in milliseconds.
     public var warmupMilliseconds: Double?
     /// Wall time of the whole run in seconds.
@@ -40,8 +44,8 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
     /// Creates a run; the breakdown is computed from `outcomes`.
     public init(model: String, modelName: String, backend: String, modelFile: String? = nil, modelSHA256: String? = nil,
                 promptVersion: String, temperature: Double = 0, seed: Int, maxTokens: Int, grammar: Bool,
-                retrievedExamples: Int? = nil, repair: Bool? = nil, pruneFlags: Bool? = nil,
-                warmupMilliseconds: Double? = nil, durationSeconds: Double = 0, failure: String? = nil,
+                retrievedExamples: Int? = nil, repair: Bool? = nil, pruneFlags: Bool? = nil, exampleBudget: Int? = nil,
+                fixedExamples: Bool? = nil, warmupMilliseconds: Double? = nil, durationSeconds: Double = 0, failure: String? = nil,
                 outcomes: [BenchmarkOutcome]) {
         self.model = model
         self.modelName = modelName
@@ -56,6 +60,8 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
         self.retrievedExamples = retrievedExamples
         self.repair = repair
         self.pruneFlags = pruneFlags
+        self.exampleBudget = exampleBudget
+        self.fixedExamples = fixedExamples
         self.warmupMilliseconds = warmupMilliseconds
         self.durationSeconds = durationSeconds
         self.failure = failure

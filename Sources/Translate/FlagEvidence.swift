@@ -41,10 +41,14 @@ public enum FlagEvidence {
         Rule(name: "output", value: "wide", words: ["wide", "node", "ip", "more", "detail", "extra", "where"], valueCounts: false),
         Rule(name: "output", value: "yaml", words: ["yaml", "yml", "manifest", "spec", "definition", "full", "dump", "export"], valueCounts: false),
         Rule(name: "output", value: "json", words: ["json"], valueCounts: false),
+        Rule(name: "no-headers", value: nil, words: ["header", "plain", "script", "bare", "raw"], valueCounts: false),
         Rule(name: "output", value: "name", words: [" name ", " names ", "only", "just", "bare", "plain", "list"], valueCounts: false),
         Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age"], valueCounts: false),
         Rule(name: "all-namespaces", value: nil, words: ["all", "every", "across", "cluster", "everywhere", "any namespace", "namespaces", "-a", "global", "whole"], valueCounts: false),
     ]
+
+    /// Verbs that only read.
+    static let readOnlyVerbs: Set<String> = ["get", "describe", "top", "events", "logs"]
 
     /// `command` without the listed flags the request does not ask for, and the flags dropped (as typed).
     /// Commands with shell syntax or bad quoting are returned unchanged.
@@ -66,8 +70,18 @@ public enum FlagEvidence {
             }
             return true
         }
+        // A label selector that reads nothing of the request or the session narrows a read-only listing by a guess
+        // (`pod names in shop` answered with `-l app=checkout`). Never dropped from a command that changes things,
+        // where it would widen what the command touches.
+        func inventedSelector(_ flag: ParsedFlag) -> Bool {
+            guard flag.name == "selector", let value = flag.value, let verb = parsed.verb, readOnlyVerbs.contains(verb) else {
+                return false
+            }
+            let parts = value.split(whereSeparator: { "=!,() ".contains($0) }).map(String.init).filter { !$0.isEmpty && $0 != "in" && $0 != "notin" }
+            return !parts.isEmpty && !parts.contains(where: known.contains)
+        }
         // `-o yaml` that only comes with an unasked --dry-run belongs to it: "yaml" counts as asking for both.
-        let drop = parsed.flags.filter(unasked)
+        let drop = parsed.flags.filter { unasked($0) || inventedSelector($0) }
         guard !drop.isEmpty else { return (command, []) }
         var text = command
         var dropped: [String] = []

@@ -23,11 +23,14 @@ public enum PromptBuilder {
         /// Most characters of retrieved examples per prompt (the nearest one always goes in). Every retrieved token
         /// is evaluated anew for each request (~20 ms a token on two cores), and examples with a listing are long.
         public var retrievedCharacterBudget: Int
+        /// Whether the fixed examples (``PromptTemplate/examples``) come before the retrieved ones.
+        public var fixedExamples: Bool
 
         /// The defaults: 12 rows, 80 tokens, seed 42, grammar on, ``defaultRetrievedExamples`` examples, repair on.
         public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = true,
                     retrievedExamples: Int = Options.defaultRetrievedExamples, repair: Bool = true,
-                    pruneFlags: Bool = true, retrievedCharacterBudget: Int = Options.defaultRetrievedCharacterBudget) {
+                    pruneFlags: Bool = true, retrievedCharacterBudget: Int = Options.defaultRetrievedCharacterBudget,
+                    fixedExamples: Bool = true) {
             self.maxListingRows = maxListingRows
             self.maxTokens = maxTokens
             self.seed = seed
@@ -36,6 +39,7 @@ public enum PromptBuilder {
             self.repair = repair
             self.pruneFlags = pruneFlags
             self.retrievedCharacterBudget = max(0, retrievedCharacterBudget)
+            self.fixedExamples = fixedExamples
         }
 
         /// The character budget k1 uses unless told otherwise: four one-line examples fit, examples with a listing
@@ -71,7 +75,8 @@ public enum PromptBuilder {
             ? (retriever ?? .shipped).nearest(to: request, context: rendered.lines, count: options.retrievedExamples,
                                              characterBudget: options.retrievedCharacterBudget)
             : []
-        let system = ChatMessage(role: .system, content: PromptTemplate.systemPrompt(adding: retrieved.reversed()))
+        let system = ChatMessage(role: .system, content: PromptTemplate.systemPrompt(adding: retrieved.reversed(),
+                                                                                     fixedExamples: options.fixedExamples))
         let messages = [system, ChatMessage(role: .user, content: PromptTemplate.userMessage(context: rendered.lines, request: request))]
         let generation = GenerationRequest(
             messages: messages,

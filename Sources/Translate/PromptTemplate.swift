@@ -30,9 +30,13 @@ public enum PromptTemplate {
     /// The system message: instructions, then the examples block.
     public static let systemPrompt: String = instructions + "\n\nExamples:\n\n" + examplesBlock(examples)
 
-    /// The system message with `extra` examples after the fixed ones (its start is ``systemPrompt``, unchanged).
-    public static func systemPrompt(adding extra: [PromptExample]) -> String {
-        extra.isEmpty ? systemPrompt : systemPrompt + "\n\n" + examplesBlock(extra)
+    /// The system message with `extra` examples after the fixed ones (its start is ``systemPrompt``, unchanged). Without
+    /// `fixedExamples` the examples block holds only `extra`, after the instructions.
+    public static func systemPrompt(adding extra: [PromptExample], fixedExamples: Bool = true) -> String {
+        guard fixedExamples else {
+            return extra.isEmpty ? instructions : instructions + "\n\nExamples:\n\n" + examplesBlock(extra)
+        }
+        return extra.isEmpty ? systemPrompt : systemPrompt + "\n\n" + examplesBlock(extra)
     }
 
     /// Examples as the prompt shows them: context lines, `request: …`, the command; a blank line between.

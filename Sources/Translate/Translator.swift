@@ -197,6 +197,13 @@ public final class Translator: Sendable {
                     .compactMap { $0 }.joined(separator: "; ")
             }
         }
+        // What the request plainly asks for and the model left out: the namespace it names, the format it names.
+        let completed = AskedFlags.complete(command, request: request)
+        if !completed.added.isEmpty {
+            command = completed.command
+            attempt.note = [attempt.note, "added \(completed.added.joined(separator: ", ")) from the request"]
+                .compactMap { $0 }.joined(separator: "; ")
+        }
         // An answer cut off by the token limit is a model that looped: repair it, warn, and never cache it.
         attempt.truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
         if attempt.truncated { command = OutputSanitizer.trimRunaway(command) }

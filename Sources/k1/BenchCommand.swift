@@ -76,6 +76,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-prune"), help: "Keep optional flags the request does not ask for.")
     var noPrune = false
 
+    @Flag(name: .customLong("no-fixed-examples"), help: "Leave the fixed examples out of the prompt (retrieved ones only).")
+    var noFixedExamples = false
+
+    @Option(name: .customLong("example-budget"), help: "Most characters of retrieved examples per prompt (default: k1's setting).")
+    var exampleBudget: Int?
+
     @Flag(name: .long, help: "Run the micro-benchmarks instead of the translation benchmark.")
     var micro = false
 
@@ -153,6 +159,8 @@ struct BenchCommand: AsyncParsableCommand {
         promptOptions.useGrammar = !noGrammar
         promptOptions.repair = !noRepair
         promptOptions.pruneFlags = !noPrune
+        if noFixedExamples { promptOptions.fixedExamples = false }
+        if let exampleBudget { promptOptions.retrievedCharacterBudget = max(0, exampleBudget) }
         let translator = Environment.makeTranslator(config: config, useCache: cache, options: promptOptions,
                                                     oracle: oracle)
         let backendKind = (try? await Environment.makeBackend(config: config))?.kind ?? config.provider.rawValue
@@ -163,7 +171,8 @@ struct BenchCommand: AsyncParsableCommand {
                          modelSHA256: sha256, promptVersion: translator.promptVersion, temperature: 0,
                          seed: options.seed, maxTokens: options.maxTokens, grammar: options.useGrammar,
                          retrievedExamples: options.retrievedExamples, repair: options.repair,
-                         pruneFlags: options.pruneFlags,
+                         pruneFlags: options.pruneFlags, exampleBudget: options.retrievedCharacterBudget,
+                         fixedExamples: options.fixedExamples,
                          warmupMilliseconds: warmup, durationSeconds: duration, failure: failure, outcomes: outcomes)
         }
 

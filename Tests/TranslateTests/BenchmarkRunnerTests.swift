@@ -21,7 +21,7 @@ struct BenchmarkRunnerTests {
         let backend = ScriptedBackend(outputs: [
             "kubectl get pods -n kube-system",
             "kubectl scale deploy/checkout -n shop --replicas 3",
-            "kubectl get nodes -l disk=ssd",
+            "kubectl get namespaces",
         ])
         let translator = Translator(backendProvider: { backend }, modelName: "test-model", cache: nil)
         let runner = BenchmarkRunner(oracle: nil)

@@ -22,6 +22,18 @@ struct FlagEvidenceTests {
                 == "kubectl api-resources --namespaced=true")
         #expect(prune("kubectl get pvc -A --sort-by=.spec.resources.requests.storage", "pvcs sorted by size")
                 == "kubectl get pvc --sort-by=.spec.resources.requests.storage")
+        #expect(prune("kubectl get pods --sort-by=.status.startTime --no-headers", "pods, oldest first")
+                == "kubectl get pods --sort-by=.status.startTime")
+        // A selector that reads nothing of the request narrows a listing by a guess.
+        #expect(prune("kubectl get pods -l app=checkout -n shop -o name", "pod names only in shop")
+                == "kubectl get pods -n shop -o name")
+    }
+
+    @Test func selectorsAreNeverDroppedFromCommandsThatChangeThings() {
+        #expect(prune("kubectl delete pods -l app=checkout -n shop", "delete pods in shop")
+                == "kubectl delete pods -l app=checkout -n shop")
+        #expect(prune("kubectl get pods -l app=checkout", "checkout pods") == "kubectl get pods -l app=checkout")
+        #expect(prune("kubectl get pods -l tier=web", "pods", context: ["selected: deployment/web"]) == "kubectl get pods -l tier=web")
     }
 
     @Test func askedModifiersStay() {

@@ -99,6 +99,20 @@ struct PromptBuilderTests {
         #expect(none.retrieved.isEmpty)
     }
 
+    @Test func fixedExamplesCanBeLeftOut() {
+        let retriever = ExampleRetriever(bank: ExampleBank(examples: [
+            PromptExample(request: "scale web up to 7 replicas", command: "kubectl scale deployment/web --replicas=7"),
+        ]))
+        let prompt = PromptBuilder.prepare(request: "scale checkout to 5 replicas", context: SessionContext(),
+                                           options: PromptBuilder.Options(fixedExamples: false), retriever: retriever)
+        #expect(prompt.generation.messages[0].content == PromptTemplate.instructions
+                + "\n\nExamples:\n\nrequest: scale web up to 7 replicas\nkubectl scale deployment/web --replicas=7")
+        let bare = PromptBuilder.prepare(request: "scale checkout to 5 replicas", context: SessionContext(),
+                                         options: PromptBuilder.Options(retrievedExamples: 0, fixedExamples: false),
+                                         retriever: retriever)
+        #expect(bare.generation.messages[0].content == PromptTemplate.instructions)
+    }
+
     @Test func samplingSettings() {
         let request = PromptBuilder.build(request: "pods", context: SessionContext())
         #expect(request.temperature == 0)

@@ -1,0 +1,92 @@
+import Foundation
+import KubectlKit
+
+/// Puts in what the request plainly asks for and a small model leaves out: the namespace it names ("svc frontend in
+/// shop", "same in kube-system", "pods in ns monitoring") and, for `get`, the output format it names as a word of its
+/// own ("svc frontend as json", "nodes wide").
+///
+/// A namespace is a word right after `in`, `ns` or `namespace` that looks like a Kubernetes name, is not an everyday
+/// word, a status or a resource type, and that the command does not use anywhere already. It is added only to
+/// commands with no namespace and no `-A` whose type is namespaced.
+public enum AskedFlags {
+    /// `command` with what the request asks for put in, and the flags added (`-n shop`, `-o json`).
+    public static func complete(_ command: String, request: String) -> (command: String, added: [String]) {
+        guard !ShellWords.hasShellSyntax(command), let words = try? ShellWords.split(command), words.first == "kubectl" else {
+            return (command, [])
+        }
+        let parsed = KubectlCommand.parse(words)
+        guard let verb = parsed.verb, parsed.isKnownVerb else { return (command, []) }
+        var added: [String] = []
+        if let namespace = namedNamespace(request), parsed.namespace == nil, !parsed.allNamespaces,
+           CommandValidator.clusterScopedType(of: parsed) == nil, namespacedVerbs.contains(verb),
+           !Mentions(request: command, context: []).contains(namespace) {
+            added += ["-n", namespace]
+        }
+        if verb == "get", parsed.output == nil, let format = namedFormat(request) {
+            added += ["-o", format]
+        }
+        guard !added.isEmpty else { return (command, []) }
+        let pieces = stride(from: 0, to: added.count, by: 2).map { added[$0] + " " + added[$0 + 1] }
+        return (insert(added, into: command, before: parsed.hasDoubleDash), pieces)
+    }
+
+    /// Verbs whose objects live in a namespace.
+    static let namespacedVerbs: Set<String> = [
+        "get", "describe", "logs", "exec", "port-forward", "attach", "cp", "delete", "scale", "rollout", "set", "label",
+        "annotate", "expose", "run", "create", "apply", "diff", "top", "events", "auth", "autoscale", "patch", "edit",
+        "wait", "debug",
+    ]
+
+    /// The namespace a request names: the word after `in`, `ns`, `namespace` or `in ns`/`in namespace`.
+    static func namedNamespace(_ request: String) -> String? {
+        let words = request.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "?" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".'\"()")) }
+        var found: [String] = []
+        for (index, word) in words.enumerated() where index + 1 < words.count && markers.contains(word) {
+            let candidate = words[index + 1]
+            if markers.contains(candidate) { continue }
+            if looksLikeNamespace(candidate), !found.contains(candidate) { found.append(candidate) }
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// Words after which a request names a namespace.
+    static let markers: Set<String> = ["in", "ns", "namespace"]
+
+    /// A DNS label that is not an everyday word, a status, a resource type, a number or a duration.
+    static func looksLikeNamespace(_ word: String) -> Bool {
+        guard (2...63).contains(word.count), let first = word.first, first.isLetter,
+              word.allSatisfy({ ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "-" }),
+              !word.hasSuffix("-"), !notNamespaces.contains(word), ResourceCatalog.lookup(word) == nil else { return false }
+        return true
+    }
+
+    /// Words that follow "in" without being a namespace.
+    static let notNamespaces: Set<String> = [
+        "a", "an", "the", "all", "any", "every", "each", "this", "that", "these", "those", "it", "its", "my", "our",
+        "your", "their", "one", "two", "order", "use", "place", "total", "json", "yaml", "yml", "wide", "detail",
+        "details", "full", "short", "text", "table", "columns", "parallel", "background", "foreground", "front", "bulk",
+        "batches", "sequence", "reverse", "ascending", "descending", "namespaces", "cluster", "default-ns", "there",
+        "here", "case", "crashloop", "crashloopbackoff", "pending", "running", "error", "errors", "failed", "failing",
+        "ready", "notready", "terminating", "evicted", "completed", "succeeded", "unknown", "progress", "place",
+        "memory", "cpu", "seconds", "minutes", "hours", "days", "mins", "secs", "hrs", "last", "next", "past", "future",
+        "production", "staging-like", "use", "prod-like", "it's", "which", "what", "where", "when", "there's", "mind",
+        "logs", "log", "file", "files", "dir", "directory", "container", "containers", "image", "images", "node",
+        "nodes", "pod", "pods", "env", "labels", "label", "annotations", "spec", "status", "yaml-form", "place",
+    ]
+
+    /// `json`, `yaml` or `wide` when the request says it as a word of its own.
+    static func namedFormat(_ request: String) -> String? {
+        let words = Set(request.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let formats = [("json", "json"), ("yaml", "yaml"), ("yml", "yaml"), ("wide", "wide")].filter { words.contains($0.0) }
+        let distinct = Set(formats.map(\.1))
+        return distinct.count == 1 ? distinct.first : nil
+    }
+
+    /// `command` with `words` appended, before `--` when the command has one.
+    static func insert(_ words: [String], into command: String, before doubleDash: Bool) -> String {
+        let text = words.joined(separator: " ")
+        guard doubleDash, let range = command.range(of: " -- ") else { return command + " " + text }
+        return command.replacingCharacters(in: range, with: " " + text + " -- ")
+    }
+}

@@ -78,6 +78,7 @@ public enum BenchmarkReportRenderer {
         if let examples = run.retrievedExamples { parts.append("\(examples) retrieved examples") }
         if let budget = run.exampleBudget, run.retrievedExamples != 0 { parts.append("within \(budget) characters") }
         if run.fixedExamples == false { parts.append("no fixed examples") }
+        if run.fixAnswers == false { parts.append("no fixes") }
         if run.repair == false { parts.append("no repair") }
         if run.pruneFlags == false { parts.append("no pruning") }
         if let sha = run.modelSHA256 { parts.append("sha256 \(sha.prefix(12))") }

@@ -30,6 +30,8 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
     public var exampleBudget: Int?
     /// Whether the prompt held the fixed examples (nil in reports from before they could be left out).
     public var fixedExamples: Bool?
+    /// Whether answers were fixed from the request and session (nil in reports from before the fixes).
+    public var fixAnswers: Bool?
     /// Latency of the untimed warm-up request (which starts the server and loads the model), in milliseconds.
     public var warmupMilliseconds: Double?
     /// Wall time of the whole run in seconds.
@@ -45,7 +47,7 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
     public init(model: String, modelName: String, backend: String, modelFile: String? = nil, modelSHA256: String? = nil,
                 promptVersion: String, temperature: Double = 0, seed: Int, maxTokens: Int, grammar: Bool,
                 retrievedExamples: Int? = nil, repair: Bool? = nil, pruneFlags: Bool? = nil, exampleBudget: Int? = nil,
-                fixedExamples: Bool? = nil, warmupMilliseconds: Double? = nil, durationSeconds: Double = 0, failure: String? = nil,
+                fixedExamples: Bool? = nil, fixAnswers: Bool? = nil, warmupMilliseconds: Double? = nil, durationSeconds: Double = 0, failure: String? = nil,
                 outcomes: [BenchmarkOutcome]) {
         self.model = model
         self.modelName = modelName
@@ -62,6 +64,7 @@ public struct BenchmarkRun: Sendable, Equatable, Codable {
         self.pruneFlags = pruneFlags
         self.exampleBudget = exampleBudget
         self.fixedExamples = fixedExamples
+        self.fixAnswers = fixAnswers
         self.warmupMilliseconds = warmupMilliseconds
         self.durationSeconds = durationSeconds
         self.failure = failure

@@ -25,12 +25,14 @@ public enum PromptBuilder {
         public var retrievedCharacterBudget: Int
         /// Whether the fixed examples (``PromptTemplate/examples``) come before the retrieved ones.
         public var fixedExamples: Bool
+        /// Whether answers go through ``AnswerFixes`` (besides pruning, which ``pruneFlags`` switches).
+        public var fixAnswers: Bool
 
         /// The defaults: 12 rows, 80 tokens, seed 42, grammar on, ``defaultRetrievedExamples`` examples, repair on.
         public init(maxListingRows: Int = 12, maxTokens: Int = 80, seed: Int = 42, useGrammar: Bool = true,
                     retrievedExamples: Int = Options.defaultRetrievedExamples, repair: Bool = true,
                     pruneFlags: Bool = true, retrievedCharacterBudget: Int = Options.defaultRetrievedCharacterBudget,
-                    fixedExamples: Bool = true) {
+                    fixedExamples: Bool = true, fixAnswers: Bool = true) {
             self.maxListingRows = maxListingRows
             self.maxTokens = maxTokens
             self.seed = seed
@@ -40,6 +42,7 @@ public enum PromptBuilder {
             self.pruneFlags = pruneFlags
             self.retrievedCharacterBudget = max(0, retrievedCharacterBudget)
             self.fixedExamples = fixedExamples
+            self.fixAnswers = fixAnswers
         }
 
         /// The character budget k1 uses unless told otherwise: four one-line examples fit, examples with a listing

@@ -154,56 +154,10 @@ public final class Translator: Sendable {
             return attempt
         }
         attempt.note = sanitized.note
-        // Flags the model invented for a real one it meant (`--wide` for `-o wide`).
-        let flagged = CommandRepair.repair(command)
-        if !flagged.rewrites.isEmpty {
-            command = flagged.command
-            attempt.note = [attempt.note, "fixed flag \(flagged.rewrites.joined(separator: ", "))"]
-                .compactMap { $0 }.joined(separator: "; ")
-        }
-        // Names and values the model garbled while copying them from the request or the session.
-        let recopied = Recopy.repair(command, request: request, context: prompt.contextLines)
-        if !recopied.fixes.isEmpty {
-            command = recopied.command
-            let list = recopied.fixes.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
-            attempt.note = [attempt.note, "copied \(list) from the request"].compactMap { $0 }.joined(separator: "; ")
-        }
-        // A label selector made out of the namespace the request names.
-        let selector = Grounding.selectorAsNamespace(command, request: request, context: prompt.contextLines)
-        if let replaced = selector.replaced {
-            command = selector.command
-            attempt.note = [attempt.note, "\(replaced) read as the namespace"].compactMap { $0 }.joined(separator: "; ")
-        }
-        // Namespaces and containers the request and context never mention are the model's inventions.
-        let grounded = Grounding.repair(command, request: request, context: prompt.contextLines)
-        if !grounded.removed.isEmpty {
-            command = grounded.command
-            attempt.note = [attempt.note, "dropped made-up \(grounded.removed.joined(separator: ", "))"]
-                .compactMap { $0 }.joined(separator: "; ")
-        }
-        // Types kubectl does not know but that are a short name plus a plural s (`netpols`) get their real name.
-        let typed = Grounding.fixTypes(command)
-        if !typed.fixed.isEmpty {
-            command = typed.command
-            let list = typed.fixed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
-            attempt.note = [attempt.note, "fixed type \(list)"].compactMap { $0 }.joined(separator: "; ")
-        }
-        // Modifiers copied from an example (`--tail=30`, `-o wide`) that the request never asks for.
-        if options.pruneFlags {
-            let pruned = FlagEvidence.prune(command, request: request, context: prompt.contextLines)
-            if !pruned.dropped.isEmpty {
-                command = pruned.command
-                attempt.note = [attempt.note, "dropped unasked \(pruned.dropped.joined(separator: ", "))"]
-                    .compactMap { $0 }.joined(separator: "; ")
-            }
-        }
-        // What the request plainly asks for and the model left out: the namespace it names, the format it names.
-        let completed = AskedFlags.complete(command, request: request)
-        if !completed.added.isEmpty {
-            command = completed.command
-            attempt.note = [attempt.note, "added \(completed.added.joined(separator: ", ")) from the request"]
-                .compactMap { $0 }.joined(separator: "; ")
-        }
+        let fixed = AnswerFixes.apply(command, request: request, context: prompt.contextLines,
+                                      ground: options.fixAnswers, prune: options.pruneFlags)
+        command = fixed.command
+        attempt.note = ([attempt.note].compactMap { $0 } + fixed.notes).joined(separator: "; ").nilIfEmpty
         // An answer cut off by the token limit is a model that looped: repair it, warn, and never cache it.
         attempt.truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
         if attempt.truncated { command = OutputSanitizer.trimRunaway(command) }
@@ -315,4 +269,9 @@ private actor BackendHolder {
             throw error
         }
     }
+}
+
+extension String {
+    /// Nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -76,6 +76,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-prune"), help: "Keep optional flags the request does not ask for.")
     var noPrune = false
 
+    @Flag(name: .customLong("no-fixes"), help: "Do not fix answers from the request and session (garbled copies, invented flags, missing namespace); pruning stays unless --no-prune.")
+    var noFixes = false
+
     @Flag(name: .customLong("no-fixed-examples"), help: "Leave the fixed examples out of the prompt (retrieved ones only).")
     var noFixedExamples = false
 
@@ -160,6 +163,7 @@ struct BenchCommand: AsyncParsableCommand {
         promptOptions.repair = !noRepair
         promptOptions.pruneFlags = !noPrune
         if noFixedExamples { promptOptions.fixedExamples = false }
+        if noFixes { promptOptions.fixAnswers = false }
         if let exampleBudget { promptOptions.retrievedCharacterBudget = max(0, exampleBudget) }
         let translator = Environment.makeTranslator(config: config, useCache: cache, options: promptOptions,
                                                     oracle: oracle)
@@ -172,7 +176,7 @@ struct BenchCommand: AsyncParsableCommand {
                          seed: options.seed, maxTokens: options.maxTokens, grammar: options.useGrammar,
                          retrievedExamples: options.retrievedExamples, repair: options.repair,
                          pruneFlags: options.pruneFlags, exampleBudget: options.retrievedCharacterBudget,
-                         fixedExamples: options.fixedExamples,
+                         fixedExamples: options.fixedExamples, fixAnswers: options.fixAnswers,
                          warmupMilliseconds: warmup, durationSeconds: duration, failure: failure, outcomes: outcomes)
         }
 

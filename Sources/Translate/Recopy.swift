@@ -150,7 +150,10 @@ public enum Recopy {
         let files = asked.filter { fileExtension($0) != nil && !$0.contains("=") && !$0.contains("://") }
         guard !files.isEmpty else { return [] }
         var fixes: [Fix] = []
-        for value in values where !value.contains("=") && !value.contains("://") && !files.contains(value) {
+        // A value that holds one of the request's files (`web-0:/app/config.json` for "/app/config.json") is built
+        // from it, not a copy of it.
+        for value in values where !value.contains("=") && !value.contains("://")
+            && !files.contains(where: { value.contains($0) }) {
             guard let ext = fileExtension(value) else { continue }
             let candidates = files.filter { fileExtension($0) == ext && !values.contains($0) }
             if candidates.count == 1 { fixes.append(Fix(from: value, to: candidates[0])) }

@@ -48,6 +48,8 @@ struct RecopyTests {
         ("kubectl logs web-x", "logs of web", ["listed pods:", "NAME STATUS", "web-a Running", "web-b Running"]),
         // Two names of the request: which one the model meant is not certain.
         ("kubectl logs gpu-node-1", "logs of gpu-1 or gpu-2", []),
+        // A remote path built from the request's file.
+        ("kubectl cp config.json web-5f6b9c-q8zr4:/app/config.json", "copy config.json into web-5f6b9c-q8zr4 at /app/config.json", []),
         // An image tag is not a file name.
         ("kubectl set image deployment/web web=nginx:1.27", "update web to nginx 1.27", []),
         // The request names no file: the model's file stays for the validator and the user.

@@ -74,7 +74,7 @@ struct RecopyTests {
     }
 }
 
-@Suite("CommandRepair: invented flags become the real ones")
+@Suite("CommandRepair: invented spellings become the real ones")
 struct CommandRepairTests {
     @Test("rewritten", arguments: [
         ("kubectl get pods -n shop --wide", "kubectl get pods -n shop -o wide"),

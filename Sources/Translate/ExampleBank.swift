@@ -21,7 +21,7 @@ public struct ExampleBank: Sendable, Equatable {
     }()
 
     /// A fingerprint of the shipped file's bytes, for the prompt version; cheap enough for start-up.
-    public static let shippedFileFingerprint: String = String(StableHash.hex(String(decoding: shippedData, as: UTF8.self)).prefix(8))
+    public static let shippedFileFingerprint: String = String(StableHash.hex64(bytes: shippedData).prefix(8))
 
     /// The bytes of `Resources/bank.jsonl`.
     static let shippedData: Data = {

@@ -14,6 +14,18 @@ public enum StableHash {
         return hash
     }
 
+    /// The 64-bit FNV-1a hash of `bytes` as 16 lowercase hex digits: for fingerprinting files, where the 128-bit hash's
+    /// wide multiplications cost ~0.5 µs a byte (a 200 KB file took 100 ms at start-up) and this one a nanosecond.
+    public static func hex64<Bytes: Sequence<UInt8>>(bytes: Bytes) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
     /// The hash as 32 lowercase hex digits.
     public static func hex(_ text: String) -> String {
         let value = fnv1a128(text)

@@ -289,6 +289,13 @@ struct BenchCommand: AsyncParsableCommand {
             printError("k1 bench: timing \(item.name)…")
             results.append(await item.measure(samples: samples))
         }
+        printError("k1 bench: timing \(StartupMicro.name)…")
+        // A start-up takes tens of milliseconds: fewer samples keep the run short.
+        if let startup = StartupMicro.measure(samples: min(samples, 21), directory: directory) {
+            results.append(startup)
+        } else {
+            printError("k1 bench: \(StartupMicro.name) not measured: needs script (util-linux)")
+        }
         #if DEBUG
         print("(debug build: build with -c release for representative numbers)")
         #endif

@@ -11,6 +11,10 @@ struct AnswerCacheKeyTests {
     @Test func fnvTestVectors() {
         #expect(StableHash.hex("") == "6c62272e07bb014262b821756295c58d")
         #expect(StableHash.hex("a") == "d228cb696f1a8caf78912b704e4a8964")
+        // FNV-1a 64 test vectors.
+        #expect(StableHash.hex64(bytes: Array("".utf8)) == "cbf29ce484222325")
+        #expect(StableHash.hex64(bytes: Array("a".utf8)) == "af63dc4c8601ec8c")
+        #expect(StableHash.hex64(bytes: Array("foobar".utf8)) == "85944171f73967e8")
     }
 
     @Test func keyIsStableAcrossRuns() {

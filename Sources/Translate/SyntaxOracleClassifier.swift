@@ -28,7 +28,12 @@ public enum SyntaxOracleClassifier {
     ///   - output: standard output and standard error together.
     ///   - timedOut: whether the time limit ended the process.
     public static func classify(exitStatus: Int32, output: String, timedOut: Bool) -> SyntaxOracleVerdict {
-        if timedOut { return SyntaxOracleVerdict(valid: true, reason: .timedOut, message: firstLine(output)) }
+        if timedOut {
+            // A usage error printed before the time limit still counts (a loaded machine can keep kubectl from
+            // exiting in time after it complained).
+            if let usage = usageErrorLine(output) { return SyntaxOracleVerdict(valid: false, reason: .usageError, message: usage) }
+            return SyntaxOracleVerdict(valid: true, reason: .timedOut, message: firstLine(output))
+        }
         if exitStatus == 0 { return SyntaxOracleVerdict(valid: true, reason: .succeeded) }
         let message = errorLine(output)
         // A usage error wins even when the same output also mentions the server (the discovery chatter of a

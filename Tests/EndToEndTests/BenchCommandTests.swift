@@ -9,7 +9,7 @@ struct BenchCommandTests {
     @Test func microBenchmarksIncludeTheStartToTheFirstPrompt() throws {
         let fixture = try KubeFixture()
         let out = fixture.root.appendingPathComponent("micro.json")
-        let result = try K1Binary.run(["bench", "--micro", "--samples", "3", "--json", out.path], in: fixture,
+        let result = try K1Binary.run(["bench", "--micro", "--samples", "1", "--json", out.path], in: fixture,
                                       timeout: .seconds(120))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("micro-benchmark"))
@@ -38,6 +38,10 @@ struct BenchCommandTests {
         """.write(to: dataset, atomically: true, encoding: .utf8)
         let json = fixture.root.appendingPathComponent("report.json")
         let markdown = fixture.root.appendingPathComponent("report.md")
+        // One thread: the suite runs beside timing-sensitive tests on small machines.
+        let config = fixture.root.appendingPathComponent("xdg/config/k1/config.yaml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "threads: 1\nidle_minutes: 2\n".write(to: config, atomically: true, encoding: .utf8)
         var environment = fixture.environment
         environment["K1_LLAMA_SERVER"] = ModelPrerequisites.server!
         defer {

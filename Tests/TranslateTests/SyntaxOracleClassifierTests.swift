@@ -55,6 +55,10 @@ struct SyntaxOracleClassifierTests {
         #expect(classify("Client Version: v1.32.4", status: 0) == SyntaxOracleVerdict(valid: true, reason: .succeeded))
         #expect(classify("Starting to serve on 127.0.0.1:8001", status: 143, timedOut: true).reason == .timedOut)
         #expect(classify("", status: 143, timedOut: true).valid)
+        // A usage error printed before the time limit is still a usage error.
+        let late = classify("error: --sort-by accepts only cpu or memory", status: 143, timedOut: true)
+        #expect(!late.valid)
+        #expect(late.reason == .usageError)
     }
 
     @Test func usageErrorWinsOverDiscoveryChatter() {

@@ -72,7 +72,9 @@ struct SyntaxOracleTests {
 
     @Test(.enabled(if: kubectlAvailable, "kubectl is not installed"))
     func realKubectlSeparatesSyntaxFromConnectionErrors() async throws {
-        let oracle = try #require(SyntaxOracle(cacheDirectory: nil))
+        // A generous limit: none of these commands serves or waits, and a busy machine must not turn a late usage
+        // error into a time-out.
+        let oracle = try #require(SyntaxOracle(timeout: 20, cacheDirectory: nil))
         #expect(oracle.kubectlVersion.hasPrefix("v"))
         let cases: [(String, Bool)] = [
             ("kubectl get pods --bogus", false),

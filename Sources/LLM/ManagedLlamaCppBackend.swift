@@ -37,6 +37,10 @@ public struct ManagedLlamaCppBackend: LLMBackend {
                 do {
                     for try await event in backend.generate(request) {
                         yielded = true
+                        if case .done(let stats) = event {
+                            // Before `.done`: a consumer that stops reading there would cancel a save after it.
+                            await server.promptCacheFilled(promptTokens: (stats.promptTokens ?? 0) + (stats.cachedPromptTokens ?? 0))
+                        }
                         continuation.yield(event)
                     }
                     return

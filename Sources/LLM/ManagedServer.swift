@@ -69,6 +69,15 @@ public final class ManagedServer: ManagedServerProviding {
         }
     }
 
+    /// Saves the server's prompt cache (``PromptSnapshot``) once per start, after a request that read a prompt of at
+    /// least ``PromptSnapshot/minimumPromptTokens`` tokens, so that the next start restores it.
+    public func promptCacheFilled(promptTokens: Int) async {
+        guard promptTokens >= PromptSnapshot.minimumPromptTokens, let record = store.load(), ManagedServer.isAlive(record),
+              let executable = record.executable else { return }
+        let snapshot = PromptSnapshot(configuration: configuration, binary: URL(fileURLWithPath: executable))
+        await snapshot.saveIfOlder(than: record.startedAt, from: record.url)
+    }
+
     /// Marks the server as used now, postponing its idle stop (touches `state/server.used`).
     public func noteUsed() {
         store.touchUsed()
@@ -175,7 +184,10 @@ public final class ManagedServer: ManagedServerProviding {
             attempt += 1
             let port: Int
             if let fixed = configuration.port { port = fixed } else { port = try ManagedServerPort.freeLoopbackPort() }
-            let commandLine = configuration.commandLine(port: port)
+            let snapshot = PromptSnapshot(configuration: configuration, binary: binary)
+            let snapshots = (try? FileManager.default.createDirectory(at: snapshot.directory, withIntermediateDirectories: true))
+                .map { snapshot.directory }
+            let commandLine = configuration.commandLine(port: port, snapshots: snapshots)
             let process = try ManagedServerProcess.spawn(binary, arguments: commandLine.arguments,
                                                          environment: configuration.environment, log: store.logURL)
             let now = Date()
@@ -190,6 +202,8 @@ public final class ManagedServer: ManagedServerProviding {
             }
             switch await waitUntilHealthy(port: port, isRunning: { process.isRunning }) {
             case .healthy:
+                // The prompt cache of an earlier start: the first request then reads only what is new to it.
+                if snapshots != nil { await snapshot.restore(into: record.url) }
                 return record.url
             case .exited:
                 store.remove()

@@ -1,7 +1,10 @@
 import Foundation
 
 /// The llama-server command line k1 runs:
-/// `-m MODEL --host 127.0.0.1 --port PORT -c CONTEXT -t THREADS --alias NAME [-ngl LAYERS]`.
+/// `-m MODEL --host 127.0.0.1 --port PORT -c CONTEXT -t THREADS --alias NAME -np 1 [--slot-save-path DIR] [-ngl LAYERS]`.
+///
+/// One slot: k1 asks one thing at a time, and its prompt cache (restored from and saved to ``PromptSnapshot``) lives
+/// in slot 0.
 public struct ManagedServerCommandLine: Sendable, Equatable {
     /// The GGUF file.
     public var modelPath: String
@@ -17,21 +20,26 @@ public struct ManagedServerCommandLine: Sendable, Equatable {
     public var gpuLayers: Int
     /// The address to listen on; always loopback.
     public var host = "127.0.0.1"
+    /// Where the server saves and restores prompt caches (``PromptSnapshot``); nil leaves it out.
+    public var slotSavePath: String?
 
     /// Creates a command line.
-    public init(modelPath: String, modelName: String, port: Int, contextSize: Int, threads: Int, gpuLayers: Int) {
+    public init(modelPath: String, modelName: String, port: Int, contextSize: Int, threads: Int, gpuLayers: Int,
+                slotSavePath: String? = nil) {
         self.modelPath = modelPath
         self.modelName = modelName
         self.port = port
         self.contextSize = contextSize
         self.threads = threads
         self.gpuLayers = gpuLayers
+        self.slotSavePath = slotSavePath
     }
 
     /// The arguments after the binary.
     public var arguments: [String] {
         var arguments = ["-m", modelPath, "--host", host, "--port", String(port), "-c", String(contextSize),
-                         "-t", String(threads), "--alias", modelName]
+                         "-t", String(threads), "--alias", modelName, "-np", "1"]
+        if let slotSavePath { arguments += ["--slot-save-path", slotSavePath] }
         if gpuLayers > 0 { arguments += ["-ngl", String(gpuLayers)] }
         return arguments
     }

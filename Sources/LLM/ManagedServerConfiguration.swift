@@ -74,10 +74,11 @@ extension ManagedServer {
             return executable
         }
 
-        /// The llama-server command line for `port`.
-        public func commandLine(port: Int) -> ManagedServerCommandLine {
+        /// The llama-server command line for `port`, saving prompt caches in `snapshots` when given.
+        public func commandLine(port: Int, snapshots: URL? = nil) -> ManagedServerCommandLine {
             ManagedServerCommandLine(modelPath: modelPath.path, modelName: modelName, port: port, contextSize: contextSize,
-                                     threads: ManagedServerCommandLine.threads(configured: threads), gpuLayers: gpuLayers)
+                                     threads: ManagedServerCommandLine.threads(configured: threads), gpuLayers: gpuLayers,
+                                     slotSavePath: snapshots?.path)
         }
     }
 }

@@ -12,4 +12,12 @@ public protocol ManagedServerProviding: Sendable {
     func noteUsed()
     /// The model the server runs, as shown to the user and used in cache keys.
     var modelName: String { get }
+    /// Called after a request whose prompt had `promptTokens` tokens (read or reused), so the server can keep its
+    /// prompt cache for its next start.
+    func promptCacheFilled(promptTokens: Int) async
+}
+
+extension ManagedServerProviding {
+    /// Keeps nothing.
+    public func promptCacheFilled(promptTokens: Int) async {}
 }

@@ -18,16 +18,22 @@ public enum URLPath {
         return url
     }
 
-    /// Joins `path` (e.g. `api/chat`, `/v1/models`) onto `base`, keeping any path prefix `base` has
-    /// (`http://h/llm` + `api/chat` = `http://h/llm/api/chat`). The query and fragment of `base` are dropped.
+    /// Joins `path` (e.g. `api/chat`, `/v1/models`, `slots/0?action=save`) onto `base`, keeping any path prefix `base`
+    /// has (`http://h/llm` + `api/chat` = `http://h/llm/api/chat`). The query and fragment of `base` are dropped; a
+    /// query in `path` is kept.
     public static func join(_ base: URL, _ path: String) -> URL {
         guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else { return base }
         var prefix = components.percentEncodedPath
         while prefix.hasSuffix("/") { prefix.removeLast() }
         var suffix = Substring(path)
+        var query: Substring?
+        if let mark = suffix.firstIndex(of: "?") {
+            query = suffix[suffix.index(after: mark)...]
+            suffix = suffix[..<mark]
+        }
         while suffix.hasPrefix("/") { suffix = suffix.dropFirst() }
         components.percentEncodedPath = prefix + "/" + suffix
-        components.query = nil
+        components.percentEncodedQuery = query.map(String.init)
         components.fragment = nil
         return components.url ?? base
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The key of a cached answer: a stable hash of everything the answer depends on — the normalised request, the
 /// context fields the prompt showed, the model and the prompt version. A different namespace, selection, listing,

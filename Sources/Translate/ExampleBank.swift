@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// k1's bank of verified request → command pairs (`Resources/bank.jsonl`), from which ``ExampleRetriever`` picks the
 /// few nearest to each request for the prompt.

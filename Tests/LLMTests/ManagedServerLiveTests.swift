@@ -177,6 +177,42 @@ struct ManagedServerLiveTests {
         }
     }
 
+    @Test func thePromptCacheOutlivesARestartAndABadSnapshotIsDropped() async throws {
+        try await LiveServer.withDirectories { xdg, _ in
+            var configuration = LiveServer.configuration(xdg)
+            configuration.contextSize = 1024
+            let server = ManagedServer(configuration)
+            let backend = ManagedLlamaCppBackend(server: server, timeout: 120)
+            // A system prompt well past PromptSnapshot.minimumPromptTokens.
+            let system = "You turn requests into kubectl commands.\n" + (1...40).map { "request: pods in ns\($0)\nkubectl get pods -n ns\($0)" }
+                .joined(separator: "\n")
+            func ask(_ text: String) async throws -> GenerationStats {
+                try await backend.complete(GenerationRequest(messages: [ChatMessage(role: .system, content: system),
+                                                                        ChatMessage(role: .user, content: text)],
+                                                             maxTokens: 4)).stats
+            }
+            let first = try await ask("nodes")
+            #expect((first.promptTokens ?? 0) >= PromptSnapshot.minimumPromptTokens)
+            let binary = try #require(server.store.load()?.executable)
+            let snapshot = PromptSnapshot(configuration: configuration, binary: URL(fileURLWithPath: binary))
+            #expect(FileManager.default.fileExists(atPath: snapshot.url.path), "the first long prompt was saved")
+
+            // A new server process restores it: the same system prompt is not read again.
+            _ = try await server.restart()
+            let again = try await ask("services")
+            #expect((again.cachedPromptTokens ?? 0) >= PromptSnapshot.minimumPromptTokens)
+            #expect((again.promptTokens ?? .max) < (first.promptTokens ?? 0) / 4)
+
+            // A snapshot the server cannot read is deleted at the next start, and the server works.
+            try Data("not a slot file".utf8).write(to: snapshot.url)
+            _ = try await server.restart()
+            #expect(!FileManager.default.fileExists(atPath: snapshot.url.path))
+            let afterBadFile = try await ask("secrets")
+            #expect((afterBadFile.generatedTokens ?? 0) > 0)
+            #expect(((try? Data(contentsOf: snapshot.url))?.count ?? 0) > 1000, "saved anew after the first long prompt")
+        }
+    }
+
     @Test func aDeadRecordedServerIsReplaced() async throws {
         try await LiveServer.withDirectories { xdg, _ in
             let configuration = LiveServer.configuration(xdg)

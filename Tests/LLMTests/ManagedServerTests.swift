@@ -16,7 +16,10 @@ struct ManagedServerTests {
         let line = ManagedServerCommandLine(modelPath: "/m/q.gguf", modelName: "qwen2.5-coder-1.5b", port: 40123,
                                             contextSize: 4096, threads: 2, gpuLayers: 0)
         #expect(line.arguments == ["-m", "/m/q.gguf", "--host", "127.0.0.1", "--port", "40123", "-c", "4096", "-t", "2",
-                                   "--alias", "qwen2.5-coder-1.5b"])
+                                   "--alias", "qwen2.5-coder-1.5b", "-np", "1"])
+        var saving = line
+        saving.slotSavePath = "/c/k1/slots"
+        #expect(saving.arguments.suffix(2) == ["--slot-save-path", "/c/k1/slots"])
         var gpu = line
         gpu.gpuLayers = 99
         #expect(gpu.arguments.suffix(2) == ["-ngl", "99"])
@@ -37,7 +40,9 @@ struct ManagedServerTests {
         #expect(configuration.modelName == "smollm2-135m")
         #expect(configuration.modelPath == ModelCatalog.smolLM2.installedURL(paths: xdg.paths))
         #expect(configuration.commandLine(port: 9).arguments == ["-m", configuration.modelPath.path, "--host", "127.0.0.1",
-                                                                 "--port", "9", "-c", "2048", "-t", "1", "--alias", "smollm2-135m", "-ngl", "5"])
+                                                                 "--port", "9", "-c", "2048", "-t", "1", "--alias", "smollm2-135m",
+                                                                 "-np", "1", "-ngl", "5"])
+        #expect(configuration.commandLine(port: 9, snapshots: URL(fileURLWithPath: "/s")).arguments.contains("--slot-save-path"))
         config.model = "/models/My Model.gguf"
         #expect(try ManagedServer.Configuration(config: config, paths: xdg.paths, environment: xdg.environment).modelName == "My Model")
         config.model = "llama3.2:3b"

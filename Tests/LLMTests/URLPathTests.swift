@@ -10,6 +10,8 @@ struct URLPathTests {
         ("http://h:11434/proxy/ollama", "api/chat", "http://h:11434/proxy/ollama/api/chat"),
         ("http://h:11434/proxy/ollama/", "/api/chat", "http://h:11434/proxy/ollama/api/chat"),
         ("https://h/v1?x=1", "v1/models", "https://h/v1/v1/models"),
+        ("http://127.0.0.1:8080", "slots/0?action=save", "http://127.0.0.1:8080/slots/0?action=save"),
+        ("http://h/llm/?x=1", "/slots/0?action=restore", "http://h/llm/slots/0?action=restore"),
     ])
     func joins(base: String, path: String, expected: String) {
         #expect(URLPath.join(URL(string: base)!, path).absoluteString == expected)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Translate
+import Support
 
 @Suite("AnswerCacheFile codec")
 struct AnswerCacheFileTests {

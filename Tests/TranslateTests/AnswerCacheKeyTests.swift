@@ -1,5 +1,6 @@
 import Testing
 @testable import Translate
+import Support
 
 @Suite("AnswerCacheKey and StableHash")
 struct AnswerCacheKeyTests {

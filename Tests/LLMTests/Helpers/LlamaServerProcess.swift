@@ -54,7 +54,7 @@ final class LlamaServerProcess: @unchecked Sendable {
         }
         let port = try freePort()
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("k1-llama-server-\(port).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["-m", model, "--host", "127.0.0.1", "--port", String(port), "-c", String(context), "-t", "2"]

@@ -134,8 +134,7 @@ public enum CommandNormaliser {
                 pendingSpace = true
                 continue
             }
-            let glue: Set<Character> = ["=", "!", ",", ")"]
-            if pendingSpace, let last = out.last, !glue.contains(character), !["=", "!", ",", "("].contains(last) {
+            if pendingSpace, let last = out.last, !gluedBefore.contains(character), !gluedAfter.contains(last) {
                 out.append(" ")
             }
             pendingSpace = false
@@ -143,6 +142,10 @@ public enum CommandNormaliser {
         }
         return out
     }
+
+    /// Selector characters that take no space before them, and after them.
+    private static let gluedBefore: Set<Character> = ["=", "!", ",", ")"]
+    private static let gluedAfter: Set<Character> = ["=", "!", ",", "("]
 
     /// What kubectl uses for a valued flag given bare.
     private static let implicitValues: [String: String] = [

@@ -65,14 +65,14 @@ public enum AskedFlags {
     static let notNamespaces: Set<String> = [
         "a", "an", "the", "all", "any", "every", "each", "this", "that", "these", "those", "it", "its", "my", "our",
         "your", "their", "one", "two", "order", "use", "place", "total", "json", "yaml", "yml", "wide", "detail",
-        "details", "full", "short", "text", "table", "columns", "parallel", "background", "foreground", "front", "bulk",
-        "batches", "sequence", "reverse", "ascending", "descending", "namespaces", "cluster", "default-ns", "there",
-        "here", "case", "crashloop", "crashloopbackoff", "pending", "running", "error", "errors", "failed", "failing",
-        "ready", "notready", "terminating", "evicted", "completed", "succeeded", "unknown", "progress", "place",
-        "memory", "cpu", "seconds", "minutes", "hours", "days", "mins", "secs", "hrs", "last", "next", "past", "future",
-        "production", "staging-like", "use", "prod-like", "it's", "which", "what", "where", "when", "there's", "mind",
-        "logs", "log", "file", "files", "dir", "directory", "container", "containers", "image", "images", "node",
-        "nodes", "pod", "pods", "env", "labels", "label", "annotations", "spec", "status", "yaml-form", "place",
+        "details", "full", "short", "text", "table", "columns", "parallel", "background", "foreground", "front",
+        "bulk", "batches", "sequence", "reverse", "ascending", "descending", "namespaces", "cluster", "default-ns",
+        "there", "here", "case", "crashloop", "crashloopbackoff", "pending", "running", "error", "errors", "failed",
+        "failing", "ready", "notready", "terminating", "evicted", "completed", "succeeded", "unknown", "progress",
+        "memory", "cpu", "seconds", "minutes", "hours", "days", "mins", "secs", "hrs", "last", "next", "past",
+        "future", "production", "staging-like", "prod-like", "it's", "which", "what", "where", "when", "there's",
+        "mind", "logs", "log", "file", "files", "dir", "directory", "container", "containers", "image", "images",
+        "node", "nodes", "pod", "pods", "env", "labels", "label", "annotations", "spec", "status", "yaml-form",
     ]
 
     /// `json`, `yaml` or `wide` when the request says it as a word of its own.

@@ -47,9 +47,6 @@ public enum FlagEvidence {
         Rule(name: "all-namespaces", value: nil, words: ["all", "every", "across", "cluster", "everywhere", "any namespace", "namespaces", "-a", "global", "whole"], valueCounts: false),
     ]
 
-    /// Verbs that only read.
-    static let readOnlyVerbs: Set<String> = ["get", "describe", "top", "events", "logs"]
-
     /// `command` without the listed flags the request does not ask for, and the flags dropped (as typed).
     /// Commands with shell syntax or bad quoting are returned unchanged.
     public static func prune(_ command: String, request: String, context: [String]) -> (command: String, dropped: [String]) {
@@ -74,9 +71,9 @@ public enum FlagEvidence {
         // (`pod names in shop` answered with `-l app=checkout`). Never dropped from a command that changes things,
         // where it would widen what the command touches.
         func inventedSelector(_ flag: ParsedFlag) -> Bool {
-            guard flag.name == "selector", let value = flag.value, let verb = parsed.verb, readOnlyVerbs.contains(verb) else {
-                return false
-            }
+            // A dry run reads, but the same line without `--dry-run` would change things: it keeps its selector.
+            guard flag.name == "selector", let value = flag.value, !parsed.isDryRun,
+                  RiskClassifier.classify(parsed).risk == .readOnly else { return false }
             let parts = value.split(whereSeparator: { "=!,() ".contains($0) }).map(String.init).filter { !$0.isEmpty && $0 != "in" && $0 != "notin" }
             return !parts.isEmpty && !parts.contains(where: known.contains)
         }

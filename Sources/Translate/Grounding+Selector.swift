@@ -22,7 +22,7 @@ extension Grounding {
         let asked = request.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "." && $0 != "/" && $0 != "=" }).map(String.init)
         guard !value.isEmpty, !Mentions(request: request, context: context).contains(key) else { return (command, nil) }
         let namesNamespace = asked.indices.contains { index in
-            index > 0 && asked[index] == value.lowercased() && ["in", "ns", "namespace"].contains(asked[index - 1])
+            index > 0 && asked[index] == value.lowercased() && AskedFlags.markers.contains(asked[index - 1])
         }
         guard namesNamespace, let piece = FlagEvidence.piece(for: flag, in: words),
               let range = command.range(of: " " + piece) else { return (command, nil) }

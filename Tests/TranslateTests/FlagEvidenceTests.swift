@@ -32,6 +32,9 @@ struct FlagEvidenceTests {
     @Test func selectorsAreNeverDroppedFromCommandsThatChangeThings() {
         #expect(prune("kubectl delete pods -l app=checkout -n shop", "delete pods in shop")
                 == "kubectl delete pods -l app=checkout -n shop")
+        // A dry run only reads, but the same line without --dry-run would delete.
+        #expect(prune("kubectl delete pods -l app=checkout --dry-run=client", "dry run of deleting the pods")
+                == "kubectl delete pods -l app=checkout --dry-run=client")
         #expect(prune("kubectl get pods -l app=checkout", "checkout pods") == "kubectl get pods -l app=checkout")
         #expect(prune("kubectl get pods -l tier=web", "pods", context: ["selected: deployment/web"]) == "kubectl get pods -l tier=web")
     }

@@ -1,0 +1,39 @@
+import Testing
+@testable import Translate
+
+@Suite("CommandRepair: invented spellings become the real ones")
+struct CommandRepairTests {
+    @Test("rewritten", arguments: [
+        ("kubectl get pods -n shop --wide", "kubectl get pods -n shop -o wide"),
+        ("kubectl get deployment web --yaml", "kubectl get deployment web -o yaml"),
+        ("kubectl get pods --all-namespace", "kubectl get pods -A"),
+        ("kubectl get pods --label=app=web", "kubectl get pods -l app=web"),
+        ("kubectl get pods --label app=web", "kubectl get pods -l app=web"),
+        ("kubectl get events -n shop --types=Warning", "kubectl get events -n shop --field-selector=type=Warning"),
+        ("kubectl port-forward deploy grafana 3000 -n monitoring", "kubectl port-forward deployment/grafana 3000 -n monitoring"),
+        ("kubectl logs -n shop svc web", "kubectl logs -n shop service/web"),
+        ("kubectl exec -it deployment web -- sh", "kubectl exec -it deployment/web -- sh"),
+    ])
+    func rewritten(command: String, expected: String) {
+        let result = CommandRepair.repair(command)
+        #expect(result.command == expected)
+        #expect(result.rewrites.count == 1)
+    }
+
+    @Test("kept", arguments: [
+        // kubectl run knows --labels.
+        "kubectl run nginx --image=nginx --labels=app=web",
+        "kubectl get pods -o wide",
+        // No -o for this verb: nothing to rewrite to.
+        "kubectl logs web-0 --wide",
+        "kubectl frobnicate --wide",
+        "kubectl exec web-0 -- ls --json",
+        "kubectl events -n shop --types=Warning",
+        "kubectl port-forward svc/grafana 3000",
+        "kubectl logs web-0 -c app",
+        "kubectl exec -it web-0 -- ls pods",
+    ])
+    func kept(command: String) {
+        #expect(CommandRepair.repair(command).command == command)
+    }
+}

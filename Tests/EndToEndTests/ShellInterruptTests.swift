@@ -16,12 +16,10 @@ struct ShellInterruptTests {
         try shell.tmux.sendKeys("!sleep 30")
         try shell.tmux.sendSpecial("Enter")
         try await Poll.until("sleep to run under k1", timeout: .seconds(10)) { sleeping().isEmpty ? nil : true }
-        let interrupted = ContinuousClock.now
         try shell.tmux.sendSpecial("C-c")
         try await shell.tmux.waitUntil("a new prompt after Ctrl-C", timeout: .seconds(10)) {
             K1ShellSession.promptIndices($0).count > promptsBefore && K1ShellSession.isIdle($0)
         }
-        #expect(ContinuousClock.now - interrupted < .seconds(10))
         #expect(sleeping().isEmpty, "sleep still runs: \(sleeping())")
         #expect(try shell.tmux.exitStatus() == nil, "k1 exited")
 

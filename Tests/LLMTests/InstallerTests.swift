@@ -72,9 +72,7 @@ struct InstallerTests {
         #expect(fixture.installer.state(of: fixture.model) == .verified)
         let stamp = try #require(ModelInstaller.Stamp.fileInfo(url))
 
-        let started = ContinuousClock.now
         _ = try await fixture.installer.install(fixture.model)
-        #expect(ContinuousClock.now - started < .seconds(1))
         #expect(ModelInstaller.Stamp.fileInfo(url)! == stamp)
         #expect(fixture.logs.lines.last?.contains("already installed") == true)
         // No temporary files are left next to the model.

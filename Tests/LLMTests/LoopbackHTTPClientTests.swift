@@ -36,9 +36,25 @@ struct LoopbackHTTPClientTests {
     private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
 
     private func silentClosed(_ server: FakeServer) async throws -> Int {
+        try await silentStat("silent_closed", server)
+    }
+
+    private func silentStat(_ name: String, _ server: FakeServer) async throws -> Int {
         let stats = try await HTTPJSONClient(endpoint: endpoint(server), timeout: 5).get("_stats", as: JSONValue.self)
-        if case .int(let count)? = stats["silent_closed"] { return count }
+        if case .int(let count)? = stats[name] { return count }
         return -1
+    }
+
+    /// Waits until the server has seen `count` requests on `/silent` (fails after 5 s).
+    private func waitForSilentRequests(_ count: Int, _ server: FakeServer) async throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while try await silentStat("silent_open", server) < count {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("the request never reached the server")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     @Test func requestsCarryMethodTargetHeadersAndBody() async throws {
@@ -212,7 +228,7 @@ struct LoopbackHTTPClientTests {
         let before = try await silentClosed(server)
         let stream = HTTPStream(endpoint: endpoint, timeouts: .request(60))
         let task = Task { await collect(stream.chunks(endpoint.request("POST", "silent", json: Data("{}".utf8)))) }
-        try await Task.sleep(for: .milliseconds(300))
+        try await waitForSilentRequests(1, server)
         let start = ContinuousClock.now
         task.cancel()
         let result = await task.value
@@ -234,7 +250,7 @@ struct LoopbackHTTPClientTests {
         let before = try await silentClosed(server)
         var iterator = Optional(HTTPStream(endpoint: endpoint, timeouts: .request(60))
             .chunks(endpoint.request("GET", "silent")).makeAsyncIterator())
-        try await Task.sleep(for: .milliseconds(300))   // the request reaches the server, which stays silent
+        try await waitForSilentRequests(1, server)   // the request reaches the server, which stays silent
         withExtendedLifetime(iterator) {}
         iterator = nil   // the stream is dropped without being read
         let deadline = ContinuousClock.now + .seconds(5)

@@ -28,8 +28,9 @@ struct AnswerCacheProcessTests {
     }
 
     /// The writer side: does nothing unless started by ``twoProcessesLoseNothing()``.
-    @Test func writerChild() throws {
-        guard let spec = Self.environment[Self.writerVariable] else { return }
+    @Test(.enabled(if: isWriter, "runs only as a writer process started by twoProcessesLoseNothing"))
+    func writerChild() throws {
+        let spec = try #require(Self.environment[Self.writerVariable])
         let parts = spec.split(separator: "|").map(String.init)
         try Self.write(AnswerCache(url: URL(fileURLWithPath: parts[0])), prefix: parts[1], count: Int(parts[2]) ?? 0)
     }

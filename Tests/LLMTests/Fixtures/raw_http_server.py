@@ -25,7 +25,8 @@ Paths (the query gives parameters):
   /garbage            answers with something that is not HTTP
   /silent             says nothing until the client hangs up (hang-ups are counted)
   /bench?n=N&delay=S&wait=W   W seconds of silence (prompt evaluation), then N SSE events S seconds apart
-  /_stats             {"silent_closed": hang-ups seen on /silent, "ipv6": whether ::1 is bound too}
+  /_stats             {"silent_open": requests seen on /silent, "silent_closed": hang-ups seen on /silent,
+                       "ipv6": whether ::1 is bound too}
 """
 import json
 import os
@@ -37,7 +38,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 lock = threading.Lock()
-stats = {"silent_closed": 0, "ipv6": False}
+stats = {"silent_open": 0, "silent_closed": 0, "ipv6": False}
 released = threading.Event()
 
 
@@ -170,6 +171,8 @@ def handle(conn):
     elif path == "/garbage":
         conn.sendall(b"HELLO THERE\r\n\r\n")
     elif path == "/silent":
+        with lock:
+            stats["silent_open"] += 1
         try:
             while conn.recv(1024):
                 pass

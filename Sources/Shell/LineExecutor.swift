@@ -71,12 +71,14 @@ public final class LineExecutor: @unchecked Sendable {
                                         kubectl: config.kubectl)
             let outcome: RunOutcome
             if let argv = plan.argv {
-                outcome = await runner.run(argv: argv, capture: plan.captureOutput)
+                outcome = await runner.run(argv: argv, capture: plan.captureOutput, captureError: plan.captureError)
             } else {
                 outcome = await runner.runShell(plan.display)
             }
             report(outcome.status)
             lastCommandLine = plan.display
+            FailureTracker.apply(line: plan.display, exitStatus: outcome.status.code, errorOutput: outcome.capturedError,
+                                 to: &context)
             if let command = plan.command {
                 ContextTracker.apply(command, line: plan.display, exitStatus: outcome.status.code,
                                      output: outcome.captured, to: &context)

@@ -118,3 +118,15 @@ struct ContextRendererFailureTests {
         #expect(PromptBuilder.contextFields(context, request: "get pods") == PromptBuilder.contextFields(SessionContext(), request: "get pods"))
     }
 }
+
+@Suite("Retrieval for requests about the failed command")
+struct FailedCommandRetrievalTests {
+    @Test func examplesWithAFailedCommandComeFirst() {
+        var context = SessionContext()
+        FailureTracker.apply(line: "kubectl get deployment web", exitStatus: 1,
+                             errorOutput: "Error from server (NotFound): deployments.apps \"web\" not found", to: &context)
+        let lines = ContextRenderer.render(context, request: "try again in staging").lines
+        let nearest = ExampleRetriever.shipped.nearest(to: "try again in staging", context: lines, count: 4)
+        #expect(nearest.first?.context.first?.hasPrefix("last command (exit 1): ") == true, "\(nearest.map(\.request))")
+    }
+}

@@ -70,6 +70,16 @@ struct ShellExplainFixTests {
         #expect(screen.contains("If non-empty, sort list types using this field specification"), "\(screen)")
     }
 
+    @Test("?what does kubectl rollout undo do prints the explanation and pre-fills nothing")
+    func questionAboutACommand() async throws {
+        let fixture = try KubeFixture()
+        let shell = try await Self.shell(fixture)
+        let output = try await shell.run("?what does kubectl rollout undo deploy/web do")
+        #expect(output.contains("Roll back to a previous rollout."), "\(output)")
+        #expect(output.contains("TYPE/NAME: deployment web"), "\(output)")
+        #expect(K1ShellSession.isIdle(try shell.tmux.capture()), "nothing is pre-filled")
+    }
+
     @Test("k1 explain prints the description, the flags, what is left out and the risk")
     func explainCommand() throws {
         let fixture = try KubeFixture()

@@ -21,7 +21,7 @@ public struct CommandPlan: Sendable, Equatable {
     }
 
     /// Verbs that never get an injected `-n`/`--context` (they are local or would reject it).
-    static let noInjectionVerbs: Set<String> = ["config", "version", "completion", "plugin", "help", "options", "kustomize", "alpha"]
+    static let noInjectionVerbs = LocalVerbs.names
 
     /// Builds the plan for a classified kubectl line: adds `-n NS` when the session has a namespace and the line
     /// names none (and is not `-A` or cluster-scoped), and `--context C` likewise. Never touches kubeconfig.

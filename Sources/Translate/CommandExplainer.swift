@@ -30,7 +30,7 @@ public enum CommandExplainer {
                             + (nearest.map { "; did you mean '\($0)'?" } ?? "; known: " + names.joined(separator: ", ")))
         }
 
-        let flags = command.flags.enumerated().map { _, flag in explainFlag(flag, help: help) }
+        let flags = command.flags.map { explainFlag($0, help: help) }
         for flag in flags where !flag.isKnown {
             let candidates = (help?.flags ?? []).map(\.spec.long) + KubectlCommandTable.globalFlags.map(\.long)
             let nearest = ClosestName.find(flag.name, among: candidates)
@@ -157,7 +157,7 @@ public enum CommandExplainer {
         if command.allNamespaces { return "all namespaces (-A)" }
         guard let working = ContextTracker.workingNamespace(of: command, in: context) else { return nil }
         if let typed = command.namespace { return "\(typed) (from -n)" }
-        if let session = context.namespace, !session.isEmpty, !CommandExplainer.noInjectionVerbs.contains(command.verb ?? "") {
+        if let session = context.namespace, !session.isEmpty, !LocalVerbs.names.contains(command.verb ?? "") {
             return "\(session) (k1 adds -n \(session))"
         }
         if context.kubeconfigNamespace != nil { return "\(working) (kubeconfig's)" }
@@ -167,14 +167,11 @@ public enum CommandExplainer {
     /// The kube context after k1 adds the session's `--context`, with where it comes from.
     static func contextText(of command: KubectlCommand, in context: SessionContext) -> String? {
         if let typed = command.context { return "\(typed) (from --context)" }
-        if command.verb.map(CommandExplainer.noInjectionVerbs.contains) == true {
+        if command.verb.map(LocalVerbs.names.contains) == true {
             return context.kubeconfigContext.map { "\($0) (kubeconfig's)" }
         }
         if let session = context.kubeContext, !session.isEmpty { return "\(session) (k1 adds --context \(session))" }
         return context.kubeconfigContext.map { "\($0) (kubeconfig's)" }
     }
 
-    /// Verbs k1 never adds `-n`/`--context` to (the shell's own list).
-    static let noInjectionVerbs: Set<String> = ["config", "version", "completion", "plugin", "help", "options",
-                                                 "kustomize", "alpha"]
 }

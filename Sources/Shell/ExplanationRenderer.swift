@@ -36,6 +36,9 @@ public enum ExplanationRenderer {
                 lines.append("    " + style.apply(.yellow, shown) + "  " + omission.note)
             }
         }
+        if let tail = explanation.shellTail {
+            lines.append("  then, through /bin/sh: " + tail)
+        }
         var place: [String] = []
         if let namespace = explanation.namespace { place.append("namespace \(namespace)") }
         if let context = explanation.context { place.append("context \(context)") }

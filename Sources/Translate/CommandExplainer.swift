@@ -14,6 +14,12 @@ public enum CommandExplainer {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         var words = try ShellWords.split(trimmed)
         if words.first != "kubectl", !(words.first?.hasSuffix("/kubectl") ?? false) { words.insert("kubectl", at: 0) }
+        // `get pods | grep web`: kubectl's part is explained, the rest is named as what /bin/sh runs after it.
+        var shellTail: String?
+        if ShellWords.hasShellSyntax(trimmed), let cut = words.firstIndex(where: isShellOperator) {
+            shellTail = words[cut...].joined(separator: " ")
+            words = Array(words[..<cut])
+        }
         let command = KubectlCommand.parse(words)
         let help = KubectlKnowledge.command(for: command)
         var problems: [String] = []
@@ -52,9 +58,16 @@ public enum CommandExplainer {
             omitted: help.map { omissions(help: $0, command: command) } ?? [],
             namespace: help == nil ? nil : namespace(of: command, in: context),
             context: contextText(of: command, in: context),
-            risk: RiskClassifier.classify(command),
-            problems: problems
+            risk: shellTail == nil ? RiskClassifier.classify(command) : RiskClassifier.classify(trimmed),
+            problems: problems,
+            shellTail: shellTail
         )
+    }
+
+    /// A word that starts what the shell does after kubectl: `|`, `||`, `&&`, `;`, `&`, a redirection.
+    static func isShellOperator(_ word: String) -> Bool {
+        ["|", "||", "&&", ";", "&"].contains(word) || word.hasPrefix("|") || word.hasPrefix(">") || word.hasPrefix("<")
+            || word.hasPrefix("2>") || word.hasPrefix("&>") || word.hasPrefix(";")
     }
 
     /// Commands with sub-commands that also run on their own (`create -f`, `apply -f`, `set`, `top` do not).

@@ -60,4 +60,6 @@ public struct CommandExplanation: Sendable, Equatable {
     public var risk: RiskAssessment
     /// What is not kubectl: unknown commands, sub-commands and flags, each named, with the nearest known name.
     public var problems: [String]
+    /// What `/bin/sh` runs after kubectl (`| grep web`, `> pods.txt`); nil for a plain kubectl line.
+    public var shellTail: String? = nil
 }

@@ -73,20 +73,21 @@ public final class Translator: Sendable {
         // The key needs only the context fields; the examples are retrieved on a miss.
         let key = cacheKey(for: cleaned, context: context)
 
-        // A plain "fix it" after an error kubectl's help can fix is answered without the model.
-        if let fix = LastCommandFixer.fix(request: cleaned, context: context) {
-            return Translation(
-                command: fix.command, raw: fix.command, cached: false, risk: RiskClassifier.classify(fix.command),
-                issues: CommandValidator.validate(fix.command), note: "fixed without the model: \(fix.reason)",
-                model: LastCommandFixer.answeredBy, promptVersion: promptVersion,
-                latencyMilliseconds: Self.milliseconds(clock.now - start), stats: nil, cacheKey: key)
-        }
-
         if useCache, let cache, let entry = cache.lookup(key) {
             return Translation(
                 command: entry.command, raw: entry.command, cached: true, learned: entry.source == .edited,
                 risk: RiskClassifier.classify(entry.command), issues: CommandValidator.validate(entry.command),
                 model: modelName, promptVersion: promptVersion,
+                latencyMilliseconds: Self.milliseconds(clock.now - start), stats: nil, cacheKey: key)
+        }
+
+        // A plain "fix it" after an error kubectl's help can fix is answered without the model (after the cache, so
+        // that the user's edit of such a fix wins).
+        if let fix = LastCommandFixer.fix(request: cleaned, context: context) {
+            return Translation(
+                command: fix.command, raw: fix.command, cached: false, risk: RiskClassifier.classify(fix.command),
+                issues: CommandValidator.validate(fix.command), note: "fixed without the model: \(fix.reason)",
+                model: LastCommandFixer.answeredBy, promptVersion: promptVersion,
                 latencyMilliseconds: Self.milliseconds(clock.now - start), stats: nil, cacheKey: key)
         }
 

@@ -77,6 +77,14 @@ struct CommandExplainerTests {
         #expect(apply.problems.isEmpty)
     }
 
+    @Test func pipelinesExplainTheKubectlPartAndNameTheRest() throws {
+        let explanation = try CommandExplainer.explain("get pods -n shop | grep web")
+        #expect(explanation.arguments == [.init(word: "pods", role: "TYPE", meaning: "resource type pods")])
+        #expect(explanation.shellTail == "| grep web")
+        #expect(explanation.risk == RiskClassifier.classify("kubectl get pods -n shop | grep web"))
+        #expect(try CommandExplainer.explain("get pods").shellTail == nil)
+    }
+
     @Test func badQuotingThrows() {
         #expect(throws: ShellWordsError.self) { try CommandExplainer.explain("get pods -l 'app=web") }
     }

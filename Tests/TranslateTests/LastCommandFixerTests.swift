@@ -1,4 +1,6 @@
+import Foundation
 import KubectlKit
+import LLM
 import Session
 import Testing
 @testable import Translate
@@ -128,5 +130,30 @@ struct FailedCommandRetrievalTests {
         let lines = ContextRenderer.render(context, request: "try again in staging").lines
         let nearest = ExampleRetriever.shipped.nearest(to: "try again in staging", context: lines, count: 4)
         #expect(nearest.first?.context.first?.hasPrefix("last command (exit 1): ") == true, "\(nearest.map(\.request))")
+    }
+}
+
+@Suite("Translator and the last command")
+struct TranslatorFixTests {
+    @Test("fix it is answered from kubectl's help with no backend; the user's edit of that fix wins afterwards")
+    func fixWithoutTheModel() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let translator = Translator(backendProvider: { throw LLMError(.configuration, "no model in this test") },
+                                    modelName: "none", cache: AnswerCache(url: directory.appendingPathComponent("c.json")))
+        var context = SessionContext()
+        FailureTracker.apply(line: "kubectl get deploymnets", exitStatus: 1,
+                             errorOutput: "error: the server doesn't have a resource type \"deploymnets\"", to: &context)
+        let fixed = try await translator.translate("fix it", context: context)
+        #expect(fixed.command == "kubectl get deployments")
+        #expect(fixed.model == LastCommandFixer.answeredBy)
+        #expect(fixed.note?.hasPrefix("fixed without the model: ") == true)
+        #expect(fixed.risk.risk == .readOnly)
+        #expect(try translator.learn(request: "fix it", context: context, command: "kubectl get deployments -A"))
+        let again = try await translator.translate("fix it", context: context)
+        #expect(again.command == "kubectl get deployments -A")
+        #expect(again.cached && again.learned)
+        // Without the failure, "fix it" needs the model, which this translator does not have.
+        await #expect(throws: LLMError.self) { try await translator.translate("fix it", context: SessionContext()) }
     }
 }

@@ -62,10 +62,15 @@ struct AskCommand: AsyncParsableCommand {
             printError("k1: \(error)")
             throw ExitCode.validationFailure
         }
-        if let command = ExplainRequest.target(of: request.joined(separator: " ")) {
+        if !json, let command = ExplainRequest.target(of: request.joined(separator: " ")) {
             // A question about a command is answered from kubectl's help, as in the shell.
-            let explanation = try CommandExplainer.explain(command, context: session)
-            for line in ExplanationRenderer.render(explanation, style: TerminalStyle(fd: 1)) { print(line) }
+            do {
+                let explanation = try CommandExplainer.explain(command, context: session)
+                for line in ExplanationRenderer.render(explanation, style: TerminalStyle(fd: 1)) { print(line) }
+            } catch {
+                printError("k1: \(error)")
+                throw ExitCode.validationFailure
+            }
             return
         }
         let config = Environment.loadConfig(overrides: backend, strict: true)

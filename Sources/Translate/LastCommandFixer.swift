@@ -5,8 +5,9 @@ import Session
 /// Fixes the last failed command without the model when kubectl itself said what was wrong and its help knows the
 /// answer: a mistyped resource type (`the server doesn't have a resource type "deploymnets"` → the closest type), an
 /// unknown flag (`unknown flag: --sortby` → the closest flag of the command), an unknown command or sub-command (the
-/// closest name), or a required flag (`required flag(s) "replicas" not set`) whose value the request gives. Only for
-/// plain fix requests (``FixRequest``); everything else goes to the model with the failure in the prompt. Pure.
+/// closest name), a required flag (`required flag(s) "replicas" not set`) whose value the request gives, or the
+/// container of a pod with several that the request names (`choose one of: [app sidecar]`). Only for plain fix
+/// requests (``FixRequest``); everything else goes to the model with the failure in the prompt. Pure.
 public enum LastCommandFixer {
     /// A corrected command and why.
     public struct Fix: Sendable, Equatable {
@@ -58,6 +59,12 @@ public enum LastCommandFixer {
             let what = parent.map { "a kubectl \($0.name) command" } ?? "a kubectl command"
             return Fix(command: ShellWords.join(words), reason: "\(word) is not \(what); the closest is \(nearest)")
         }
+        if let container = container(named: request, error: error), ["logs", "exec", "attach", "cp", "debug"]
+            .contains(command.verb ?? "") {
+            setContainer(container, in: &words)
+            return Fix(command: ShellWords.join(words),
+                       reason: "the pod has several containers; kubectl needs -c to pick \(container)")
+        }
         if let flag = quoted(after: "required flag(s) \"", in: error.replacingOccurrences(of: "\\\"", with: "\"")) {
             guard let help = KubectlKnowledge.command(for: command),
                   let spec = help.flags.first(where: { $0.spec.long == flag }),
@@ -73,6 +80,51 @@ public enum LastCommandFixer {
             return Fix(command: ShellWords.join(words), reason: "kubectl \(help.pathText) requires --\(flag)")
         }
         return nil
+    }
+
+    /// The container a request picks after kubectl said the pod has several (`choose one of: [app sidecar]`,
+    /// `Defaulted container "api" out of: api, envoy`) or that the one asked for is not there (`container not found`):
+    /// one of those listed that the request names, or the `X` of "the X container" after `container not found`. Only
+    /// for requests that say nothing else.
+    static func container(named request: String, error: String) -> String? {
+        var listed: [String] = []
+        if let range = error.range(of: "choose one of: [") {
+            listed = error[range.upperBound...].prefix { $0 != "]" }.split(separator: " ").map(String.init)
+        } else if let range = error.range(of: " out of: ") {
+            let line = error[range.upperBound...].prefix { $0 != "\n" }
+            let containers = line.split(separator: "(").first ?? line[...]
+            listed = containers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let words = RequestWords(request).words
+        var named = listed.filter { words.contains($0.lowercased()) }
+        if listed.isEmpty, error.contains("container not found") {
+            let tokens = request.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," })
+            for index in tokens.indices.dropLast() where tokens[index + 1] == "container" && tokens[index] != "the" {
+                named.append(String(tokens[index]))
+            }
+        }
+        guard named.count == 1 else { return nil }
+        let extra: Set<String> = ["same", "in", "container", "instead", named[0].lowercased()]
+        guard words.allSatisfy({ FixRequest.fixWords.contains($0) || FixRequest.fillerWords.contains($0)
+                                  || extra.contains($0) }) else { return nil }
+        return named[0]
+    }
+
+    /// Sets `-c container`, replacing a `-c`/`--container` already there, before `--` when there is one.
+    static func setContainer(_ container: String, in words: inout [String]) {
+        let end = words.firstIndex(of: "--") ?? words.endIndex
+        for index in words.indices where index < end {
+            let word = words[index]
+            if (word == "-c" || word == "--container"), index + 1 < end {
+                words[index + 1] = container
+                return
+            }
+            if word.hasPrefix("--container=") || (word.hasPrefix("-c") && word.count > 2 && !word.hasPrefix("--")) {
+                words[index] = "--container=" + container
+                return
+            }
+        }
+        words.insert(contentsOf: ["-c", container], at: end)
     }
 
     /// The text between `marker` and the next `"`.

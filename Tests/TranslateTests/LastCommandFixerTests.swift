@@ -157,3 +157,29 @@ struct TranslatorFixTests {
         await #expect(throws: LLMError.self) { try await translator.translate("fix it", context: SessionContext()) }
     }
 }
+
+@Suite("LastCommandFixer containers")
+struct LastCommandFixerContainerTests {
+    private func context(_ command: String, _ error: String) -> SessionContext {
+        var context = SessionContext()
+        FailureTracker.apply(line: command, exitStatus: 1, errorOutput: error, to: &context)
+        return context
+    }
+
+    @Test func aContainerKubectlListedAndTheRequestNames() {
+        let logs = context("kubectl logs web-0 -n shop",
+                           "error: a container name must be specified for pod web-0, choose one of: [app sidecar]")
+        #expect(LastCommandFixer.fix(request: "fix it, the app container", context: logs)?.command
+                == "kubectl logs web-0 -n shop -c app")
+        #expect(LastCommandFixer.fix(request: "fix it", context: logs) == nil, "which one is the user's call")
+        let exec = context("kubectl exec api-7c9d-q2w3e -- cat /etc/config.yaml",
+                           "Defaulted container \"api\" out of: api, envoy (init: setup)\ncat: can't open '/etc/config.yaml'")
+        #expect(LastCommandFixer.fix(request: "same in the envoy container", context: exec)?.command
+                == "kubectl exec api-7c9d-q2w3e -c envoy -- cat /etc/config.yaml")
+        let missing = context("kubectl exec web-0 -c web -- ls /data",
+                              "error: unable to upgrade connection: container not found (\"web\")")
+        #expect(LastCommandFixer.fix(request: "try again in the app container", context: missing)?.command
+                == "kubectl exec web-0 -c app -- ls /data")
+        #expect(LastCommandFixer.fix(request: "try again in the app container in staging", context: missing) == nil)
+    }
+}

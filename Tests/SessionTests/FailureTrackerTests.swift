@@ -42,3 +42,16 @@ struct ErrorTailTests {
         ])
     }
 }
+
+@Suite(":context and the last failure")
+struct FailureSummaryTests {
+    @Test func theSummaryShowsTheLastFailureWithItsError() {
+        var context = SessionContext()
+        FailureTracker.apply(line: "kubectl get deploymnets", exitStatus: 1,
+                             errorOutput: "error: the server doesn't have a resource type \"deploymnets\"", to: &context)
+        let lines = ContextTracker.summary(context)
+        #expect(lines.contains("last failed: kubectl get deploymnets (exit 1)"))
+        #expect(lines.contains("  error: the server doesn't have a resource type \"deploymnets\""))
+        #expect(!ContextTracker.summary(SessionContext()).contains { $0.hasPrefix("last failed") })
+    }
+}

@@ -80,6 +80,19 @@ struct ShellExplainFixTests {
         #expect(K1ShellSession.isIdle(try shell.tmux.capture()), "nothing is pre-filled")
     }
 
+    @Test("k1 explain in a terminal: styled, the same text, exit 0")
+    func explainInATerminal() async throws {
+        let fixture = try KubeFixture()
+        let tmux = try TmuxSession(command: [K1Binary.path, "explain", "-n", "shop", "kubectl rollout undo deploy/web --to-revision=2"],
+                                   environment: fixture.environment)
+        #expect(try await tmux.waitForExit() == 0)
+        let screen = try tmux.capture()
+        #expect(screen.contains("Roll back to a previous rollout."), "\(screen)")
+        #expect(screen.contains("--to-revision=2"), "\(screen)")
+        #expect(screen.contains("runs in: namespace shop (k1 adds -n shop)"), "\(screen)")
+        #expect(try tmux.captureStyled().contains("\u{1B}["), "the risk label and flags are coloured on a terminal")
+    }
+
     @Test("k1 explain prints the description, the flags, what is left out and the risk")
     func explainCommand() throws {
         let fixture = try KubeFixture()

@@ -76,9 +76,13 @@ enum EditLineBridge {
     /// Prepares the state for one `readline()` call.
     static func beginRead(prefill text: String?, cursor: Int? = nil, escapeTimeoutMilliseconds timeout: Int,
                           completer newCompleter: (@Sendable (CompletionRequest) -> [String])?) {
-        prefill = text.map(PrefillText.keystrokes(for:)) ?? []
-        if let cursor, cursor >= 0, cursor < prefill.count {
-            prefill += Array(repeating: backwardCharKey, count: prefill.count - cursor)
+        if let text, let cursor {
+            // A line given back after Alt-e: typed exactly as it was, then the cursor moved back to where it was.
+            prefill = PrefillText.exactKeystrokes(for: text)
+            let length = text.count
+            if cursor >= 0, cursor < length { prefill += Array(repeating: backwardCharKey, count: length - cursor) }
+        } else {
+            prefill = text.map(PrefillText.keystrokes(for:)) ?? []
         }
         heldEscape = false
         explainCapture = nil

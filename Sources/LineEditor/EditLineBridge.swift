@@ -11,6 +11,10 @@ enum EditLineBridge {
     private static let moveToEndKey: Int32 = 0x05
     /// Whitespace only: `deploy/we` and `--namespace=sh` are single words for completion.
     private static let wordBreakCharacters = " \t\n"
+    /// Ctrl-]: what the getc function hands libedit for Alt-e (ESC e), bound to the explain function.
+    static let explainKey: Int32 = 0x1D
+    /// Ctrl-B (one character left): moves the cursor back from the end of a pre-filled line.
+    private static let backwardCharKey: Int32 = 0x02
 
     nonisolated(unsafe) private static var isInstalled = false
     nonisolated(unsafe) private static var prefill: [Int32] = []
@@ -21,6 +25,11 @@ enum EditLineBridge {
     nonisolated(unsafe) private static var cancelKey: CancelKey?
     nonisolated(unsafe) private static var escapeTimeoutMilliseconds = 50
     nonisolated(unsafe) private static var completer: (@Sendable (CompletionRequest) -> [String])?
+    /// An ESC read and not yet handed to libedit: it may start Alt-e.
+    nonisolated(unsafe) private static var heldEscape = false
+    /// The line and cursor taken by the explain key; the read then ends.
+    nonisolated(unsafe) private static var explainCapture: EditLineSnapshot?
+    nonisolated(unsafe) private static var explainMovedToEnd = false
 
     /// Sets up libedit once per process. `rl_getc_function` must be assigned before the first
     /// `rl_initialize()`/`readline()`/history call: libedit installs it only while initialising.
@@ -46,6 +55,9 @@ enum EditLineBridge {
             TerminalIO.setAttributes(fd, mode, when: TCSANOW)
         }
         _ = rl_initialize()
+        // Alt-e arrives as the explain key (see nextKey); libedit updates rl_line_buffer and rl_point before
+        // calling a function bound this way.
+        _ = rl_add_defun("k1-explain", { _, _ in EditLineBridge.captureForExplain() }, explainKey)
         if let before { TerminalIO.setAttributes(fd, before) }
     }
 
@@ -62,9 +74,19 @@ enum EditLineBridge {
     }
 
     /// Prepares the state for one `readline()` call.
-    static func beginRead(prefill text: String?, escapeTimeoutMilliseconds timeout: Int,
+    static func beginRead(prefill text: String?, cursor: Int? = nil, escapeTimeoutMilliseconds timeout: Int,
                           completer newCompleter: (@Sendable (CompletionRequest) -> [String])?) {
-        prefill = text.map(PrefillText.keystrokes(for:)) ?? []
+        if let text, let cursor {
+            // A line given back after Alt-e: typed exactly as it was, then the cursor moved back to where it was.
+            prefill = PrefillText.exactKeystrokes(for: text)
+            let length = text.count
+            if cursor >= 0, cursor < length { prefill += Array(repeating: backwardCharKey, count: length - cursor) }
+        } else {
+            prefill = text.map(PrefillText.keystrokes(for:)) ?? []
+        }
+        heldEscape = false
+        explainCapture = nil
+        explainMovedToEnd = false
         prefillPosition = 0
         decoded = []
         decoder = UTF8ScalarDecoder()
@@ -75,10 +97,24 @@ enum EditLineBridge {
     }
 
     /// Ends a read and returns the cancel key that ended it, if any.
-    static func endRead() -> CancelKey? {
+    static func endRead() -> (cancel: CancelKey?, explain: EditLineSnapshot?) {
         let key = cancelKey
+        let explain = explainCapture
         beginRead(prefill: nil, escapeTimeoutMilliseconds: escapeTimeoutMilliseconds, completer: nil)
-        return key
+        return (key, explain)
+    }
+
+    /// The bound function of the explain key: keeps the line and the cursor, then ends the read (the next
+    /// key moves to the end of the line, so the newline printed after it does not split the line).
+    private static func captureForExplain() -> Int32 {
+        var bytes: [UInt8] = []
+        if let buffer = rl_line_buffer, rl_end > 0 {
+            bytes = Array(UnsafeRawBufferPointer(start: buffer, count: Int(rl_end)))
+        }
+        let point = min(max(0, Int(rl_point)), bytes.count)
+        explainCapture = EditLineSnapshot(text: String(decoding: bytes, as: UTF8.self),
+                                          cursor: String(decoding: bytes[..<point], as: UTF8.self).count)
+        return 0
     }
 
     // MARK: - Keys
@@ -87,6 +123,11 @@ enum EditLineBridge {
     /// (end of input, or a cancel key; libedit then makes `readline()` return NULL).
     static func nextKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
         if cancelKey != nil { return -1 }
+        if explainCapture != nil {
+            if explainMovedToEnd { return -1 }
+            explainMovedToEnd = true
+            return moveToEndKey
+        }
         if prefillPosition < prefill.count {
             defer { prefillPosition += 1 }
             return prefill[prefillPosition]
@@ -103,16 +144,33 @@ enum EditLineBridge {
                 decoder.reset()
                 return -1
             }
-            if let key = scanner.feed(byte) { return beginCancel(key) }
-            if scanner.isAwaitingEscapeFollowUp,
-               !TerminalIO.waitForInput(fd, milliseconds: escapeTimeoutMilliseconds) {
-                _ = scanner.escapeTimedOut()
-                return beginCancel(.escape)
+            if let key = scanner.feed(byte) {
+                heldEscape = false
+                return beginCancel(key)
             }
-            let scalars = decoder.feed(byte)
+            if heldEscape, byte == UInt8(ascii: "e") {
+                heldEscape = false
+                return explainKey
+            }
+            if scanner.isAwaitingEscapeFollowUp {
+                guard TerminalIO.waitForInput(fd, milliseconds: escapeTimeoutMilliseconds) else {
+                    heldEscape = false
+                    _ = scanner.escapeTimedOut()
+                    return beginCancel(.escape)
+                }
+                // Hold the ESC until the next byte says whether it is Alt-e; an ESC held before goes on now.
+                if heldEscape { return Int32(CancelKeyScanner.escapeByte) }
+                heldEscape = true
+                continue
+            }
+            var scalars = decoder.feed(byte).map { Int32(bitPattern: $0.value) }
+            if heldEscape {
+                heldEscape = false
+                scalars.insert(Int32(CancelKeyScanner.escapeByte), at: 0)
+            }
             guard let first = scalars.first else { continue }
-            decoded.append(contentsOf: scalars.dropFirst().map { Int32(bitPattern: $0.value) })
-            return Int32(bitPattern: first.value)
+            decoded.append(contentsOf: scalars.dropFirst())
+            return first
         }
     }
 

@@ -56,21 +56,24 @@ public final class LineEditor: @unchecked Sendable {
     ///     (see `PromptText.libeditSafe`).
     ///   - prefill: Text shown on the edit line, editable, confirmed with Enter. Tabs and line breaks
     ///     become spaces and surrounding whitespace is trimmed.
+    ///   - cursor: where the cursor starts on the pre-filled line, in characters (nil: at the end).
     /// - Returns: `.line` with the text as edited (completion may leave a trailing space), `.endOfInput`
-    ///   for Ctrl-D on an empty line or the end of input, `.cancelled` for Ctrl-C or a lone Esc.
-    ///   On a cancel `^C` and a newline are printed after the line, which stays visible; on Ctrl-D a
-    ///   newline is printed. The terminal mode is restored exactly before returning.
+    ///   for Ctrl-D on an empty line or the end of input, `.cancelled` for Ctrl-C or a lone Esc, `.explain`
+    ///   for Alt-e (ESC e) with the line and cursor as they were.
+    ///   On a cancel `^C` and a newline are printed after the line, which stays visible; on Ctrl-D and
+    ///   Alt-e a newline is printed. The terminal mode is restored exactly before returning.
     ///
     /// When the session is not interactive (`isInteractive` is false) this is a plain
     /// `Swift.readLine()`: no prompt, no prefill, no history or completion.
-    public func readLine(prompt: String, prefill: String? = nil) -> LineInput {
+    public func readLine(prompt: String, prefill: String? = nil, cursor: Int? = nil) -> LineInput {
         guard isInteractive else {
             return Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .endOfInput
         }
         return libeditLock.withLock {
             prepareLibedit()
             let (timeout, completer) = settings.withLock { ($0.escapeTimeoutMilliseconds, $0.completer) }
-            EditLineBridge.beginRead(prefill: prefill, escapeTimeoutMilliseconds: timeout, completer: completer)
+            EditLineBridge.beginRead(prefill: prefill, cursor: cursor, escapeTimeoutMilliseconds: timeout,
+                                     completer: completer)
 
             let fd = STDIN_FILENO
             let savedMode = TerminalIO.attributes(fd)
@@ -78,7 +81,7 @@ public final class LineEditor: @unchecked Sendable {
             let raw = readline(PromptText.libeditSafe(prompt))
             if let savedMode { TerminalIO.setAttributes(fd, savedMode) }
             if let restoreToken { TerminalRestorer.unregister(restoreToken) }
-            let cancelKey = EditLineBridge.endRead()
+            let (cancelKey, explain) = EditLineBridge.endRead()
 
             if let raw {
                 defer { free(raw) }
@@ -87,6 +90,10 @@ public final class LineEditor: @unchecked Sendable {
             if let cancelKey {
                 TerminalIO.write("^C\n")
                 return .cancelled(cancelKey)
+            }
+            if let explain {
+                TerminalIO.write("\n")
+                return .explain(explain)
             }
             TerminalIO.write("\n")
             return .endOfInput

@@ -26,6 +26,23 @@ enum PrefillText {
         sanitized(text).unicodeScalars.map { Int32(bitPattern: $0.value) }
     }
 
+    /// Keystrokes that type a line back exactly as libedit held it (after Alt-e): spaces kept where they were, tabs
+    /// and line breaks as spaces, other control characters dropped. Its length is the line's length in characters,
+    /// so a cursor offset into the line stays valid.
+    static func exactKeystrokes(for text: String) -> [Int32] {
+        var keys: [Int32] = []
+        for character in text {
+            if character == "\t" || character.isNewline {
+                keys.append(0x20)
+            } else if character.unicodeScalars.allSatisfy(isControl) {
+                keys.append(0x20)
+            } else {
+                keys += character.unicodeScalars.filter { !isControl($0) }.map { Int32(bitPattern: $0.value) }
+            }
+        }
+        return keys
+    }
+
     private static func trimmed(_ text: String) -> Substring {
         let isSpace: (Character) -> Bool = { $0.isWhitespace || $0.unicodeScalars.allSatisfy(isControl) }
         guard let first = text.firstIndex(where: { !isSpace($0) }),

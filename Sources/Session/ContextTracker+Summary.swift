@@ -3,7 +3,8 @@ import KubectlKit
 
 extension ContextTracker {
     /// The lines `:context` prints: namespace and kube context in force (and where they come from),
-    /// the last namespace and resource, the selection, and the last listing with each object's status,
+    /// the last namespace and resource, the selection, the last failed command with its error lines, and the last
+    /// listing with each object's status,
     /// unhealthy ones marked `[unhealthy]`. Plain text; at most `maxObjects` objects are listed.
     public static func summary(_ context: SessionContext, maxObjects: Int = 20) -> [String] {
         var lines: [String] = []
@@ -27,6 +28,10 @@ extension ContextTracker {
         if let selection = context.selection {
             let place = selection.namespace.map { " in \($0)" } ?? ""
             lines.append("selection: \(selection.resource)/\(selection.name)\(place)")
+        }
+        if let failure = context.lastFailure {
+            lines.append("last failed: \(failure.command) (exit \(failure.exitStatus))")
+            lines += failure.errorLines.map { "  " + $0 }
         }
         guard let listing = context.listing else {
             lines.append("listing: none")

@@ -83,7 +83,7 @@ public enum ContextTracker {
     }
 
     /// The namespace `command` worked in, or nil when it did not work in one namespace.
-    static func workingNamespace(of command: KubectlCommand, in context: SessionContext) -> String? {
+    public static func workingNamespace(of command: KubectlCommand, in context: SessionContext) -> String? {
         guard let verb = command.verb, !namespacelessVerbs.contains(verb), !command.allNamespaces else { return nil }
         if command.resource?.namespaced == false { return nil }
         return command.namespace ?? defaultNamespace(in: context)

@@ -19,6 +19,8 @@ public struct SessionContext: Sendable, Equatable, Codable {
     public var selection: ObjectSelection?
     /// The objects shown by the last `get` listing, with their status.
     public var listing: Listing?
+    /// The last command, when it failed (see ``FailureTracker``).
+    public var lastFailure: FailedCommand?
 
     /// An empty context.
     public init(namespace: String? = nil, kubeContext: String? = nil, kubeconfigContext: String? = nil,

@@ -12,9 +12,16 @@ public struct CommandPlan: Sendable, Equatable {
     public let command: KubectlCommand?
     /// Whether standard output should be captured (while still printed live) for listing parsing.
     public let captureOutput: Bool
+    /// Whether standard error should be captured (while still printed live) for `?fix it`: not for lines through
+    /// `/bin/sh`, editors, or commands attached to a terminal (`exec -t`, `run -t`, `attach -t`, `debug -t`).
+    public var captureError: Bool {
+        guard argv != nil, let command, let verb = command.verb else { return false }
+        if verb == "edit" || command.subverb == "edit-last-applied" { return false }
+        return command.flag("tty")?.isOn != true
+    }
 
     /// Verbs that never get an injected `-n`/`--context` (they are local or would reject it).
-    static let noInjectionVerbs: Set<String> = ["config", "version", "completion", "plugin", "help", "options", "kustomize", "alpha"]
+    static let noInjectionVerbs = LocalVerbs.names
 
     /// Builds the plan for a classified kubectl line: adds `-n NS` when the session has a namespace and the line
     /// names none (and is not `-A` or cluster-scoped), and `--context C` likewise. Never touches kubeconfig.

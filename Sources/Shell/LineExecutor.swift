@@ -15,6 +15,8 @@ public final class LineExecutor: @unchecked Sendable {
     let err: TerminalStyle
     /// History lines for `:history` (most recent last), supplied by the shell.
     public var historyProvider: () -> [String] = { [] }
+    /// The last kubectl line run, as run (for `:explain` with no argument).
+    public var lastCommandLine: String?
 
     /// The result of executing one line.
     public struct Result: Sendable, Equatable {
@@ -69,11 +71,14 @@ public final class LineExecutor: @unchecked Sendable {
                                         kubectl: config.kubectl)
             let outcome: RunOutcome
             if let argv = plan.argv {
-                outcome = await runner.run(argv: argv, capture: plan.captureOutput)
+                outcome = await runner.run(argv: argv, capture: plan.captureOutput, captureError: plan.captureError)
             } else {
                 outcome = await runner.runShell(plan.display)
             }
             report(outcome.status)
+            lastCommandLine = plan.display
+            FailureTracker.apply(line: plan.display, exitStatus: outcome.status.code, errorOutput: outcome.capturedError,
+                                 to: &context)
             if let command = plan.command {
                 ContextTracker.apply(command, line: plan.display, exitStatus: outcome.status.code,
                                      output: outcome.captured, to: &context)
@@ -132,6 +137,12 @@ public final class LineExecutor: @unchecked Sendable {
             print(context.effectiveContext ?? "(none)")
         case .context:
             for line in ContextTracker.summary(context) { print(line) }
+        case .explain:
+            guard let line = arguments.isEmpty ? lastCommandLine : ShellWords.join(arguments) else {
+                printError("k1: nothing to explain yet; give a command, e.g. :explain rollout undo deploy/web")
+                return Result(rejected: true)
+            }
+            explain(line)
         case .history:
             let count = arguments.first.flatMap(Int.init) ?? 20
             let entries = historyProvider()
@@ -153,5 +164,6 @@ public final class LineExecutor: @unchecked Sendable {
                               to edit; Enter runs it, Ctrl-C or Esc discards it
     \(MetaCommand.allCases.map { "  " + $0.usage }.joined(separator: "\n"))
     Tab completes verbs, resource types, flags and live object names. History: Up/Down.
+    Alt-e (Esc e) explains the line being edited from kubectl's help and gives it back as it was.
     """
 }

@@ -1,6 +1,6 @@
 /// The `:` meta commands of `k1 shell`.
 public enum MetaCommand: String, Sendable, CaseIterable {
-    case help, ns, ctx, context, history, clear, quit
+    case help, ns, ctx, context, explain, history, clear, quit
 
     /// One-line usage for `:help`.
     public var usage: String {
@@ -9,6 +9,7 @@ public enum MetaCommand: String, Sendable, CaseIterable {
         case .ns: ":ns [NAME|-]        show or set the session namespace (- resets to kubeconfig's)"
         case .ctx: ":ctx [NAME|-]       show or set the session kube context (- resets to kubeconfig's)"
         case .context: ":context           show what the session knows (namespace, selection, last listing)"
+        case .explain: ":explain [COMMAND]  explain a command from kubectl's help (default: the suggestion, else the last command)"
         case .history: ":history [N]        show the last N history entries (default 20)"
         case .clear: ":clear              clear the screen"
         case .quit: ":quit               leave k1 (Ctrl-D too)"

@@ -3,6 +3,7 @@ import KubectlKit
 import LineEditor
 import Session
 import Support
+import Translate
 
 /// The `k1 shell` REPL: reads lines with libedit, runs them, tracks context, persists history, records sessions,
 /// and turns `?` requests into a pre-filled, editable command.
@@ -56,12 +57,20 @@ public final class ShellSession: @unchecked Sendable {
 
         var pending: Pending?
         var lastStatus: Int32 = 0
+        var reoffer: EditLineSnapshot?
         while true {
             let prompt = PromptRenderer.render(executor.context, style: style)
             fflush(nil)
-            let input = editor.readLine(prompt: prompt, prefill: pending?.suggestion.command)
+            let input = editor.readLine(prompt: prompt, prefill: reoffer?.text ?? pending?.suggestion.command,
+                                        cursor: reoffer?.cursor)
+            reoffer = nil
             _ = InterruptGuard.takeInterrupt()
             switch input {
+            case .explain(let snapshot):
+                // Alt-e: explain the line above it and offer it again as it was; a waiting suggestion stays waiting.
+                executor.explain(snapshot.text)
+                reoffer = snapshot
+                continue
             case .endOfInput:
                 recorder?.close()
                 return lastStatus
@@ -74,6 +83,10 @@ public final class ShellSession: @unchecked Sendable {
             case .line(let text):
                 let waiting = pending
                 pending = nil
+                if let waiting, executor.explainMeta(text, suggestion: waiting.suggestion.command) {
+                    pending = waiting
+                    continue
+                }
                 if let waiting {
                     // The user confirmed (possibly edited) a suggestion: run exactly what is on the line.
                     let result = await runLine(text, addToHistory: true)
@@ -129,6 +142,11 @@ public final class ShellSession: @unchecked Sendable {
     private func suggest(_ request: String) async -> Pending? {
         guard !request.isEmpty else {
             print(RequestHelp.text)
+            return nil
+        }
+        if let command = ExplainRequest.target(of: request) {
+            // A question about a command is answered from kubectl's help, not by the model.
+            executor.explain(command)
             return nil
         }
         guard let requests else {

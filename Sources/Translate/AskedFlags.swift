@@ -37,10 +37,15 @@ public enum AskedFlags {
         "wait", "debug",
     ]
 
-    /// The namespace a request names: the word after `in`, `ns`, `namespace` or `in ns`/`in namespace`.
+    /// The namespace a request names: the word after `in`, `ns`, `namespace` or `in ns`/`in namespace`, or X in
+    /// `the X namespace`.
     static func namedNamespace(_ request: String) -> String? {
         let words = request.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "?" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".'\"()")) }
+        // "in the shop namespace": the name comes before the marker.
+        for index in words.indices.dropLast(2) where words[index] == "the" && words[index + 2] == "namespace" {
+            if looksLikeNamespace(words[index + 1]) { return words[index + 1] }
+        }
         var found: [String] = []
         for (index, word) in words.enumerated() where index + 1 < words.count && markers.contains(word) {
             let candidate = words[index + 1]

@@ -13,6 +13,12 @@ public enum BenchmarkCategory: String, Sendable, Codable, CaseIterable, Comparab
     case edge
     /// Requests that only make sense with the session context: "scale it to 3", "delete the failing ones".
     case context
+    /// Requests about the last command, which failed: "fix it", "why did that fail", "try again in staging" (the case's
+    /// context has `last`).
+    case fix
+    /// Questions about a command ("what does kubectl rollout undo do"), answered `k1 explain kubectl …` from kubectl's
+    /// help, and look-alike requests for a command ("explain pods" is `kubectl explain pods`).
+    case explain
 
     /// Declaration order: simple first.
     public static func < (lhs: BenchmarkCategory, rhs: BenchmarkCategory) -> Bool {

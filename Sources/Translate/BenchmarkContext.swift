@@ -5,7 +5,8 @@ import Session
 ///
 /// ```json
 /// {"namespace": "shop", "resource": "pods", "selection": "deployment/web in shop",
-///  "listing": {"command": "kubectl get pods", "output": "NAME   READY   STATUS ..."}}
+///  "listing": {"command": "kubectl get pods", "output": "NAME   READY   STATUS ..."},
+///  "last": {"command": "kubectl get deploymnets", "exit": 1, "error": "error: the server doesn't have …"}}
 /// ```
 ///
 /// - `namespace`: the session namespace (`:ns shop`); k1 adds `-n` for it to lines that name none.
@@ -13,6 +14,8 @@ import Session
 /// - `selection`: the focused object, `TYPE/NAME`, optionally followed by ` in NAMESPACE` (default: `namespace`).
 /// - `listing`: the last `get` and its output exactly as kubectl printed it; it goes through the shell's own
 ///   context tracker, so rows, statuses and health are read the way `k1 shell` reads them.
+/// - `last`: the last command, which failed, its exit status (default 1) and its standard error as kubectl printed
+///   it; kept the way `k1 shell` keeps it (``FailureTracker``).
 public struct BenchmarkContext: Sendable, Equatable, Codable {
     /// The session namespace.
     public var namespace: String?
@@ -22,14 +25,17 @@ public struct BenchmarkContext: Sendable, Equatable, Codable {
     public var selection: String?
     /// The last listing.
     public var listing: BenchmarkListing?
+    /// The last command, which failed.
+    public var last: BenchmarkLastCommand?
 
     /// Creates a context.
     public init(namespace: String? = nil, resource: String? = nil, selection: String? = nil,
-                listing: BenchmarkListing? = nil) {
+                listing: BenchmarkListing? = nil, last: BenchmarkLastCommand? = nil) {
         self.namespace = namespace
         self.resource = resource
         self.selection = selection
         self.listing = listing
+        self.last = last
     }
 
     /// The parsed selection, nil when absent or not `TYPE/NAME`.
@@ -65,6 +71,9 @@ public struct BenchmarkContext: Sendable, Equatable, Codable {
             context.lastResource = ResourceCatalog.lookup(resource)?.canonicalName ?? resource.lowercased()
         }
         context.selection = objectSelection
+        if let last {
+            FailureTracker.apply(line: last.command, exitStatus: last.exit ?? 1, errorOutput: last.error, to: &context)
+        }
         return context
     }
 }
@@ -80,5 +89,22 @@ public struct BenchmarkListing: Sendable, Equatable, Codable {
     public init(command: String, output: String) {
         self.command = command
         self.output = output
+    }
+}
+
+/// The last command of a benchmark context, which failed: the line as run, its exit status and its standard error.
+public struct BenchmarkLastCommand: Sendable, Equatable, Codable {
+    /// The `kubectl …` line.
+    public var command: String
+    /// Its exit status; nil means 1.
+    public var exit: Int32?
+    /// Its standard error as kubectl printed it.
+    public var error: String
+
+    /// Creates a failed command.
+    public init(command: String, exit: Int32? = nil, error: String) {
+        self.command = command
+        self.exit = exit
+        self.error = error
     }
 }

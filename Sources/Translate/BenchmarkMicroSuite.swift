@@ -6,7 +6,7 @@ import Synchronization
 
 /// The micro-benchmarks of the Translate and KubectlKit parts that run on every keystroke or request: an answer-cache
 /// hit (the cache alone, and the whole ``Translator`` path), the normaliser, the risk classifier, `get`-table parsing
-/// prompt building and example retrieval. Completion lives in the Shell module; `k1 bench --micro` adds it.
+/// prompt building, example retrieval and explaining a command. Completion lives in the Shell module; `k1 bench --micro` adds it.
 public enum BenchmarkMicroSuite {
     /// Commands the text benchmarks cycle through, a mix of short and long lines.
     public static let commands = [
@@ -85,6 +85,9 @@ public enum BenchmarkMicroSuite {
             },
             BenchmarkMicro(name: "prompt build", detail: "PromptBuilder.prepare with a 20-row listing, 4 retrieved examples") {
                 _ = PromptBuilder.prepare(request: "delete the failing ones", context: listingContext)
+            },
+            BenchmarkMicro(name: "explain", detail: "CommandExplainer.explain from kubectl's help, \(commands.count) commands in turn") {
+                _ = try? CommandExplainer.explain(commands[counter.next() % commands.count], context: context)
             },
             BenchmarkMicro(name: "example retrieval", detail: "ExampleRetriever.nearest, 4 of \(retriever.bank.examples.count) examples, \(requests.count) requests in turn") {
                 _ = retriever.nearest(to: requests[counter.next() % requests.count], context: [], count: 4)

@@ -25,10 +25,27 @@ public struct BenchmarkRunner: Sendable {
 
     /// The translation function of a ``Translator``: exactly the call `k1 ask` makes.
     /// - Parameter useCache: whether k1's answer cache may answer (off for a benchmark unless asked for).
+    /// A question about a command is answered as the shell answers it, `k1 explain kubectl …`, without the model.
     public static func translating(with translator: Translator, useCache: Bool) -> Translate {
         { item, context in
-            BenchmarkAnswer(try await translator.translate(item.prompt, context: context, useCache: useCache))
+            if let answer = explaining(item.prompt) { return answer }
+            return BenchmarkAnswer(try await translator.translate(item.prompt, context: context, useCache: useCache))
         }
+    }
+
+    /// What answers a benchmark request shaped as a question about a command (``ExplainRequest``).
+    public static let explainPrefix = "k1 explain "
+
+    /// `k1 explain kubectl …` for a question about a command; nil for a request for one.
+    static func explaining(_ request: String) -> BenchmarkAnswer? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        guard let command = ExplainRequest.target(of: request) else { return nil }
+        let elapsed = clock.now - start
+        return BenchmarkAnswer(command: explainPrefix + command,
+                               latencyMilliseconds: Double(elapsed.components.attoseconds) / 1e15
+                                   + Double(elapsed.components.seconds) * 1000,
+                               note: "explained from kubectl's help")
     }
 
     /// Runs every case `repetitions` times.
@@ -81,14 +98,15 @@ public struct BenchmarkRunner: Sendable {
     /// Adds the oracle's verdicts; a request that produced nothing counts as a syntax error.
     func checkSyntax(_ outcomes: [BenchmarkOutcome]) async -> [BenchmarkOutcome] {
         guard let oracle else { return outcomes }
-        let commands = Array(Set(outcomes.compactMap(\.produced)))
+        // Explanations are not commands for kubectl to judge.
+        let commands = Array(Set(outcomes.compactMap(\.produced).filter { !$0.hasPrefix(Self.explainPrefix) }))
         let verdicts = await oracle.verdicts(for: commands)
         let byCommand = Dictionary(uniqueKeysWithValues: zip(commands, verdicts))
         try? oracle.saveCache()
         return outcomes.map { outcome in
             var checked = outcome
             if let produced = outcome.produced {
-                checked.syntax = byCommand[produced]
+                checked.syntax = produced.hasPrefix(Self.explainPrefix) ? nil : byCommand[produced]
             } else {
                 checked.syntax = SyntaxOracleVerdict(valid: false, reason: .notKubectl, message: "no command produced")
             }

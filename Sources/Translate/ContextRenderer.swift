@@ -9,6 +9,8 @@ import Session
 ///   namespaces, which it does not add, are on their lines.
 /// - `last type: pods`: the last command's resource type, when the request names no type of its own or refers back.
 /// - `selected: deployment/web in shop`: the focused object, whenever there is one.
+/// - `last command (exit 1): kubectl get deploymnets` and its error lines: only when the request refers to it
+///   (see ``ContextRenderer/refersToFailure(_:)``).
 /// - `listed pods in shop:` plus a header and rows (`name STATUS READY RESTARTS`), failing rows first, at most
 ///   `maxRows`: only when the request may refer to the listing (see ``ContextRenderer/refersToListing(_:listing:)``).
 public enum ContextRenderer {
@@ -43,6 +45,11 @@ public enum ContextRenderer {
             let listingLines = listingText(listing, maxRows: maxRows)
             lines += listingLines
             fields["listing"] = listingLines.joined(separator: "\n")
+        }
+        if let failure = context.lastFailure, refersToFailure(words) {
+            let failureLines = failureText(failure)
+            lines += failureLines
+            fields["last"] = failureLines.joined(separator: "\n")
         }
         return RenderedContext(lines: lines, fields: fields)
     }

@@ -56,7 +56,10 @@ public enum FlagEvidence {
         let parsed = KubectlCommand.parse(words)
         let asked = " " + request.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") + " "
         let known = Mentions(request: request, context: context)
+        // A flag of the failed command the request asks to fix or redo was asked for when that command was typed.
+        let retried = Set(failedCommandFlags(context))
         func unasked(_ flag: ParsedFlag) -> Bool {
+            if retried.contains(flag) { return false }
             let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil
             guard let rule = rules.first(where: { $0.name == flag.name && $0.value == format }) else { return false }
             if rule.words.contains(where: { asked.contains($0) }) { return false }
@@ -91,6 +94,13 @@ public enum FlagEvidence {
             dropped.append(piece)
         }
         return (text, dropped)
+    }
+
+    /// The flags of the failed command shown in the context (`last command (exit 1): kubectl …`), if any.
+    static func failedCommandFlags(_ context: [String]) -> [ParsedFlag] {
+        guard let line = context.first(where: { $0.hasPrefix("last command (") }),
+              let colon = line.range(of: "): ") else { return [] }
+        return (try? KubectlCommand.parse(line: String(line[colon.upperBound...])))?.flags ?? []
     }
 
     /// The text of `flag` as the command spells it: `--tail=30`, `--tail 30`, `-o wide`, `-owide`, `--previous`, `-p`.

@@ -3,7 +3,7 @@
 public struct RenderedContext: Sendable, Equatable {
     /// Lines for the user message, e.g. `ns: shop`, `selected: deployment/web in shop`.
     public var lines: [String]
-    /// The facts the lines carry, keyed `namespace`, `lastResource`, `selection`, `listing`.
+    /// The facts the lines carry, keyed `namespace`, `lastResource`, `selection`, `listing`, `last`.
     public var fields: [String: String]
 
     /// Creates a rendered context.

@@ -1,7 +1,7 @@
 /// The features ``ExampleRetriever`` compares: the words of a request (lowercased, split at anything but letters and
 /// digits, a plural `s` dropped), the character trigrams of its longer alphabetic words (so that `depoyment` still
 /// meets `deployment`), and one feature per kind of context line (`ns:`, `last type:`, `selected: pod/…`,
-/// `listed nodes:`), so that "scale it" finds examples that also had a selection.
+/// `listed nodes:`, `last command (exit 1):`), so that "scale it" finds examples that also had a selection.
 public struct RetrievalFeatures: Sendable, Equatable {
     /// Word features, with repeats.
     public var words: [String]
@@ -40,7 +40,7 @@ public struct RetrievalFeatures: Sendable, Equatable {
         return (0...(padded.count - 3)).map { "#" + String(padded[$0..<($0 + 3)]) }
     }
 
-    /// One feature per kind of context line: `@ns`, `@last`, `@selected-TYPE`, `@listed-TYPE`.
+    /// One feature per kind of context line: `@ns`, `@last`, `@selected-TYPE`, `@listed-TYPE`, `@failed`.
     static func contextFeatures(_ lines: [String]) -> [String] {
         var features: [String] = []
         for line in lines {
@@ -52,6 +52,8 @@ public struct RetrievalFeatures: Sendable, Equatable {
                 let object = line.dropFirst("selected: ".count)
                 let type = object.split(separator: "/").first.map(String.init) ?? ""
                 features += ["@selected", "@selected-" + type]
+            } else if line.hasPrefix("last command (") {
+                features.append("@failed")
             } else if line.hasPrefix("listed ") && line.hasSuffix(":") {
                 let type = line.dropFirst("listed ".count).split(separator: " ").first.map(String.init) ?? ""
                 features += ["@listed", "@listed-" + type.trimmingCharacters(in: [":"])]

@@ -81,6 +81,16 @@ public final class Translator: Sendable {
                 latencyMilliseconds: Self.milliseconds(clock.now - start), stats: nil, cacheKey: key)
         }
 
+        // A plain "fix it" after an error kubectl's help can fix is answered without the model (after the cache, so
+        // that the user's edit of such a fix wins).
+        if let fix = LastCommandFixer.fix(request: cleaned, context: context) {
+            return Translation(
+                command: fix.command, raw: fix.command, cached: false, risk: RiskClassifier.classify(fix.command),
+                issues: CommandValidator.validate(fix.command), note: "fixed without the model: \(fix.reason)",
+                model: LastCommandFixer.answeredBy, promptVersion: promptVersion,
+                latencyMilliseconds: Self.milliseconds(clock.now - start), stats: nil, cacheKey: key)
+        }
+
         let prompt = PromptBuilder.prepare(request: cleaned, context: context, options: options, retriever: retriever)
         let backend = try await backends.get()
         var attempt = try await generate(prompt.generation, backend: backend, request: cleaned, prompt: prompt,

@@ -34,6 +34,15 @@ struct AskCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The selected object as TYPE/NAME (deployment/web).")
     var selection: String?
 
+    @Option(name: .customLong("last-command"), help: "The last command run, when it failed (for \"fix it\").")
+    var lastCommand: String?
+
+    @Option(name: .customLong("last-error"), help: "What the last command printed on standard error.")
+    var lastError: String?
+
+    @Option(name: .customLong("last-exit"), help: "The last command's exit status (default 1).")
+    var lastExit: Int32 = 1
+
     @Flag(name: .long, help: "Print one JSON object with the command, risk, cache and timing details.")
     var json = false
 
@@ -52,6 +61,17 @@ struct AskCommand: AsyncParsableCommand {
         do { session = try makeContext() } catch {
             printError("k1: \(error)")
             throw ExitCode.validationFailure
+        }
+        if !json, let command = ExplainRequest.target(of: request.joined(separator: " ")) {
+            // A question about a command is answered from kubectl's help, as in the shell.
+            do {
+                let explanation = try CommandExplainer.explain(command, context: session)
+                for line in ExplanationRenderer.render(explanation, style: TerminalStyle(fd: 1)) { print(line) }
+            } catch {
+                printError("k1: \(error)")
+                throw ExitCode.validationFailure
+            }
+            return
         }
         let config = Environment.loadConfig(overrides: backend, strict: true)
         let translator = Environment.makeTranslator(config: config, useCache: !noCache)
@@ -76,12 +96,20 @@ struct AskCommand: AsyncParsableCommand {
 
     /// The session context the flags describe.
     func makeContext() throws -> SessionContext {
-        SessionContext(
+        var context = SessionContext(
             namespace: nonEmpty(namespace),
             kubeContext: nonEmpty(context),
             lastResource: nonEmpty(resource).map(Self.canonicalResource),
             selection: try selection.map { try Self.parseSelection($0, namespace: nonEmpty(namespace)) }
         )
+        if let command = nonEmpty(lastCommand) {
+            guard lastExit != 0 else { throw ValidationError("--last-exit must be the non-zero status of a failed command") }
+            let line = command.hasPrefix("kubectl") ? command : "kubectl " + command
+            FailureTracker.apply(line: line, exitStatus: lastExit, errorOutput: lastError ?? "", to: &context)
+        } else if lastError != nil {
+            throw ValidationError("--last-error needs --last-command")
+        }
+        return context
     }
 
     /// `deploy/web` → deployments `web`.

@@ -34,7 +34,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     @OptionGroup var backend: BackendOptions
 
-    @Option(name: .long, help: "Only these categories (comma-separated: simple, moderate, complex, edge, context).")
+    @Option(name: .long, help: "Only these categories (comma-separated: simple, moderate, complex, edge, context, fix, explain).")
     var category: [String] = []
 
     @Option(name: .long, help: "Which cases: dev, test or all.")

@@ -14,6 +14,7 @@ struct K1: AsyncParsableCommand {
         subcommands: [
             ShellCommand.self, AskCommand.self, ReplayCommand.self, ModelsCommand.self, ServerCommand.self,
             DoctorCommand.self, ConfigCommand.self, CacheCommand.self, SetupCommand.self, BenchCommand.self,
+            ExplainCommand.self,
         ],
         defaultSubcommand: ShellCommand.self
     )

@@ -15,7 +15,7 @@ struct BenchCommandTests {
         #expect(result.stdout.contains("micro-benchmark"))
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [[String: Any]])
         let names = rows.compactMap { $0["name"] as? String }
-        for name in ["cache hit", "translator cache hit", "normaliser", "example retrieval", "completion candidates"] {
+        for name in ["cache hit", "translator cache hit", "normaliser", "example retrieval", "explain", "completion candidates"] {
             #expect(names.contains(name), "\(name) missing from \(names)")
         }
         if HostTools.find("script") != nil {

@@ -115,6 +115,12 @@ final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The cursor's column on the screen (0-based).
+    func cursorColumn() throws -> Int? {
+        Int(try tmux(["display-message", "-p", "-t", Self.target, "#{cursor_x}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Ends the private tmux server and its processes (idempotent).
     func kill() {
         guard !killed else { return }

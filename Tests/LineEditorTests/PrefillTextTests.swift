@@ -34,3 +34,15 @@ struct PrefillTextTests {
         #expect(PrefillText.keystrokes(for: "a\tb") == [0x61, 0x20, 0x62])
     }
 }
+
+@Suite("PrefillText for a line given back")
+struct PrefillTextExactTests {
+    @Test func keepsSpacesAndOneKeyPerCharacter() {
+        let text = "  kubectl get pods \tx é"
+        let keys = PrefillText.exactKeystrokes(for: text)
+        #expect(keys.count == text.count)
+        #expect(String(String.UnicodeScalarView(keys.compactMap { Unicode.Scalar(UInt32($0)) }))
+                == "  kubectl get pods  x é")
+        #expect(PrefillText.keystrokes(for: text).count < text.count, "a suggestion is trimmed, a line given back is not")
+    }
+}

@@ -50,3 +50,19 @@ struct LineExecutorTests {
         #expect(exec.context.lastResource == "deployments")
     }
 }
+
+@Suite(":explain")
+struct ExplainMetaTests {
+    @Test(":explain needs a command until one has run, then explains the last one")
+    func explainsTheLastCommand() async {
+        let exec = LineExecutor(context: SessionContext(), config: K1Config(), runner: RecordingRunner(),
+                                out: TerminalStyle(enabled: false), err: TerminalStyle(enabled: false))
+        #expect(await exec.execute(.meta(name: "explain", arguments: [])).rejected)
+        #expect(!(await exec.execute(.meta(name: "explain", arguments: ["rollout", "undo", "deploy/web"])).rejected))
+        _ = await exec.execute(ShellInput.classify("get pods -n shop"))
+        #expect(exec.lastCommandLine == "kubectl get pods -n shop")
+        #expect(!(await exec.execute(.meta(name: "explain", arguments: [])).rejected))
+        #expect(exec.explainMeta(":explain", suggestion: "kubectl get pods"))
+        #expect(!exec.explainMeta(":ns shop", suggestion: "kubectl get pods"))
+    }
+}

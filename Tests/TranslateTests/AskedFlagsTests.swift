@@ -13,6 +13,8 @@ struct AskedFlagsTests {
          "kubectl auth can-i create deployments --as=system:serviceaccount:ci:deployer -n ci"),
         ("kubectl exec -it redis-0 -- sh", "shell into redis-0 in cache", "kubectl exec -it redis-0 -n cache -- sh"),
         ("kubectl get service frontend", "svc frontend as json", "kubectl get service frontend -o json"),
+        ("kubectl rollout restart deployment/checkout", "try again in the shop namespace",
+         "kubectl rollout restart deployment/checkout -n shop"),
         ("kubectl get pods -n kube-system -l k8s-app=kube-dns", "kube-dns pods in kube-system wide",
          "kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide"),
     ])

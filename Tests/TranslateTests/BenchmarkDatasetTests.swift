@@ -45,7 +45,8 @@ struct BenchmarkDatasetTests {
     @Test func expectedCommandsAreKubectlCommandsWithoutPlaceholders() throws {
         for item in try ShippedBenchmark.load().cases {
             for command in item.expected {
-                #expect(command.hasPrefix("kubectl "), "\(item.id): \(command)")
+                let isExplanation = item.category == .explain && command.hasPrefix(BenchmarkRunner.explainPrefix + "kubectl ")
+                #expect(command.hasPrefix("kubectl ") || isExplanation, "\(item.id): \(command)")
                 #expect(CommandValidator.placeholdersIn(command).isEmpty, "\(item.id): \(command)")
                 #expect(!ShellWords.hasShellSyntax(command), "\(item.id): \(command)")
             }
@@ -71,6 +72,34 @@ struct BenchmarkDatasetTests {
             if let listing = context.listing {
                 let rows = context.sessionContext().listing?.objects ?? []
                 #expect(!rows.isEmpty, "\(item.id): listing \(listing.command) has no rows")
+            }
+        }
+    }
+
+    @Test func fixCasesHaveAFailedLastCommandTheRequestRefersTo() throws {
+        let cases = try ShippedBenchmark.load().cases.filter { $0.category == .fix }
+        #expect(cases.count >= 30)
+        for item in cases {
+            let context = try #require(item.context?.sessionContext(), "\(item.id)")
+            let failure = try #require(context.lastFailure, "\(item.id): no last command")
+            #expect(!failure.errorLines.isEmpty, "\(item.id): no error kept")
+            #expect(ContextRenderer.render(context, request: item.prompt).fields["last"] != nil,
+                    "\(item.id): the prompt would not show the failure")
+        }
+    }
+
+    @Test func explainCasesMixQuestionsAndLookAlikes() throws {
+        let cases = try ShippedBenchmark.load().cases.filter { $0.category == .explain }
+        #expect(cases.count >= 20)
+        let questions = cases.filter { $0.expected.allSatisfy { $0.hasPrefix(BenchmarkRunner.explainPrefix) } }
+        #expect(questions.count >= 8 && cases.count - questions.count >= 8)
+        // The classifier answers every case of this category as its expectation says.
+        for item in cases {
+            let answer = BenchmarkRunner.explaining(item.prompt)?.command
+            if let answer {
+                #expect(item.expected.contains(answer), "\(item.id): \(answer)")
+            } else {
+                #expect(!item.expected[0].hasPrefix(BenchmarkRunner.explainPrefix), "\(item.id) was not explained")
             }
         }
     }

@@ -62,9 +62,20 @@ struct ExampleBankTests {
         for example in Self.bank.examples where !example.context.isEmpty {
             var stage = 0
             var inListing = false
+            var inFailure = false
             for line in example.context {
                 let next: Int
-                if inListing {
+                if inFailure {
+                    #expect(!line.hasPrefix("last command"), "\(example.request): two failed commands")
+                    continue
+                } else if line.hasPrefix("last command (exit ") {
+                    // The failed command and its error lines come last, after any listing.
+                    #expect(line.contains("): kubectl "), "\(example.request): '\(line)'")
+                    inFailure = true
+                    inListing = false
+                    stage = 5
+                    continue
+                } else if inListing {
                     #expect(!line.contains(":") || line.hasPrefix("failing: "), "\(example.request): listing row '\(line)'")
                     continue
                 } else if line.hasPrefix("ns: ") {

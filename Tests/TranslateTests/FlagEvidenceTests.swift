@@ -70,3 +70,17 @@ struct FlagEvidenceTests {
         #expect(FlagEvidence.prune("kubectl get pods", request: "pods", context: []).dropped.isEmpty)
     }
 }
+
+@Suite("FlagEvidence and the failed command")
+struct FlagEvidenceFailedCommandTests {
+    @Test func flagsOfTheFailedCommandAreKeptWhenItIsRetried() {
+        let context = ["last command (exit 1): kubectl get pod web-0 -o yaml",
+                       "Error from server (NotFound): pods \"web-0\" not found"]
+        let kept = FlagEvidence.prune("kubectl get pod web-0 -o yaml -n staging", request: "try again in staging",
+                                      context: context)
+        #expect(kept.command == "kubectl get pod web-0 -o yaml -n staging")
+        let pruned = FlagEvidence.prune("kubectl get pod web-0 -o yaml -n staging", request: "try again in staging",
+                                        context: [])
+        #expect(pruned.dropped == ["-o yaml"])
+    }
+}

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Generate KubectlCommandTable.swift from the help output of the real kubectl.
+"""Generate KubectlCommandTable.swift and KubectlKnowledgeText.swift from the help output of the real kubectl.
 
 Usage (from the package root):
 
-    python3 Sources/KubectlKit/Generated/generate-tables.py [--kubectl PATH] [--output FILE]
+    python3 Sources/KubectlKit/Generated/generate-tables.py [--kubectl PATH] [--output FILE] [--knowledge FILE]
 
 The script runs `kubectl --help`, walks every command listed there and, for
 commands that print an "Available Commands:" section (create, rollout, set,
@@ -19,6 +19,18 @@ boolean flags, and `--output=''`, `--replicas=0`, `--since=0s`,
 `--filename=[]` for flags that take a value. A handful of valued flags also
 accept being given bare (`--dry-run`, `--cascade`, `--validate`); help output
 cannot show that, so they are listed in OPTIONAL_VALUE_FLAGS below.
+
+The second file, KubectlKnowledgeText.swift, holds what the tables leave out
+and `k1 explain` needs: each command path's description, usage and examples,
+and every flag's default as kubectl prints it. It is one compact text literal
+(a record per line, fields separated by tabs) that KubectlKnowledge parses on
+first use, so start-up pays nothing for it:
+
+    C<TAB>path<TAB>usage        a command path (`rollout undo`), then its records
+    D<TAB>paragraph             one paragraph of the description
+    E<TAB>line                  one line of the Examples section
+    F<TAB>long<TAB>default      the default of one of the command's own flags
+    G<TAB>long<TAB>default      the default of a global flag (`kubectl options`)
 
 Only the Python standard library is used. The output is deterministic: commands
 and flags are sorted by name and no machine-specific defaults are written.
@@ -69,6 +81,10 @@ class Command:
     aliases: list[str] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     subcommands: list["Command"] = field(default_factory=list)
+    usage: str = ""
+    description: list[str] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+    defaults: list[tuple[str, str]] = field(default_factory=list)
 
 
 def run_kubectl(kubectl: str, args: list[str]) -> str:
@@ -127,6 +143,80 @@ def parse_options(text: str, header: str | None = "Options:") -> list[Flag]:
     return flags
 
 
+def parse_defaults(text: str, header: str | None = "Options:") -> list[tuple[str, str]]:
+    """(long name, default as printed) for the flags of an options section."""
+    lines = text.splitlines()
+    start = 0
+    if header is not None:
+        try:
+            start = next(i for i, line in enumerate(lines) if line.strip() == header) + 1
+        except StopIteration:
+            return []
+    result = []
+    for line in lines[start:]:
+        if header is not None and line and not line[0].isspace():
+            break
+        match = FLAG_LINE.match(line)
+        if match:
+            result.append((match.group("long"), machine_neutral(match.group("default"))))
+    result.sort()
+    return result
+
+
+def machine_neutral(value: str) -> str:
+    """A default with the generating user's home directory written as $HOME."""
+    home = os.path.expanduser("~")
+    return value.replace(home, "$HOME") if home not in ("", "/") else value
+
+
+SECTION_HEADERS = {"Examples:", "Options:", "Usage:", "Available Commands:", "Aliases:"}
+
+
+def parse_description(text: str) -> list[str]:
+    """The paragraphs before the first section header, links to workflow images dropped."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.strip() in SECTION_HEADERS:
+            break
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if "kubernetes.io/images/docs" in stripped:
+            continue
+        current.append(stripped)
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def parse_examples(text: str) -> list[str]:
+    lines = text.splitlines()
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == "Examples:") + 1
+    except StopIteration:
+        return []
+    result = []
+    for line in lines[start:]:
+        if line and not line[0].isspace():
+            break
+        result.append(line[2:].rstrip() if line.startswith("  ") else line.strip())
+    while result and not result[-1]:
+        result.pop()
+    return result
+
+
+def parse_usage(text: str) -> str:
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.strip() == "Usage:" and i + 1 < len(lines):
+            return lines[i + 1].strip()
+    return ""
+
+
 def parse_aliases(text: str, name: str) -> list[str]:
     """Other names of a command, from the "Aliases:" section (`pod, pods, po`)."""
     lines = text.splitlines()
@@ -177,6 +267,10 @@ def walk(kubectl: str, path: list[str], summary: str) -> Command:
         summary=summary,
         aliases=parse_aliases(text, path[-1]),
         flags=parse_options(text),
+        usage=parse_usage(text),
+        description=parse_description(text),
+        examples=parse_examples(text),
+        defaults=parse_defaults(text),
     )
     for name, sub_summary in parse_available_commands(text):
         command.subcommands.append(walk(kubectl, [*path, name], sub_summary))
@@ -270,6 +364,46 @@ def render(version: str, commands: list[Command], global_flags: list[Flag]) -> s
     return "\n".join(out).rstrip() + "\n"
 
 
+# ------------------------------------------------------------ knowledge output
+
+def knowledge_field(value: str) -> str:
+    return value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def knowledge_records(command: Command, path: list[str], out: list[str]) -> None:
+    out.append(f"C\t{' '.join(path)}\t{knowledge_field(command.usage)}")
+    out.extend(f"D\t{knowledge_field(p)}" for p in command.description)
+    out.extend(f"E\t{knowledge_field(e)}" for e in command.examples)
+    out.extend(f"F\t{name}\t{knowledge_field(d)}" for name, d in command.defaults)
+    for sub in command.subcommands:
+        knowledge_records(sub, [*path, sub.name], out)
+
+
+def render_knowledge(version: str, commands: list[Command], global_defaults: list[tuple[str, str]]) -> str:
+    records: list[str] = []
+    records.extend(f"G\t{name}\t{knowledge_field(d)}" for name, d in global_defaults)
+    for command in commands:
+        knowledge_records(command, [command.name], records)
+    body = "\n".join(records)
+    if '"""#' in body or "\\#(" in body:
+        raise SystemExit("help text contains the raw-string delimiter")
+    return "\n".join([
+        f"// Generated by Sources/KubectlKit/Generated/generate-tables.py from kubectl {version}.",
+        "// Do not edit by hand: run the script again to regenerate this file.",
+        "",
+        "extension KubectlKnowledge {",
+        "    /// The kubectl client version the text was generated from.",
+        f"    public static let kubectlVersion = {swift_string(version)}",
+        "",
+        "    /// kubectl's help, one record per line (see generate-tables.py); parsed on first use.",
+        '    static let text = #"""',
+        body,
+        '"""#',
+        "}",
+        "",
+    ])
+
+
 def main() -> int:
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -278,6 +412,11 @@ def main() -> int:
         "--output",
         default=os.path.join(here, "KubectlCommandTable.swift"),
         help="Swift file to write (default: KubectlCommandTable.swift next to this script)",
+    )
+    parser.add_argument(
+        "--knowledge",
+        default=os.path.join(here, "KubectlKnowledgeText.swift"),
+        help="Swift file for descriptions, usage, examples and defaults (default: next to this script)",
     )
     args = parser.parse_args()
 
@@ -293,11 +432,15 @@ def main() -> int:
             commands.append(Command(name=name, summary=listed[name]))
         else:
             commands.append(walk(args.kubectl, [name], listed[name]))
-    global_flags = parse_options(run_kubectl(args.kubectl, ["options"]), header=None)
+    options_text = run_kubectl(args.kubectl, ["options"])
+    global_flags = parse_options(options_text, header=None)
+    global_defaults = parse_defaults(options_text, header=None)
 
     text = render(version, commands, global_flags)
     with open(args.output, "w", encoding="utf-8") as handle:
         handle.write(text)
+    with open(args.knowledge, "w", encoding="utf-8") as handle:
+        handle.write(render_knowledge(version, commands, global_defaults))
     total = sum(1 for _ in iterate(commands))
     print(f"wrote {args.output}: {len(commands)} commands ({total} with sub-commands), "
           f"{len(global_flags)} global flags, kubectl {version}", file=sys.stderr)

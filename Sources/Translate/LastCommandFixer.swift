@@ -1,0 +1,180 @@
+import Foundation
+import KubectlKit
+import Session
+
+/// Fixes the last failed command without the model when kubectl itself said what was wrong and its help knows the
+/// answer: a mistyped resource type (`the server doesn't have a resource type "deploymnets"` → the closest type), an
+/// unknown flag (`unknown flag: --sortby` → the closest flag of the command), an unknown command or sub-command (the
+/// closest name), a required flag (`required flag(s) "replicas" not set`) whose value the request gives, or the
+/// container of a pod with several that the request names (`choose one of: [app sidecar]`). Only for plain fix
+/// requests (``FixRequest``); everything else goes to the model with the failure in the prompt. Pure.
+public enum LastCommandFixer {
+    /// A corrected command and why.
+    public struct Fix: Sendable, Equatable {
+        /// The corrected command line.
+        public var command: String
+        /// What was wrong and how it was fixed, e.g. `"deploymnets" is not a resource type; the closest is deployments`.
+        public var reason: String
+    }
+
+    /// What answered, shown where the model's name usually is.
+    public static let answeredBy = "kubectl's help"
+
+    /// The fix for `request` in `context`, or nil when the request is not a plain fix request, nothing failed, or the
+    /// error is not one kubectl's help can fix.
+    public static func fix(request: String, context: SessionContext) -> Fix? {
+        guard let failure = context.lastFailure, var words = try? ShellWords.split(failure.command),
+              words.first == "kubectl" || words.first?.hasSuffix("/kubectl") == true else { return nil }
+        let error = failure.errorLines.joined(separator: "\n")
+        let command = KubectlCommand.parse(words)
+
+        if let typed = quoted(after: "doesn't have a resource type \"", in: error) {
+            guard FixRequest.isPlainFix(request) else { return nil }
+            // Full names first: `pdo` is a swapped `pod`, not the short name `pdb`.
+            let nearest = ClosestName.find(typed, among: ResourceCatalog.all.flatMap { [$0.plural, $0.singular] })
+                ?? ClosestName.find(typed, among: ResourceCatalog.all.flatMap(\.shortNames))
+            guard let nearest, replaceType(typed, with: nearest, in: &words) else { return nil }
+            return Fix(command: ShellWords.join(words),
+                       reason: "\"\(typed)\" is not a resource type; the closest is \(nearest)")
+        }
+        if let flag = after("unknown flag: --", in: error) {
+            guard FixRequest.isPlainFix(request), let help = KubectlKnowledge.command(for: command) else { return nil }
+            let candidates = help.flags.map(\.spec.long) + KubectlCommandTable.globalFlags.map(\.long)
+            guard let nearest = ClosestName.find(flag, among: candidates),
+                  let index = words.firstIndex(where: { $0 == "--" + flag || $0.hasPrefix("--" + flag + "=") })
+            else { return nil }
+            words[index] = "--" + nearest + words[index].dropFirst(2 + flag.count)
+            return Fix(command: ShellWords.join(words),
+                       reason: "--\(flag) is not a flag of kubectl \(help.pathText); the closest is --\(nearest)")
+        }
+        if let typed = quoted(after: "unknown command \"", in: error) {
+            guard FixRequest.isPlainFix(request) else { return nil }
+            let word = String(typed.split(separator: " ").first ?? "")
+            // `unknown command "gett" for "kubectl"`, or a sub-command: `rollout undoo` → `unknown command "undoo …"`.
+            let parent = error.contains("for \"kubectl\"") ? nil : command.verb.flatMap { KubectlCommandTable.spec(forVerb: $0) }
+            let names = parent?.subcommands.map(\.name) ?? KubectlCommandTable.verbs.map(\.name)
+            guard let nearest = ClosestName.find(word, among: names),
+                  let index = words.firstIndex(of: word) else { return nil }
+            words[index] = nearest
+            let what = parent.map { "a kubectl \($0.name) command" } ?? "a kubectl command"
+            return Fix(command: ShellWords.join(words), reason: "\(word) is not \(what); the closest is \(nearest)")
+        }
+        if let container = container(named: request, error: error), ["logs", "exec", "attach", "cp", "debug"]
+            .contains(command.verb ?? "") {
+            setContainer(container, in: &words)
+            return Fix(command: ShellWords.join(words),
+                       reason: "the pod has several containers; kubectl needs -c to pick \(container)")
+        }
+        if let flag = quoted(after: "required flag(s) \"", in: error.replacingOccurrences(of: "\\\"", with: "\"")) {
+            guard let help = KubectlKnowledge.command(for: command),
+                  let spec = help.flags.first(where: { $0.spec.long == flag }),
+                  let value = value(for: spec, in: request) else { return nil }
+            let extra = RequestWords(flag.replacingOccurrences(of: "-", with: " ") + " " + flag + " " + value).words
+            guard FixRequest.isPlainFix(request, extra: extra) || isOnlyValue(request, flag: flag, value: value)
+            else { return nil }
+            if let dash = words.firstIndex(of: "--") {
+                words.insert("--\(flag)=\(value)", at: dash)
+            } else {
+                words.append("--\(flag)=\(value)")
+            }
+            return Fix(command: ShellWords.join(words), reason: "kubectl \(help.pathText) requires --\(flag)")
+        }
+        return nil
+    }
+
+    /// The container a request picks after kubectl said the pod has several (`choose one of: [app sidecar]`,
+    /// `Defaulted container "api" out of: api, envoy`) or that the one asked for is not there (`container not found`):
+    /// one of those listed that the request names, or the `X` of "the X container" after `container not found`. Only
+    /// for requests that say nothing else.
+    static func container(named request: String, error: String) -> String? {
+        var listed: [String] = []
+        if let range = error.range(of: "choose one of: [") {
+            listed = error[range.upperBound...].prefix { $0 != "]" }.split(separator: " ").map(String.init)
+        } else if let range = error.range(of: " out of: ") {
+            let line = error[range.upperBound...].prefix { $0 != "\n" }
+            let containers = line.split(separator: "(").first ?? line[...]
+            listed = containers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let words = RequestWords(request).words
+        var named = listed.filter { words.contains($0.lowercased()) }
+        if listed.isEmpty, error.contains("container not found") {
+            let tokens = request.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," })
+            for index in tokens.indices.dropLast() where tokens[index + 1] == "container" && tokens[index] != "the" {
+                named.append(String(tokens[index]))
+            }
+        }
+        guard named.count == 1 else { return nil }
+        let extra: Set<String> = ["same", "in", "container", "instead", named[0].lowercased()]
+        guard words.allSatisfy({ FixRequest.fixWords.contains($0) || FixRequest.fillerWords.contains($0)
+                                  || extra.contains($0) }) else { return nil }
+        return named[0]
+    }
+
+    /// Sets `-c container`, replacing a `-c`/`--container` already there, before `--` when there is one.
+    static func setContainer(_ container: String, in words: inout [String]) {
+        let end = words.firstIndex(of: "--") ?? words.endIndex
+        for index in words.indices where index < end {
+            let word = words[index]
+            if (word == "-c" || word == "--container"), index + 1 < end {
+                words[index + 1] = container
+                return
+            }
+            if word.hasPrefix("--container=") || (word.hasPrefix("-c") && word.count > 2 && !word.hasPrefix("--")) {
+                words[index] = "--container=" + container
+                return
+            }
+        }
+        words.insert(contentsOf: ["-c", container], at: end)
+    }
+
+    /// The text between `marker` and the next `"`.
+    static func quoted(after marker: String, in text: String) -> String? {
+        guard let range = text.range(of: marker) else { return nil }
+        let rest = text[range.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        let value = String(rest[..<end])
+        return value.isEmpty ? nil : value
+    }
+
+    /// The word after `marker`.
+    static func after(_ marker: String, in text: String) -> String? {
+        guard let range = text.range(of: marker) else { return nil }
+        let word = text[range.upperBound...].prefix { !$0.isWhitespace }
+        return word.isEmpty ? nil : String(word)
+    }
+
+    /// Replaces the type word `typed` (alone, in a `TYPE/NAME` word or in a `pods,svc` list) with `nearest`.
+    static func replaceType(_ typed: String, with nearest: String, in words: inout [String]) -> Bool {
+        for (index, word) in words.enumerated().dropFirst() where !word.hasPrefix("-") {
+            let slash = word.firstIndex(of: "/")
+            let head = slash.map { String(word[..<$0]) } ?? word
+            var types = head.split(separator: ",").map(String.init)
+            guard let position = types.firstIndex(of: typed) else { continue }
+            types[position] = nearest
+            words[index] = types.joined(separator: ",") + (slash.map { String(word[$0...]) } ?? "")
+            return true
+        }
+        return false
+    }
+
+    /// The value the request gives a required flag: the only number for a number flag, else the word after the
+    /// flag's name (`with image nginx:1.25`).
+    static func value(for flag: KubectlFlagHelp, in request: String) -> String? {
+        let words = request.split(whereSeparator: \.isWhitespace).map(String.init)
+        if flag.valueType == .int {
+            let numbers = words.filter { Int($0) != nil }
+            return numbers.count == 1 ? numbers[0] : nil
+        }
+        let name = flag.spec.long.lowercased()
+        guard let index = words.firstIndex(where: { $0.lowercased() == name || $0.lowercased() == "--" + name }),
+              index + 1 < words.count else { return nil }
+        return words[index + 1]
+    }
+
+    /// `3 replicas`, `--replicas 3`, `replicas=3`: the request only gives the value.
+    static func isOnlyValue(_ request: String, flag: String, value: String) -> Bool {
+        let rest = request.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "=" })
+            .filter { $0 != Substring(value.lowercased()) && $0 != Substring(flag) && $0 != Substring("--" + flag) }
+        return rest.isEmpty
+    }
+}

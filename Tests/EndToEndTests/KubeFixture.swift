@@ -116,7 +116,7 @@ final class KubeFixture {
 
     /// Whether any request so far asked for `path` (the part before `?`), with any method and query.
     func requested(_ path: String) -> Bool {
-        requests().contains { $0.split(separator: " ").last?.split(separator: "?").first.map(String.init) == path }
+        requests().contains { $0.split(separator: " ").dropFirst().first?.split(separator: "?").first.map(String.init) == path }
     }
 
     /// Runs the real kubectl with `arguments` in this fixture's environment.

@@ -1,0 +1,45 @@
+import Foundation
+import Subprocess
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+/// The result of a command run with its output captured, not shown.
+public struct CapturedRun: Sendable, Equatable {
+    /// How it ended.
+    public var status: ExitStatus
+    /// Its standard output.
+    public var output: String
+    /// Its standard error.
+    public var error: String
+
+    /// Creates a result.
+    public init(status: ExitStatus, output: String = "", error: String = "") {
+        self.status = status
+        self.output = output
+        self.error = error
+    }
+}
+
+extension CommandRunner {
+    /// Most bytes of each stream kept by ``capture(argv:)``.
+    public static let previewCaptureLimit = 256 << 10
+
+    /// Runs argv with no terminal: standard input empty, standard output and error captured (up to
+    /// ``previewCaptureLimit`` bytes each). Cancelling the calling task terminates the child.
+    public func capture(argv: [String]) async -> CapturedRun {
+        guard let program = argv.first else { return CapturedRun(status: .failedToStart("empty command")) }
+        let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
+        do {
+            let result = try await Subprocess.run(executable, arguments: Arguments(Array(argv.dropFirst())),
+                                                  input: .none, output: .string(limit: Self.previewCaptureLimit),
+                                                  error: .string(limit: Self.previewCaptureLimit))
+            return CapturedRun(status: Self.status(result.terminationStatus), output: result.standardOutput,
+                               error: result.standardError)
+        } catch {
+            return CapturedRun(status: .failedToStart(Self.describe(error, program: program)))
+        }
+    }
+}

@@ -27,8 +27,7 @@ public enum ListingSelector {
         Rule(phrases: ["crashing", "crashlooping", "crash looping", "crash-looping", "crashloop", "crashloopbackoff",
                        "crashed", "in crash loop"],
              state: "crashing") { row in
-            guard let status = cell(row, "STATUS") else { return false }
-            return status.contains("CrashLoopBackOff") || status == "Error"
+            cell(row, "STATUS")?.contains("CrashLoopBackOff") == true
         },
         Rule(phrases: ["pending"], state: "pending") { row in cell(row, "STATUS") == "Pending" },
         Rule(phrases: ["not ready", "aren't ready", "arent ready", "isn't ready", "isnt ready", "unready", "notready",

@@ -46,19 +46,18 @@ public enum PickEnforcer {
         let parsed = KubectlCommand.parse(words)
         guard let verb = parsed.verb, parsed.isKnownVerb else { return warn("k1 cannot check the targets of this line") }
         if objectlessVerbs.contains(verb) { return Result(command: command) }
+        // Another type than the listed one (the events of a failing pod, its deployment): not the rows themselves.
+        let commandType = parsed.resource?.canonicalName ?? parsed.resourceWord?.lowercased()
+        if let commandType, let listed = pick.listing.resource, commandType != listed { return Result(command: command) }
         if singleObjectVerbs.contains(verb) && names.count > 1 {
             return warn("kubectl \(verb) takes one object")
         }
 
         let shown = Set(parsed.objects.map(\.name))
         let usesSelector = parsed.selector != nil || parsed.fieldSelector != nil || parsed.flag("all")?.isOn == true
-        let typeMatches = parsed.objects.allSatisfy { object in
-            guard let listed = pick.listing.resource else { return true }
-            return (object.resource?.canonicalName ?? object.resourceWord) == listed
-        }
         var rewritten = words
         var notes: [String] = []
-        if shown != Set(names) || usesSelector || !typeMatches || parsed.objects.count != names.count {
+        if shown != Set(names) || usesSelector || parsed.objects.count != names.count {
             if singleObjectVerbs.contains(verb), parsed.objects.count == 1, let row = pick.rows.first,
                !usesSelector {
                 rewritten = replaceObjects(words, parsed: parsed, with: singleWords(row, pick: pick))

@@ -37,6 +37,19 @@ struct BenchmarkListingCasesTests {
         }
     }
 
+    @Test func k1LeavesEveryExpectedAnswerOfAListingCaseAlone() throws {
+        for item in try ShippedBenchmark.load().cases where item.context?.listing != nil && !item.expectsNoCommand {
+            let context = try #require(item.context).sessionContext()
+            guard let listing = context.listing, let pick = ListingSelector.pick(item.prompt, listing: listing) else { continue }
+            #expect(pick.refusal == nil, "\(item.id): \(pick.refusal?.message ?? "")")
+            for command in item.expected {
+                let checked = PickEnforcer.apply(command, pick: pick, defaultNamespace: context.effectiveNamespace)
+                #expect(checked.command == command && checked.issue == nil,
+                        "\(item.id) \(item.prompt): \(command) → \(checked.command) \(checked.issue?.message ?? "")")
+            }
+        }
+    }
+
     @Test func noCommandCasesAreAnsweredByK1WithoutAModel() async throws {
         for item in try Self.listingCases() where item.expectsNoCommand {
             let translator = Translator(backendProvider: { Issue.record("\(item.id) asked for a model"); throw CancellationError() },

@@ -126,6 +126,13 @@ struct PickEnforcerTests {
         #expect(same.note == nil)
     }
 
+    @Test func commandsOnAnotherTypeAreNotTheRows() {
+        let events = "kubectl get events --field-selector involvedObject.name=web-1"
+        #expect(enforce(events, "show events of the failing ones") == PickEnforcer.Result(command: events))
+        let deployment = "kubectl rollout restart deployment web"
+        #expect(enforce(deployment, "restart the crashing ones") == PickEnforcer.Result(command: deployment))
+    }
+
     @Test func unparsableLinesGetAWarning() {
         let result = enforce("kubectl get pods | grep Crash | xargs kubectl delete pod")
         #expect(result.issue != nil)

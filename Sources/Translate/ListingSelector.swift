@@ -107,6 +107,10 @@ public enum ListingSelector {
 
     /// Whether the request names a resource type or a namespace other than the listing's.
     static func namesOtherPlace(_ words: [String], listing: Listing) -> Bool {
+        if let named = AskedFlags.namedNamespace(words.joined(separator: " ")),
+           named != listing.namespace, !listing.objects.contains(where: { $0.name == named || $0.namespace == named }) {
+            return true
+        }
         for (index, word) in words.enumerated() {
             if ["-n", "--namespace", "namespace", "ns"].contains(word), index + 1 < words.count {
                 let named = words[index + 1]

@@ -76,6 +76,8 @@ struct ListingSelectorTests {
         #expect(names("which pods are not ready") == nil)
         #expect(names("restart the failing deployments") == nil)
         #expect(names("delete the failing pods in namespace kube-system") == nil)
+        #expect(names("delete the failing pods in kube-system") == nil)
+        #expect(names("delete the failing pods in shop") == ["web-1", "worker-5c8d-abcde"])
         #expect(names("scale web to 3") == nil)
         #expect(names("delete the failing ones from the last listing") == ["web-1", "worker-5c8d-abcde"])
         #expect(names("show logs of the failing ones") == ["web-1", "worker-5c8d-abcde"])

@@ -83,5 +83,12 @@ struct ShellSafetyScenarioTests {
         #expect((object["preview_ms"] as? Double ?? 0) > 0)
         let pods = try fixture.kubectl(["get", "pods", "-n", "shop", "-o", "name"])
         #expect(pods.stdout.contains("pod/web-1"), "a dry run changes nothing")
+
+        // A bare --selection NAME with --resource is that type's object, not a usage error.
+        let scaled = try ProcessRunner.run(K1Binary.path, ["ask", "--selection", "web", "--resource", "deployments",
+                                                           "-n", "shop", "scale it to 3"],
+                                           environment: environment, input: nil, timeout: .seconds(300))
+        #expect(scaled.status == 0, "\(scaled.stderr)")
+        #expect(scaled.stdout.hasPrefix("kubectl "), "\(scaled.stdout)")
     }
 }

@@ -106,6 +106,8 @@ public struct DryRunPreview: Sendable {
         }
         let objects = dry.output.split(whereSeparator: \.isNewline).compactMap { line -> String? in
             var text = line.trimmingCharacters(in: .whitespaces)
+            // kubectl's own "No resources found" for a selector that selects nothing.
+            if text.hasPrefix("No resources found") { return nil }
             if let marker = text.range(of: " (server dry run)") { text = String(text[..<marker.lowerBound]) }
             guard let first = text.split(separator: " ").first else { return nil }
             return String(first).replacingOccurrences(of: "\"", with: "")

@@ -76,6 +76,9 @@ struct DryRunPreviewTests {
         let none = DryRunPreview.outcome(CapturedRun(status: .exited(0), output: "", error: "No resources found\n"),
                                          current: nil, plan: plan)
         #expect(PreviewResult(none, milliseconds: 1).line == "nothing matches")
+        let noneOnStdout = DryRunPreview.outcome(CapturedRun(status: .exited(0), output: "No resources found\n"),
+                                                 current: nil, plan: plan)
+        #expect(PreviewResult(noneOnStdout, milliseconds: 1).line == "nothing matches")
 
         let rejected = DryRunPreview.outcome(
             CapturedRun(status: .exited(1), error: "Error from server (NotFound): pods \"nope\" not found\n"),

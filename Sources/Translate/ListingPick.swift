@@ -50,8 +50,8 @@ public struct ListingPick: Sendable, Equatable {
         return nil
     }
 
-    /// `TYPE/NAME`-free words naming the rows for a command: `web-1 worker-5c8d-abcde` after the type word, or
-    /// `pod/web-1 service/web` when the listing mixes types.
+    /// The words that name the rows in a command: the type then the names (`pod web-1 worker-5c8d-abcde`), or
+    /// `TYPE/NAME` words (`pod/web-1 service/web`) when the listing mixes types.
     public var objectWords: [String] {
         if let resource = listing.resource {
             let type = ResourceCatalog.lookup(resource)?.singular ?? resource
@@ -67,37 +67,4 @@ public struct ListingPick: Sendable, Equatable {
     var keyText: String {
         ([state] + rows.map { ($0.namespace.map { $0 + "/" } ?? "") + $0.name }).joined(separator: " ")
     }
-}
-
-/// Why k1 made no command for a request that picks rows of the last listing. Not an error: the answer is that
-/// there is nothing to act on (or that one command cannot act on it), printed as one line.
-public struct NoTarget: Sendable, Equatable, CustomStringConvertible {
-    /// Which case.
-    public enum Reason: String, Sendable, Equatable {
-        /// No row of the listing matches the request.
-        case nothingMatches
-        /// The matching rows of an all-namespaces listing are in several namespaces.
-        case severalNamespaces
-    }
-
-    /// Which case.
-    public let reason: Reason
-    /// The line to print: `nothing in the last listing (pods in shop) is failing`.
-    public let message: String
-
-    /// Creates one.
-    public init(_ reason: Reason, _ message: String) {
-        self.reason = reason
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
-/// What a request came to: a command to pre-fill, or no command with the reason.
-public enum TranslationOutcome: Sendable, Equatable {
-    /// A command (fresh or cached), checked and labelled.
-    case command(Translation)
-    /// No command: the request picks rows of the last listing that one command cannot act on.
-    case noTarget(NoTarget)
 }

@@ -91,4 +91,52 @@ struct ShellSafetyScenarioTests {
         #expect(scaled.status == 0, "\(scaled.stderr)")
         #expect(scaled.stdout.hasPrefix("kubectl "), "\(scaled.stdout)")
     }
+
+    @Test("a cluster that does not answer: 'preview: no answer in 1 s' and the line still waits for Enter; Esc cancels a slow preview")
+    func slowCluster() async throws {
+        let fixture = try KubeFixture(serverArguments: ["--dry-run-delay", "120"])
+        let config = fixture.root.appendingPathComponent("xdg/config/k1/config.yaml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        func configure(previewTimeout: Int) throws {
+            try "provider: llamacpp\nmodel: \(ModelPrerequisites.gguf!)\ntimeout: 300\nidle_minutes: 2\nwarm_up: false\npreview_timeout: \(previewTimeout)\n"
+                .write(to: config, atomically: true, encoding: .utf8)
+        }
+        let environment = ["K1_LLAMA_SERVER": ModelPrerequisites.server!]
+        defer {
+            _ = try? ProcessRunner.run(K1Binary.path, ["server", "stop"],
+                                       environment: fixture.environment.merging(environment) { $1 }, input: nil,
+                                       timeout: .seconds(30))
+        }
+        try configure(previewTimeout: 1)
+        let first = try await K1ShellSession(fixture: fixture, extraEnvironment: environment)
+        try await first.run(":ns shop")
+        try await first.run("get pods")
+        try first.tmux.sendKeys("?delete the failing ones")
+        try first.tmux.sendSpecial("Enter")
+        let proposed = try await first.tmux.waitUntil("a pre-filled kubectl line", timeout: .seconds(300)) {
+            K1ShellSession.typedText($0)?.hasPrefix("kubectl delete") == true
+        }
+        #expect(proposed.contains("preview: no answer in 1 s"), "\(proposed)")
+        try first.tmux.sendSpecial("C-c")
+        try await first.tmux.waitUntil("an empty prompt", timeout: .seconds(10)) { K1ShellSession.isIdle($0) }
+        #expect(try await first.quit() == 0)
+
+        // A long limit this time: Esc while the dry run waits drops the suggestion, like Esc during the model request.
+        try configure(previewTimeout: 60)
+        let second = try await K1ShellSession(fixture: fixture, extraEnvironment: environment)
+        try await second.run(":ns shop")
+        try await second.run("get pods")
+        try second.tmux.sendKeys("?delete the failing ones")
+        try second.tmux.sendSpecial("Enter")
+        try await second.tmux.waitUntil("the dry run's status line", timeout: .seconds(300)) {
+            $0.contains("dry run on the server")
+        }
+        try second.tmux.sendSpecial("Escape")
+        let cancelled = try await second.tmux.waitUntil("an empty prompt after Esc", timeout: .seconds(10)) {
+            K1ShellSession.isIdle($0)
+        }
+        #expect(cancelled.contains("cancelled"), "\(cancelled)")
+        #expect(!fixture.requests().contains { $0.hasPrefix("DELETE") && !$0.hasSuffix("dryRun=All") }, "nothing ran")
+        #expect(try await second.quit() == 0)
+    }
 }

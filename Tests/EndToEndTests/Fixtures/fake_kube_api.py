@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A tiny stand-in for the Kubernetes API server, enough for the real kubectl to print real output.
 
-Usage: fake_kube_api.py --data cluster.json [--log requests.log] [--watch-stdin]
+Usage: fake_kube_api.py --data cluster.json [--log requests.log] [--watch-stdin] [--dry-run-delay SECONDS]
 
 Binds 127.0.0.1 on a free port, prints `PORT <n>` on stdout, then serves until killed (or, with --watch-stdin,
 until its standard input closes, so it never outlives the test that started it). Every request is appended to
@@ -18,7 +18,7 @@ a Status Success; PATCH (merge or strategic merge) returns the patched object, o
 POST returns the created object with 201 (409 AlreadyExists for a taken name). With `dryRun=All` in the query the
 same answer comes back and nothing changes (a DELETE says `dryRun` in its DeleteOptions body).
 """
-import argparse, json, os, sys, threading
+import argparse, json, os, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -291,7 +291,7 @@ class Cluster:
         return 201, obj
 
 
-def make_handler(cluster, log_path):
+def make_handler(cluster, log_path, dry_run_delay=0):
     log_lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
@@ -305,6 +305,8 @@ def make_handler(cluster, log_path):
                 marker = " dryRun=All" if self.command == "DELETE" and b'"All"' in sent else ""
                 with log_lock, open(log_path, "a") as log:
                     log.write(f"{self.command} {self.path}{marker}\n")
+            if dry_run_delay and ("dryRun=All" in self.path or (self.command == "DELETE" and b'"All"' in sent)):
+                time.sleep(dry_run_delay)
             code, body = cluster.handle(self.command, url.path.rstrip("/") or "/", parse_qs(url.query),
                                         "as=Table" in self.headers.get("Accept", ""), sent)
             data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
@@ -327,8 +329,10 @@ def main():
     parser.add_argument("--data", required=True)
     parser.add_argument("--log")
     parser.add_argument("--watch-stdin", action="store_true", help="exit when standard input closes")
+    parser.add_argument("--dry-run-delay", type=float, default=0,
+                        help="seconds to wait before answering a dry run (a cluster too slow for k1's preview)")
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Cluster(args.data), args.log))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Cluster(args.data), args.log, args.dry_run_delay))
     server.daemon_threads = True
     if args.watch_stdin:
         threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()

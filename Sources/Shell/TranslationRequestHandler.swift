@@ -13,19 +13,23 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
     let translator: Translator
     let style: TerminalStyle
     let interactive: Bool
+    /// Tries write suggestions as a server-side dry run before they are pre-filled; nil: no preview.
+    let dryRun: DryRunPreview?
 
     /// Creates a handler over the shared translator.
-    public init(translator: Translator, style: TerminalStyle = TerminalStyle(fd: 2), interactive: Bool = isatty(0) == 1) {
+    public init(translator: Translator, style: TerminalStyle = TerminalStyle(fd: 2), interactive: Bool = isatty(0) == 1,
+                dryRun: DryRunPreview? = nil) {
         self.translator = translator
         self.style = style
         self.interactive = interactive
+        self.dryRun = dryRun
     }
 
     public func suggest(request: String, context: SessionContext) async -> Suggestion? {
         let status = StatusLine(enabled: style.enabled, label: "asking \(translator.modelName)")
         let watcher = CancelKeyWatcher()
-        let task = Task { () throws -> Translation in
-            try await translator.translate(request, context: context, onToken: { piece in status.append(piece) })
+        let task = Task { () throws -> TranslationOutcome in
+            try await translator.answer(request, context: context, onToken: { piece in status.append(piece) })
         }
         if interactive { watcher.start { _ in task.cancel() } }
         status.start()
@@ -34,8 +38,17 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
         status.stop()
         defer { translator.flushCache() }
         switch result {
-        case .success(let translation):
-            printError(Self.preview(translation, style: style))
+        case .success(.noTarget(let reason)):
+            printError(reason.message)
+            return nil
+        case .success(.command(let translation)):
+            let tried = await previewWrite(translation.command, context: context)
+            if tried?.outcome == .cancelled {
+                printError(style.apply(.gray, "cancelled"))
+                return nil
+            }
+            printError(Self.preview(translation, style: style, dryRun: tried))
+            if let tried { printError(Self.dryRunLine(tried, style: style)) }
             return Suggestion(command: translation.command, context: context)
         case .failure(let error):
             if task.isCancelled || error is CancellationError || (error as? LLMError)?.code == .cancelled {
@@ -54,10 +67,10 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
     }
 
     /// The preview line shown above the pre-filled command.
-    public static func preview(_ translation: Translation, style: TerminalStyle) -> String {
+    public static func preview(_ translation: Translation, style: TerminalStyle, dryRun: PreviewResult? = nil) -> String {
         var parts: [String] = []
         if translation.cached { parts.append(style.apply(.boldYellow, "⚡")) }
-        parts.append(RiskLabel.render(translation.risk, style: style))
+        parts.append(RiskLabel.render(translation.risk, count: dryRun?.countText, style: style))
         if !translation.issues.isEmpty {
             parts.append(style.apply(.yellow, "⚠ " + translation.issues.map(\.message).joined(separator: "; ")))
         }
@@ -66,6 +79,7 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
             : "\(Int(translation.latencyMilliseconds.rounded())) ms"
         var tail = "\(translation.model) · \(time)"
         if translation.learned { tail += " · your edit" }
+        if let dryRun, dryRun.milliseconds > 0 { tail += " · dry run \(Int(dryRun.milliseconds.rounded())) ms" }
         parts.append(style.apply(.gray, tail))
         if let note = translation.note { parts.append(style.apply(.gray, "(\(note))")) }
         return parts.joined(separator: " ")

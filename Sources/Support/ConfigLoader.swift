@@ -82,6 +82,8 @@ public enum ConfigLoader {
             case "kubectl": config.kubectl = try reader.string(value, key)
             case "examples": config.retrievedExamples = try reader.int(value, key, minimum: 0)
             case "warm_up": config.warmUp = try reader.bool(value, key)
+            case "preview": config.preview = try reader.bool(value, key)
+            case "preview_timeout": config.previewTimeoutSeconds = try reader.number(value, key, minimum: 0.1)
             case "cache":
                 for (subKey, subValue) in try reader.mapping(value, key) {
                     let name = "cache.\(subKey.string ?? "?")"
@@ -112,7 +114,7 @@ public enum ConfigLoader {
     /// The top-level keys `config.yaml` accepts.
     public static let knownKeys = ["provider", "model", "url", "api_key_env", "timeout", "threads", "context_size",
                                    "gpu_layers", "idle_minutes", "prompt_version", "kubectl", "examples", "warm_up",
-                                   "cache", "history"]
+                                   "preview", "preview_timeout", "cache", "history"]
 
     /// Applies `K1_PROVIDER`, `K1_MODEL` and `K1_URL`.
     public static func applyEnvironment(_ environment: [String: String], to config: inout K1Config) throws(ConfigError) {

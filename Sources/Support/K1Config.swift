@@ -49,6 +49,10 @@ public struct K1Config: Sendable, Equatable {
     /// Whether `k1 shell` loads a local model and reads the prompt's fixed part in the background at start-up, so
     /// that the first `?` answers quickly (`warm_up`).
     public var warmUp: Bool = true
+    /// Whether `k1 shell` tries a write suggestion on the server as a dry run before pre-filling it (`preview`).
+    public var preview: Bool = true
+    /// Seconds the dry-run preview may take before k1 gives up on it (`preview_timeout`).
+    public var previewTimeoutSeconds: Double = 2
 
     /// The packaged default model.
     public static let defaultModel = "qwen2.5-coder-1.5b"
@@ -72,6 +76,8 @@ public struct K1Config: Sendable, Equatable {
     kubectl: kubectl
     examples: 4             # verified examples retrieved into each prompt (0: off)
     warm_up: true           # k1 shell readies a local model in the background at start-up
+    preview: true           # k1 shell tries write suggestions as a server-side dry run before Enter
+    preview_timeout: 2      # seconds the dry run may take
     cache:
       enabled: true
       ttl_days: 30

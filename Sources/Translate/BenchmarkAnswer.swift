@@ -12,6 +12,8 @@ public struct BenchmarkAnswer: Sendable, Equatable {
     public var cached: Bool
     /// The translator's note (a repair, a dropped namespace), if any.
     public var note: String?
+    /// Why there is no command (the line k1 printed), when the translator answered with none.
+    public var noCommand: String?
 
     /// Creates an answer.
     public init(command: String, latencyMilliseconds: Double, stats: GenerationStats? = nil, cached: Bool = false,
@@ -21,6 +23,12 @@ public struct BenchmarkAnswer: Sendable, Equatable {
         self.latencyMilliseconds = latencyMilliseconds
         self.stats = stats
         self.cached = cached
+    }
+
+    /// No command, with the line k1 printed.
+    public init(noCommand: String, latencyMilliseconds: Double) {
+        self.init(command: "", latencyMilliseconds: latencyMilliseconds)
+        self.noCommand = noCommand
     }
 
     /// The answer a ``Translator`` gave.

@@ -15,21 +15,34 @@ public struct BenchmarkCase: Sendable, Equatable, Codable, Identifiable {
     public var split: BenchmarkSplit?
     /// The request, without the leading `?`.
     public var prompt: String
-    /// Equivalent commands, any of which is a correct answer; the first is the preferred spelling.
+    /// Equivalent commands, any of which is a correct answer; the first is the preferred spelling. Empty when the
+    /// right answer is no command (``noCommand``).
     public var expected: [String]
     /// The session context, if the request needs one.
     public var context: BenchmarkContext?
+    /// Whether the right answer is no command at all: the request picks rows of the listing and none matches, or
+    /// they span several namespaces (`"no_command": true` with `"expected": []`).
+    public var noCommand: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case id, category, split, prompt, expected, context
+        case noCommand = "no_command"
+    }
 
     /// Creates a case.
     public init(id: String, category: BenchmarkCategory, split: BenchmarkSplit? = nil, prompt: String,
-                expected: [String], context: BenchmarkContext? = nil) {
+                expected: [String], context: BenchmarkContext? = nil, noCommand: Bool? = nil) {
         self.id = id
         self.category = category
         self.split = split
         self.prompt = prompt
         self.expected = expected
         self.context = context
+        self.noCommand = noCommand
     }
+
+    /// Whether the case expects no command.
+    public var expectsNoCommand: Bool { noCommand == true }
 
     /// The named split, else the one the id's hash assigns (``BenchmarkSplit/assigned(id:)``).
     public var effectiveSplit: BenchmarkSplit {

@@ -39,8 +39,15 @@ public struct BenchmarkDataset: Sendable, Equatable {
             if item.prompt.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw BenchmarkDatasetError(source: source, line: number, reason: "case \(item.id) has an empty prompt")
             }
-            if item.expected.isEmpty || item.expected.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                throw BenchmarkDatasetError(source: source, line: number, reason: "case \(item.id) needs non-empty expected commands")
+            if item.expectsNoCommand {
+                if !item.expected.isEmpty {
+                    throw BenchmarkDatasetError(source: source, line: number,
+                                                reason: "case \(item.id) expects no command, so its expected list must be empty")
+                }
+            } else if item.expected.isEmpty
+                        || item.expected.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw BenchmarkDatasetError(source: source, line: number,
+                                            reason: "case \(item.id) needs non-empty expected commands (or \"no_command\": true)")
             }
             if let first = seen[item.id] {
                 throw BenchmarkDatasetError(source: source, line: number, reason: "id \(item.id) repeats line \(first)")

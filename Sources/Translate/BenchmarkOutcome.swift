@@ -14,6 +14,8 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
     public var produced: String?
     /// Why translation failed, if it did.
     public var error: String?
+    /// The line k1 printed instead of a command (nothing in the listing matches), if it answered with none.
+    public var noCommand: String?
     /// Identical to an expected command (whitespace folded).
     public var exact: Bool
     /// The same command as an expected one after normalisation.

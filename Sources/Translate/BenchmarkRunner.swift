@@ -29,7 +29,16 @@ public struct BenchmarkRunner: Sendable {
     public static func translating(with translator: Translator, useCache: Bool) -> Translate {
         { item, context in
             if let answer = explaining(item.prompt) { return answer }
-            return BenchmarkAnswer(try await translator.translate(item.prompt, context: context, useCache: useCache))
+            let clock = ContinuousClock()
+            let start = clock.now
+            switch try await translator.answer(item.prompt, context: context, useCache: useCache) {
+            case .command(let translation):
+                return BenchmarkAnswer(translation)
+            case .noTarget(let reason):
+                let elapsed = clock.now - start
+                return BenchmarkAnswer(noCommand: reason.message, latencyMilliseconds: Double(elapsed.components.seconds) * 1000
+                                           + Double(elapsed.components.attoseconds) / 1e15)
+            }
         }
     }
 
@@ -75,8 +84,9 @@ public struct BenchmarkRunner: Sendable {
                                        semantic: false, syntax: nil, latencyMilliseconds: 0, repetition: repetition)
         do {
             let answer = try await translate(item, context)
-            let score = BenchmarkScorer.score(answer.command, for: item)
-            outcome.produced = answer.command
+            let score = BenchmarkScorer.score(answer.noCommand == nil ? answer.command : nil, for: item)
+            outcome.produced = answer.noCommand == nil ? answer.command : nil
+            outcome.noCommand = answer.noCommand
             outcome.exact = score.exact
             outcome.semantic = score.semantic
             outcome.latencyMilliseconds = answer.latencyMilliseconds
@@ -107,6 +117,8 @@ public struct BenchmarkRunner: Sendable {
             var checked = outcome
             if let produced = outcome.produced {
                 checked.syntax = produced.hasPrefix(Self.explainPrefix) ? nil : byCommand[produced]
+            } else if outcome.noCommand != nil {
+                checked.syntax = nil   // no command, on purpose: nothing for kubectl to check
             } else {
                 checked.syntax = SyntaxOracleVerdict(valid: false, reason: .notKubectl, message: "no command produced")
             }

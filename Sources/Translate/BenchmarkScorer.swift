@@ -28,8 +28,13 @@ public enum BenchmarkScorer {
     }
 
     /// A case's score for its produced command.
+    /// A case that expects no command passes exactly when nothing was produced (the translator said why instead).
     public static func score(_ produced: String?, for item: BenchmarkCase) -> BenchmarkScore {
-        score(produced: produced, expected: item.expected, sessionNamespace: item.sessionNamespace)
+        if item.expectsNoCommand {
+            let none = produced.map { folded($0).isEmpty } ?? true
+            return none ? BenchmarkScore(exact: true, semantic: true, matched: "") : .miss
+        }
+        return score(produced: produced, expected: item.expected, sessionNamespace: item.sessionNamespace)
     }
 
     /// The line trimmed, with every run of whitespace folded into one space.

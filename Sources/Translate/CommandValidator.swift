@@ -65,6 +65,7 @@ public enum CommandValidator {
         if command.namespace != nil, let type = clusterScopedType(of: command) {
             issues.append(ValidationIssue(.namespaceOnClusterScoped, "\(type.plural) are cluster-scoped; -n does nothing"))
         }
+        if let issue = FieldSelectorCheck.issue(in: command) { issues.append(issue) }
         return issues
     }
 

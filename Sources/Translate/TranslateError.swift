@@ -8,6 +8,8 @@ public struct TranslateError: Error, Sendable, Equatable, CustomStringConvertibl
         case noCommand
         /// A prompt resource of the Translate module is missing or malformed (a packaging bug).
         case badResource
+        /// The request picks rows of the last listing and no command can act on them (``NoTarget``).
+        case noTarget
     }
 
     /// The failure kind.
@@ -32,5 +34,11 @@ public struct TranslateError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The model gave nothing usable.
     public static func noCommand(raw: String) -> TranslateError {
         TranslateError(.noCommand, "the model gave no kubectl command; rephrase or try again", raw: raw)
+    }
+
+    /// No command for picked rows (for callers that need a command; ``Translator/answer(_:context:useCache:onToken:)``
+    /// returns the reason as an outcome instead).
+    public static func noTarget(_ reason: NoTarget) -> TranslateError {
+        TranslateError(.noTarget, reason.message)
     }
 }

@@ -51,7 +51,10 @@ public final class Translator: Sendable {
 
     /// The cache key for `request` in `context`.
     public func cacheKey(for request: String, context: SessionContext) -> AnswerCacheKey {
-        let fields = PromptBuilder.contextFields(context, request: request, options: options)
+        var fields = PromptBuilder.contextFields(context, request: request, options: options)
+        // The rows k1 picks for the request, all of them: the prompt shows at most `maxListingRows`, and an answer
+        // for other rows must never come back from the cache.
+        if let pick = Self.pick(request, context: context) { fields["picked"] = pick.keyText }
         return AnswerCacheKey(request: PromptBuilder.clean(request), contextFields: fields, model: modelName,
                               promptVersion: promptVersion)
     }
@@ -66,10 +69,48 @@ public final class Translator: Sendable {
     ///   `CancellationError`.
     public func translate(_ request: String, context: SessionContext, useCache: Bool = true,
                           onToken: (@Sendable (String) -> Void)? = nil) async throws -> Translation {
-        let clock = ContinuousClock()
-        let start = clock.now
+        switch try await answer(request, context: context, useCache: useCache, onToken: onToken) {
+        case .command(let translation): return translation
+        case .noTarget(let reason): throw TranslateError.noTarget(reason)
+        }
+    }
+
+    /// Answers one request: a command, or no command when the request picks rows of the last listing and none
+    /// matches (no model call then) or they span several namespaces. A command for picked rows names exactly
+    /// those rows (``PickEnforcer``), on cache hits too.
+    /// - Throws: as ``translate(_:context:useCache:onToken:)``, never for a request that picks nothing.
+    public func answer(_ request: String, context: SessionContext, useCache: Bool = true,
+                       onToken: (@Sendable (String) -> Void)? = nil) async throws -> TranslationOutcome {
         let cleaned = PromptBuilder.clean(request)
         guard !cleaned.isEmpty else { throw TranslateError.emptyRequest }
+        let pick = Self.pick(cleaned, context: context)
+        if let refusal = pick?.refusal { return .noTarget(refusal) }
+        var translation = try await translateCommand(cleaned, context: context, useCache: useCache, onToken: onToken)
+        if let pick {
+            let checked = PickEnforcer.apply(translation.command, pick: pick, defaultNamespace: context.effectiveNamespace)
+            if checked.command != translation.command {
+                translation.command = checked.command
+                translation.risk = RiskClassifier.classify(checked.command)
+                translation.issues = CommandValidator.validate(checked.command)
+            }
+            if let note = checked.note {
+                translation.note = [translation.note, note].compactMap { $0 }.joined(separator: "; ")
+            }
+            if let issue = checked.issue { translation.issues.append(issue) }
+        }
+        return .command(translation)
+    }
+
+    /// The rows of the session's last listing that `request` picks, if it picks by k1's rules.
+    static func pick(_ request: String, context: SessionContext) -> ListingPick? {
+        guard let listing = context.listing else { return nil }
+        return ListingSelector.pick(PromptBuilder.clean(request), listing: listing)
+    }
+
+    private func translateCommand(_ cleaned: String, context: SessionContext, useCache: Bool,
+                                  onToken: (@Sendable (String) -> Void)?) async throws -> Translation {
+        let clock = ContinuousClock()
+        let start = clock.now
         // The key needs only the context fields; the examples are retrieved on a miss.
         let key = cacheKey(for: cleaned, context: context)
 

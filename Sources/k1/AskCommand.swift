@@ -16,6 +16,11 @@ struct AskCommand: AsyncParsableCommand {
         discussion: """
         The command is printed as k1 shell would run it: with -n/--context added for --namespace/--context when it \
         names none. Nothing is run. Example: k1 ask -n shop "restart the failing pods" --selection deploy/web
+
+        With --listing FILE (a saved `kubectl get` table), a request that picks rows of it ("the failing ones") gets \
+        exactly those rows; when none matches, or they span several namespaces, k1 prints why on standard error and \
+        exits with status 3. --preview tries a write on the server as a dry run and prints what it would touch on \
+        standard error.
         """
     )
 
@@ -31,7 +36,7 @@ struct AskCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The last resource type worked with (pods, deploy, …).")
     var resource: String?
 
-    @Option(name: .long, help: "The selected object as TYPE/NAME (deployment/web).")
+    @Option(name: .long, help: "The selected object as TYPE/NAME (deployment/web), or NAME with --resource.")
     var selection: String?
 
     @Option(name: .customLong("last-command"), help: "The last command run, when it failed (for \"fix it\").")
@@ -42,6 +47,12 @@ struct AskCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("last-exit"), help: "The last command's exit status (default 1).")
     var lastExit: Int32 = 1
+
+    @Option(name: .long, help: "A file holding the last listing: the table `kubectl get` printed.")
+    var listing: String?
+
+    @Flag(name: .long, help: "Try a write on the server as a dry run (--dry-run=server) and report what it would touch.")
+    var preview = false
 
     @Flag(name: .long, help: "Print one JSON object with the command, risk, cache and timing details.")
     var json = false
@@ -77,15 +88,25 @@ struct AskCommand: AsyncParsableCommand {
         let translator = Environment.makeTranslator(config: config, useCache: !noCache)
         let translation: Translation
         do {
-            translation = try await translator.translate(request.joined(separator: " "), context: session,
-                                                         useCache: !noCache)
+            switch try await translator.answer(request.joined(separator: " "), context: session, useCache: !noCache) {
+            case .command(let answer):
+                translation = answer
+            case .noTarget(let reason):
+                printError(reason.message)
+                translator.flushCache()
+                throw ExitCode(Self.noTargetStatus)
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printError("k1: \(TranslationRequestHandler.describe(error))")
             throw ExitCode.failure
         }
         let runnable = Self.runnable(translation.command, context: session, kubectl: config.kubectl)
+        let tried = preview ? await Self.dryRun(translation.command, context: session, config: config) : nil
+        if let tried, !json { printError(tried.line) }
         if json {
-            print(try AskReport(translation: translation, command: runnable).jsonLine())
+            print(try AskReport(translation: translation, command: runnable, preview: tried).jsonLine())
         } else {
             print(runnable)
         }
@@ -96,27 +117,38 @@ struct AskCommand: AsyncParsableCommand {
 
     /// The session context the flags describe.
     func makeContext() throws -> SessionContext {
-        var context = SessionContext(
+        var made = SessionContext(
             namespace: nonEmpty(namespace),
             kubeContext: nonEmpty(context),
             lastResource: nonEmpty(resource).map(Self.canonicalResource),
-            selection: try selection.map { try Self.parseSelection($0, namespace: nonEmpty(namespace)) }
+            selection: try selection.map {
+                try Self.parseSelection($0, namespace: nonEmpty(namespace), resource: nonEmpty(resource))
+            }
         )
         if let command = nonEmpty(lastCommand) {
             guard lastExit != 0 else { throw ValidationError("--last-exit must be the non-zero status of a failed command") }
             let line = command.hasPrefix("kubectl") ? command : "kubectl " + command
-            FailureTracker.apply(line: line, exitStatus: lastExit, errorOutput: lastError ?? "", to: &context)
+            FailureTracker.apply(line: line, exitStatus: lastExit, errorOutput: lastError ?? "", to: &made)
         } else if lastError != nil {
             throw ValidationError("--last-error needs --last-command")
         }
-        return context
+        if let listing = nonEmpty(listing) {
+            try AskListing.apply(file: listing, resource: nonEmpty(resource), namespace: nonEmpty(namespace), to: &made)
+        }
+        return made
     }
 
-    /// `deploy/web` → deployments `web`.
-    static func parseSelection(_ text: String, namespace: String?) throws -> ObjectSelection {
+    /// `k1 ask`'s exit status when the request picks rows of the listing and no command can act on them.
+    static let noTargetStatus: Int32 = 3
+
+    /// `deploy/web` → deployments `web`; `web` with `resource` → that type's `web`.
+    static func parseSelection(_ text: String, namespace: String?, resource: String? = nil) throws -> ObjectSelection {
         let parts = text.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 1, let resource, !parts[0].isEmpty {
+            return ObjectSelection(resource: canonicalResource(resource), name: parts[0], namespace: namespace)
+        }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw ValidationError("--selection takes TYPE/NAME, e.g. deployment/web")
+            throw ValidationError("--selection takes TYPE/NAME, e.g. deployment/web (or NAME with --resource)")
         }
         return ObjectSelection(resource: canonicalResource(parts[0]), name: parts[1], namespace: namespace)
     }
@@ -145,6 +177,8 @@ struct AskReport: Encodable {
     let translation: Translation
     /// The command as it would run (with injected `-n`/`--context`).
     let command: String
+    /// The dry run, with `--preview`.
+    var preview: PreviewResult? = nil
 
     enum CodingKeys: String, CodingKey {
         case command, translation, cached, learned, risk, reason, issues, note, model, promptVersion
@@ -156,6 +190,9 @@ struct AskReport: Encodable {
         case generationMilliseconds = "generation_ms"
         case tokensPerSecond = "tokens_per_second"
         case finishReason = "finish_reason"
+        case previewLine = "preview"
+        case previewMilliseconds = "preview_ms"
+        case previewObjects = "preview_objects"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -179,6 +216,11 @@ struct AskReport: Encodable {
         try container.encode(stats?.generationMilliseconds, forKey: .generationMilliseconds)
         try container.encode(stats?.tokensPerSecond.map { ($0 * 10).rounded() / 10 }, forKey: .tokensPerSecond)
         try container.encode(stats?.finishReason, forKey: .finishReason)
+        if let preview {
+            try container.encode(preview.line, forKey: .previewLine)
+            try container.encode((preview.milliseconds * 1000).rounded() / 1000, forKey: .previewMilliseconds)
+            try container.encode(preview.objects, forKey: .previewObjects)
+        }
     }
 
     /// One line of JSON.

@@ -46,7 +46,8 @@ struct ShellCommand: AsyncParsableCommand {
         let shell = ShellSession(
             context: session, config: config,
             history: HistoryStore(url: Environment.paths.historyFile, limit: config.historySize),
-            recorder: recorder, requests: TranslationRequestHandler(translator: translator)
+            recorder: recorder,
+            requests: TranslationRequestHandler(translator: translator, dryRun: DryRunPreview(config: config))
         )
         let status = await shell.run()
         if status != 0 { throw ExitCode(status) }

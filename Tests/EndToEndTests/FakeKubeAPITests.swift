@@ -88,4 +88,62 @@ struct FakeKubeAPITests {
         #expect(!after.stdout.contains("web-0"))
         #expect(after.stdout.contains("pod/web-1"))
     }
+
+    @Test("server dry runs of DELETE, PATCH and POST answer like a real write and change nothing")
+    func dryRunsChangeNothing() throws {
+        let fixture = try KubeFixture()
+        let delete = try fixture.kubectl(["delete", "pod", "web-1", "worker-5c8d-abcde", "-n", "shop",
+                                          "--dry-run=server", "-o", "name"])
+        #expect(delete.status == 0, "\(delete.stderr)")
+        #expect(delete.stdout == "pod/web-1\npod/worker-5c8d-abcde\n")
+        let scale = try fixture.kubectl(["scale", "deployment", "web", "--replicas=5", "-n", "shop", "--dry-run=server",
+                                         "-o", "name"])
+        #expect(scale.status == 0, "\(scale.stderr)")
+        #expect(scale.stdout == "deployment.apps/web\n")
+        let cordon = try fixture.kubectl(["cordon", "node-2", "--dry-run=server"])
+        #expect(cordon.stdout.contains("node/node-2 cordoned (server dry run)"), "\(cordon.stderr)")
+        let create = try fixture.kubectl(["create", "configmap", "extra", "--from-literal=a=b", "-n", "shop",
+                                          "--dry-run=server", "-o", "name"])
+        #expect(create.stdout == "configmap/extra\n", "\(create.stderr)")
+
+        let requests = fixture.requests()
+        #expect(requests.contains("DELETE /api/v1/namespaces/shop/pods/web-1 dryRun=All"), "\(requests)")
+        #expect(requests.contains { $0.hasPrefix("PATCH /apis/apps/v1/namespaces/shop/deployments/web/scale?dryRun=All") })
+        #expect(requests.contains { $0.hasPrefix("PATCH /api/v1/nodes/node-2?dryRun=All") })
+        #expect(requests.contains { $0.hasPrefix("POST /api/v1/namespaces/shop/configmaps?dryRun=All") })
+
+        // Nothing changed.
+        let pods = try fixture.kubectl(["get", "pods", "-n", "shop", "-o", "name"])
+        #expect(pods.stdout.contains("pod/web-1") && pods.stdout.contains("pod/worker-5c8d-abcde"))
+        let replicas = try fixture.kubectl(["get", "deployment", "web", "-n", "shop", "-o", "jsonpath={.spec.replicas}"])
+        #expect(replicas.stdout == "3")
+        let nodes = try fixture.kubectl(["get", "nodes"])
+        #expect(!nodes.stdout.contains("SchedulingDisabled"))
+        let configmaps = try fixture.kubectl(["get", "configmaps", "-n", "shop", "-o", "name"])
+        #expect(!configmaps.stdout.contains("extra"))
+    }
+
+    @Test("real writes change the state: scale, cordon, create, delete")
+    func writesChangeState() throws {
+        let fixture = try KubeFixture()
+        #expect(try fixture.kubectl(["scale", "deployment", "web", "--replicas=5", "-n", "shop"]).status == 0)
+        #expect(try fixture.kubectl(["get", "deployment", "web", "-n", "shop", "-o", "jsonpath={.spec.replicas}"]).stdout == "5")
+        #expect(try fixture.kubectl(["cordon", "node-2"]).status == 0)
+        #expect(try fixture.kubectl(["get", "nodes"]).stdout.contains("SchedulingDisabled"))
+        #expect(try fixture.kubectl(["create", "configmap", "extra", "-n", "shop"]).status == 0)
+        let again = try fixture.kubectl(["create", "configmap", "extra", "-n", "shop"])
+        #expect(again.status != 0 && again.stderr.contains("already exists"))
+        #expect(try fixture.kubectl(["delete", "pod", "web-1", "-n", "shop"]).status == 0)
+        #expect(!(try fixture.kubectl(["get", "pods", "-n", "shop", "-o", "name"]).stdout.contains("pod/web-1")))
+    }
+
+    @Test("a field selector the server does not support is a 400, as on a real cluster")
+    func unsupportedFieldSelector() throws {
+        let fixture = try KubeFixture()
+        let result = try fixture.kubectl(["get", "nodes", "--field-selector", "status.phase!=Ready"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("BadRequest") && result.stderr.contains("\"status.phase\" is not a known field selector"))
+        let pods = try fixture.kubectl(["get", "pods", "-n", "shop", "--field-selector", "status.phase=Pending", "-o", "name"])
+        #expect(pods.stdout == "pod/worker-5c8d-abcde\n", "\(pods.stderr)")
+    }
 }

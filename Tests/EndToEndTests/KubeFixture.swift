@@ -26,7 +26,8 @@ final class KubeFixture {
     static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
 
     /// Starts the server and writes the kubeconfig into a new temporary directory.
-    init() throws {
+    /// - Parameter serverArguments: extra arguments for the server (`--dry-run-delay 30`).
+    init(serverArguments: [String] = []) throws {
         guard let python = HostTools.python3 else { throw E2EError.processFailed("python3 is not installed") }
         let files = FileManager.default
         root = files.temporaryDirectory.appendingPathComponent("k1-e2e-\(UUID().uuidString)")
@@ -50,7 +51,7 @@ final class KubeFixture {
         do {
             server = try ChildProcess(python, ["-u", Self.fixtures.appendingPathComponent("fake_kube_api.py").path,
                                                "--data", Self.fixtures.appendingPathComponent("cluster.json").path,
-                                               "--log", requestLog.path, "--watch-stdin"],
+                                               "--log", requestLog.path, "--watch-stdin"] + serverArguments,
                                       stdin: .descriptor(lifeline.read), stdout: .descriptor(announcement.write),
                                       stderr: .file(stderrURL))
             close(announcement.write)
@@ -116,7 +117,7 @@ final class KubeFixture {
 
     /// Whether any request so far asked for `path` (the part before `?`), with any method and query.
     func requested(_ path: String) -> Bool {
-        requests().contains { $0.split(separator: " ").last?.split(separator: "?").first.map(String.init) == path }
+        requests().contains { $0.split(separator: " ").dropFirst().first?.split(separator: "?").first.map(String.init) == path }
     }
 
     /// Runs the real kubectl with `arguments` in this fixture's environment.

@@ -42,6 +42,15 @@ struct ConfigLoaderTests {
         #expect(config.historySize == 50)
     }
 
+    @Test("The dry-run preview can be turned off and its time limit set")
+    func previewSettings() throws {
+        let config = try ConfigLoader.parse("preview: false\npreview_timeout: 0.5\n")
+        #expect(config.preview == false)
+        #expect(config.previewTimeoutSeconds == 0.5)
+        #expect(K1Config().preview && K1Config().previewTimeoutSeconds == 2)
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("preview_timeout: 0\n") }
+    }
+
     @Test("An unknown key is an error naming the key and its line")
     func unknownKey() {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("model: x\nmodle: y\n") }

@@ -1,0 +1,178 @@
+import Foundation
+import KubectlKit
+import Session
+
+/// Which rows of the last listing a request picks, decided by k1 rather than the model: "the failing ones",
+/// "the pending pods", "the ones that aren't ready", "the ones with restarts", "all of them", "the first two",
+/// "the web ones". Pure.
+///
+/// The table (``rules``) maps words to a predicate over a row's STATUS, READY, RESTARTS and NAME. Every rule a
+/// request matches must hold (`the failing web ones` is failing *and* named `web…`); `first N` / `last N` then
+/// take rows in listing order. A request picks nothing (nil) when it asks for a fresh listing (`show the failing
+/// pods`, `which nodes are not ready`) rather than pointing back at the shown rows, when it names another
+/// resource type or namespace than the listing's, or when no rule matches.
+public enum ListingSelector {
+    /// One entry of the words → predicate table.
+    public struct Rule: Sendable {
+        /// The phrases that select this rule (lower-case, matched on word boundaries).
+        public let phrases: [String]
+        /// The state, as in "nothing … is failing".
+        public let state: String
+        /// Whether a row is picked.
+        public let matches: @Sendable (ListedObject) -> Bool
+    }
+
+    /// The words → predicate table.
+    public static let rules: [Rule] = [
+        Rule(phrases: ["crashing", "crashlooping", "crash looping", "crash-looping", "crashloop", "crashloopbackoff",
+                       "crashed", "in crash loop"],
+             state: "crashing") { row in
+            cell(row, "STATUS")?.contains("CrashLoopBackOff") == true
+        },
+        Rule(phrases: ["pending"], state: "pending") { row in cell(row, "STATUS") == "Pending" },
+        Rule(phrases: ["not ready", "aren't ready", "arent ready", "isn't ready", "isnt ready", "unready", "notready",
+                       "not-ready"],
+             state: "not ready") { row in
+            if let status = cell(row, "STATUS"), status.contains("NotReady") { return true }
+            if let ready = cell(row, "READY"), let counts = fraction(ready) { return counts.ready < counts.total }
+            return false
+        },
+        Rule(phrases: ["with restarts", "that restarted", "restarted", "restarting", "have restarts", "had restarts",
+                       "with a restart", "that have restarted"],
+             state: "restarting") { row in
+            (cell(row, "RESTARTS").flatMap(leadingInteger) ?? 0) > 0
+        },
+        Rule(phrases: ["failing", "failed", "broken", "unhealthy", "erroring", "in error", "not healthy", "bad ones",
+                       "not working"],
+             state: "failing") { row in row.healthy == false },
+        Rule(phrases: ["all of them", "all of those", "all of these", "them all", "all the listed", "all listed",
+                       "every one of them", "all those", "all these", "all the ones", "each of them"],
+             state: "listed") { _ in true },
+    ]
+
+    /// Words that make a request a fresh query rather than a pick of the shown rows, unless it also points back.
+    static let queryWords: Set<String> = ["get", "list", "show", "find", "which", "what", "are", "is", "how", "count",
+                                          "display", "watch", "any"]
+
+    /// Words that point back at shown rows.
+    static let pointers: Set<String> = ["ones", "one", "them", "those", "these", "listed", "above", "they"]
+
+    /// Number words for `first two`.
+    static let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                                         "eight": 8, "nine": 9, "ten": 10]
+
+    /// The rows of `listing` that `request` picks, or nil when it picks none by rule (the model decides).
+    public static func pick(_ request: String, listing: Listing) -> ListingPick? {
+        let text = " " + normalised(request) + " "
+        let words = text.split(separator: " ").map(String.init)
+        guard let first = words.first else { return nil }
+        let pointsBack = words.contains { pointers.contains($0) }
+        if queryWords.contains(first) && !pointsBack { return nil }
+        if namesOtherPlace(words, listing: listing) { return nil }
+
+        var states: [String] = []
+        var rows = listing.objects
+        for rule in rules where rule.phrases.contains(where: { text.contains(" \($0) ") }) {
+            // "not ready" is not also "ready"; "crashing" rows are failing too, so both may match.
+            states.append(rule.state)
+            rows = rows.filter(rule.matches)
+        }
+        var named: String?
+        if let prefix = namePrefix(words, listing: listing) {
+            named = prefix
+            rows = rows.filter { $0.name == prefix || $0.name.hasPrefix(prefix + "-") }
+        }
+        var position: String?
+        if let (word, count) = firstOrLast(words) {
+            position = "the \(word) \(count)"
+            rows = word == "first" ? Array(rows.prefix(count)) : Array(rows.suffix(count))
+        }
+        if states.count > 1 { states.removeAll { $0 == "listed" } }
+        guard !states.isEmpty || named != nil || position != nil else { return nil }
+        var state = states.joined(separator: " and ")
+        if let named { state = (state.isEmpty || state == "listed" ? "" : state + " and ") + "named \(named)…" }
+        if state.isEmpty { state = "listed" }
+        return ListingPick(state: state, rows: rows, listing: listing)
+    }
+
+    /// The request lower-cased, punctuation other than `-`, `'`, `/` and `.` inside words turned into spaces.
+    static func normalised(_ request: String) -> String {
+        let mapped = request.lowercased().map { c -> Character in
+            c.isLetter || c.isNumber || c == "-" || c == "'" || c == "/" || c == "." || c == "_" ? c : " "
+        }
+        return String(mapped).split(separator: " ")
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Whether the request names a resource type or a namespace other than the listing's.
+    static func namesOtherPlace(_ words: [String], listing: Listing) -> Bool {
+        if let named = AskedFlags.namedNamespace(words.joined(separator: " ")),
+           named != listing.namespace, !listing.objects.contains(where: { $0.name == named || $0.namespace == named }) {
+            return true
+        }
+        for (index, word) in words.enumerated() {
+            if ["-n", "--namespace", "namespace", "ns"].contains(word), index + 1 < words.count {
+                let named = words[index + 1]
+                if named != listing.namespace { return true }
+            }
+            if word == "-a" || word == "--all-namespaces" || (word == "namespaces" && index > 0 && words[index - 1] == "all") {
+                if listing.namespace != nil { return true }
+                continue
+            }
+            if RequestWords.ambiguousTypeWords.contains(word) || ["logs", "log", "events", "event"].contains(word) {
+                continue
+            }
+            let typeWord = word.split(separator: "/").first.map(String.init) ?? word
+            if let type = ResourceCatalog.lookup(typeWord), let listed = listing.resource,
+               type.canonicalName != listed {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `web` in "the web ones", "the web pods", "web-ish ones": a word right before `ones` or the listing's type
+    /// that is a whole name or a dash-prefix of a listed name.
+    static func namePrefix(_ words: [String], listing: Listing) -> String? {
+        let typeWords: Set<String> = {
+            guard let resource = listing.resource, let type = ResourceCatalog.lookup(resource) else { return [] }
+            return Set([type.plural, type.singular] + type.shortNames)
+        }()
+        for (index, word) in words.enumerated() where index + 1 < words.count && word.count >= 2 {
+            let next = words[index + 1]
+            guard next == "ones" || next == "one" || typeWords.contains(next) else { continue }
+            if listing.objects.contains(where: { $0.name == word || $0.name.hasPrefix(word + "-") }) { return word }
+        }
+        return nil
+    }
+
+    /// `first two`, `last 3`, `first one`, `the first pod` (one).
+    static func firstOrLast(_ words: [String]) -> (String, Int)? {
+        for (index, word) in words.enumerated() where word == "first" || word == "last" {
+            guard index + 1 < words.count else { return (word, 1) }
+            let next = words[index + 1]
+            // "the last listing", "the last get": the listing itself, not its last row.
+            if ["listing", "list", "output", "command", "get", "table", "time"].contains(next) { continue }
+            if let count = numbers[next] ?? Int(next), count > 0 { return (word, count) }
+            return (word, 1)
+        }
+        return nil
+    }
+
+    static func cell(_ row: ListedObject, _ column: String) -> String? {
+        guard let value = row.columns[column]?.trimmingCharacters(in: .whitespaces), !value.isEmpty,
+              value != "<none>", value != "<unknown>" else { return nil }
+        return value
+    }
+
+    static func fraction(_ text: String) -> (ready: Int, total: Int)? {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let ready = Int(parts[0]), let total = Int(parts[1]) else { return nil }
+        return (ready, total)
+    }
+
+    static func leadingInteger(_ text: String) -> Int? {
+        Int(text.prefix { $0.isASCII && $0.isNumber })
+    }
+}

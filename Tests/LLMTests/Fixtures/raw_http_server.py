@@ -26,7 +26,7 @@ Paths (the query gives parameters):
   /silent             says nothing until the client hangs up (hang-ups are counted)
   /bench?n=N&delay=S&wait=W   W seconds of silence (prompt evaluation), then N SSE events S seconds apart
   /_stats             {"silent_open": requests seen on /silent, "silent_closed": hang-ups seen on /silent,
-                       "ipv6": whether ::1 is bound too}
+                       "gate_timed_out": /gated streams that ended without a /release, "ipv6": whether ::1 is bound too}
 """
 import json
 import os
@@ -38,7 +38,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 lock = threading.Lock()
-stats = {"silent_open": 0, "silent_closed": 0, "ipv6": False}
+stats = {"silent_open": 0, "silent_closed": 0, "gate_timed_out": 0, "ipv6": False}
 released = threading.Event()
 
 
@@ -115,7 +115,9 @@ def handle(conn):
     elif path == "/gated":
         released.clear()
         conn.sendall(head(200, "OK", sse) + chunk(event(1)))
-        released.wait(10)
+        if not released.wait(10):
+            with lock:
+                stats["gate_timed_out"] += 1
         conn.sendall(chunk(event(2)) + b"0\r\n\r\n")
     elif path == "/release":
         released.set()

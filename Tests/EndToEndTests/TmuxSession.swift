@@ -64,6 +64,13 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", Self.target, key])
     }
 
+    /// Pastes `text` the way a terminal does: in one write, wrapped in bracketed-paste markers when the program in
+    /// the pane turned that mode on (tmux `paste-buffer -p`), line breaks sent as carriage returns.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "k1-paste", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "k1-paste", "-t", Self.target])
+    }
+
     /// The pane's whole scroll-back and screen as plain text: wrapped lines joined, trailing blanks removed.
     func capture() throws -> String {
         Self.tidy(try tmux(["capture-pane", "-p", "-J", "-t", Self.target, "-S", "-"]))

@@ -123,7 +123,8 @@ final class StatusLine: @unchecked Sendable {
         lock.withLock {
             guard !stopped else { return }
             frame += 1
-            let shown = text.replacingOccurrences(of: "\n", with: " ")
+            // Streamed tokens come from the model: no control character of theirs reaches the terminal.
+            let shown = TerminalText.escaped(text.replacingOccurrences(of: "\n", with: " "))
             let width = max(20, Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100)
             let room = max(0, width - label.count - 6)
             let tail = shown.count > room ? "…" + shown.suffix(room - 1) : shown

@@ -37,7 +37,7 @@ public struct ManagedLlamaCppBackend: LLMBackend {
                 do {
                     for try await event in backend.generate(request) {
                         yielded = true
-                        if case .done(let stats) = event {
+                        if case .done(let stats) = event, request.savesPromptSnapshot {
                             // Before `.done`: a consumer that stops reading there would cancel a save after it.
                             await server.promptCacheFilled(promptTokens: (stats.promptTokens ?? 0) + (stats.cachedPromptTokens ?? 0))
                         }

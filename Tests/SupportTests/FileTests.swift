@@ -27,15 +27,16 @@ struct FileTests {
         #expect(throws: FileError.self) { try AtomicFile.write("x", to: file) }
     }
 
-    @Test("Quarantine moves a file to .bak, replacing an older backup")
+    @Test("Quarantine moves a file to a numbered backup and never replaces an older one")
     func quarantine() throws {
         let file = dir.appendingPathComponent("h")
         try "old".write(to: file, atomically: false, encoding: .utf8)
-        #expect(AtomicFile.quarantine(file) != nil)
+        #expect(AtomicFile.quarantine(file)?.lastPathComponent == "h.bak.1")
         try "newer".write(to: file, atomically: false, encoding: .utf8)
         let backup = AtomicFile.quarantine(file)
-        #expect(backup?.lastPathComponent == "h.bak")
-        #expect(try String(contentsOf: dir.appendingPathComponent("h.bak"), encoding: .utf8) == "newer")
+        #expect(backup?.lastPathComponent == "h.bak.2")
+        #expect(try String(contentsOf: dir.appendingPathComponent("h.bak.1"), encoding: .utf8) == "old")
+        #expect(try String(contentsOf: dir.appendingPathComponent("h.bak.2"), encoding: .utf8) == "newer")
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 

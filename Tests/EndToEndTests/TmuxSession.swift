@@ -116,6 +116,11 @@ final class TmuxSession {
         }
     }
 
+    /// The pane's title, which a program sets with the OSC 0/2 escape sequence.
+    func paneTitle() throws -> String {
+        try tmux(["display-message", "-p", "-t", Self.target, "#{pane_title}"]).trimmingCharacters(in: .newlines)
+    }
+
     /// The process id of the pane's process (the supervisor; the command is its child).
     func panePID() throws -> Int32? {
         Int32(try tmux(["display-message", "-p", "-t", Self.target, "#{pane_pid}"])

@@ -131,13 +131,13 @@ public final class LineExecutor: @unchecked Sendable {
             }
             print(context.effectiveContext ?? "(none)")
         case .context:
-            for line in ContextTracker.summary(context) { print(line) }
+            for line in ContextTracker.summary(context) { print(TerminalText.escaped(line)) }
         case .history:
             let count = arguments.first.flatMap(Int.init) ?? 20
             let entries = historyProvider()
             let start = max(0, entries.count - count)
             for (index, entry) in entries.enumerated().dropFirst(start) {
-                print(String(format: "%5d  ", index + 1) + entry)
+                print(String(format: "%5d  ", index + 1) + TerminalText.escaped(entry))
             }
         }
         return Result()

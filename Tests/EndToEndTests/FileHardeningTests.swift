@@ -147,3 +147,22 @@ struct FileHardeningTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("xdg/cache/k1/llm_cache.json").path))
     }
 }
+
+extension FileHardeningTests {
+    @Test("k1 cache list prints a hand-edited answer's escape sequences as visible text")
+    func cacheListEscapes() throws {
+        let fixture = try KubeFixture()
+        let cache = fixture.root.appendingPathComponent("xdg/cache/k1")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        chmod(cache.path, 0o700)
+        let entry = #"{"key":"0123456789abcdef0123456789abcdef","request":"list pods\u001b]0;pwned\u0007","command":"kubectl get pods\u001b[2J","created":"2026-11-25T04:02:57.123Z","lastUsed":"2026-11-25T04:02:57.123Z","model":"m","promptVersion":"p","source":"model","uses":0}"#
+        let file = cache.appendingPathComponent("llm_cache.json")
+        try Data("{\"version\":1,\"entries\":[\n\(entry)\n]}\n".utf8).write(to: file)
+        chmod(file.path, 0o600)
+        let result = try K1Binary.run(["cache", "list"], in: fixture)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("list pods^[]0;pwned^G") && result.stdout.contains("kubectl get pods^[[2J"),
+                "\(result.stdout)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "raw control bytes printed")
+    }
+}

@@ -84,6 +84,15 @@ enum HistoryFormat {
         return lines.filter { !$0.isEmpty }.map(unescape)
     }
 
+    /// The header of a file a newer k1 wrote (`#k1-history v2` and later), or nil. Such a file is never rewritten.
+    static func newerHeader(_ data: Data) -> String? {
+        let first = data.prefix { $0 != 0x0A }
+        guard let line = String(validating: first, as: UTF8.self)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              line.hasPrefix("#k1-history v"), let version = Int(line.dropFirst("#k1-history v".count)),
+              version > 1 else { return nil }
+        return line
+    }
+
     /// Reads what can be read of a damaged file whose header is intact: every line that is UTF-8 without NUL bytes
     /// is kept, the others are counted. Nil when the header itself is not there.
     static func salvage(_ data: Data) -> (entries: [String], dropped: Int)? {

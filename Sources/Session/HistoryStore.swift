@@ -68,6 +68,11 @@ public struct HistoryStore: Sendable {
                         exists: true, unreadable: error)
         }
         guard let data else { return Read(result: HistoryLoadResult(entries: []), exists: false) }
+        if let newer = HistoryFormat.newerHeader(data) {
+            let reason = "was written by a newer k1 ('\(newer)'); this k1 leaves it alone and saves no history"
+            return Read(result: HistoryLoadResult(entries: [], warning: "history file \(url.path) \(reason)"),
+                        exists: true, unreadable: FileError(path: url.path, reason: reason))
+        }
         do throws(HistoryFormat.Corruption) {
             let entries = try HistoryFormat.decode(data)
             return Read(result: HistoryLoadResult(entries: Array(entries.suffix(max(0, limit)))), exists: true)

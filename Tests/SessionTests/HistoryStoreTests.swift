@@ -138,3 +138,19 @@ import Testing
         #expect(HistoryStore(url: url, limit: 10_000).load().warning == nil)
     }
 }
+
+@Suite("HistoryStore: a newer k1's file")
+struct HistoryNewerFormatTests {
+    @Test("a history file from a newer k1 is read by nobody here and never rewritten or moved")
+    func newerIsLeftAlone() throws {
+        let directory = try TemporaryDirectory()
+        let bytes = Array("#k1-history v2\n{\"line\":\"get pods\"}\n".utf8)
+        let url = try directory.write(bytes, to: "history")
+        let store = HistoryStore(url: url, limit: 10)
+        let result = store.load()
+        #expect(result.warning?.contains("newer k1") == true)
+        #expect(throws: FileError.self) { try store.append(["get nodes"]) }
+        #expect(try Data(contentsOf: url) == Data(bytes))
+        #expect(!FileManager.default.fileExists(atPath: directory.file("history.bak.1").path))
+    }
+}

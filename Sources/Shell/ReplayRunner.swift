@@ -137,11 +137,11 @@ public final class ReplayRunner: @unchecked Sendable {
                 if let plan = executor.plan(for: toRun) { display = plan.display }
                 else if case .shell(let script) = toRun { display = "/bin/sh -c " + ShellWords.quote(script) }
                 else { display = entry.input }
-                print("would run: \(display)")
+                print("would run: \(TerminalText.escaped(display))")
                 summary.skipped += 1
                 continue
             }
-            print(style.apply(.gray, "▶ line \(entry.lineNumber): ") + entry.input)
+            print(style.apply(.gray, "▶ line \(entry.lineNumber): ") + TerminalText.escaped(entry.input))
             let result = await executor.execute(toRun)
             if result.rejected || result.status?.succeeded == false {
                 summary.failed += 1

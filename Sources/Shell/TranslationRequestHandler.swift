@@ -59,7 +59,7 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
         if translation.cached { parts.append(style.apply(.boldYellow, "⚡")) }
         parts.append(RiskLabel.render(translation.risk, style: style))
         if !translation.issues.isEmpty {
-            parts.append(style.apply(.yellow, "⚠ " + translation.issues.map(\.message).joined(separator: "; ")))
+            parts.append(style.apply(.yellow, "⚠ " + TerminalText.escaped(translation.issues.map(\.message).joined(separator: "; "))))
         }
         let time = translation.latencyMilliseconds < 10
             ? String(format: "%.1f ms", translation.latencyMilliseconds)
@@ -67,7 +67,7 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
         var tail = "\(translation.model) · \(time)"
         if translation.learned { tail += " · your edit" }
         parts.append(style.apply(.gray, tail))
-        if let note = translation.note { parts.append(style.apply(.gray, "(\(note))")) }
+        if let note = translation.note { parts.append(style.apply(.gray, "(\(TerminalText.escaped(note)))")) }
         return parts.joined(separator: " ")
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Support
 
 /// A saved copy of the managed llama-server's prompt cache (its slot save and restore), so that a server started
@@ -57,6 +60,8 @@ public struct PromptSnapshot: Sendable {
         do {
             try XDGPaths.ensureDirectory(directory)
             _ = try await client(baseURL).post("slots/0?action=save", body: Request(filename: fileName), as: Answer.self)
+            // llama-server creates the file with its own umask: k1's files are private.
+            _ = chmod(url.path, 0o600)
             return true
         } catch {
             return false

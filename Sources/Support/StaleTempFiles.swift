@@ -26,6 +26,23 @@ public enum StaleTempFiles {
         return kill(pid, 0) == 0 || errno == EPERM
     }
 
+    /// Deletes directories named `prefix…` directly in `directory` that were last modified more than `age` seconds
+    /// ago (sandboxes older k1 versions left in the system temporary directory, which carry no process id).
+    /// - Returns: how many were removed.
+    @discardableResult
+    public static func removeOld(prefix: String, in directory: URL, olderThan age: TimeInterval,
+                                 now: Date = Date()) -> Int {
+        var removed = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) {
+            let url = directory.appendingPathComponent(name)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+                  attributes[.type] as? FileAttributeType == .typeDirectory,
+                  let modified = attributes[.modificationDate] as? Date, now.timeIntervalSince(modified) > age else { continue }
+            if (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
     /// Deletes the temporary files of dead writers directly in each of `directories`, and the scratch directories of
     /// dead owners directly in each of `scratchParents`.
     /// - Returns: how many were removed.

@@ -29,6 +29,8 @@ enum Environment {
         let directories = [paths.config, paths.state, paths.cache]
         if let notice = PrivateFiles.notice(PrivateFiles.repair(directories)) { printError(notice) }
         StaleTempFiles.remove(in: directories, scratchParents: [SyntaxOracleSandbox.parentDirectory])
+        // Older k1 versions made oracle sandboxes in the system temporary directory.
+        StaleTempFiles.removeOld(prefix: "k1-oracle-", in: FileManager.default.temporaryDirectory, olderThan: 3600)
     }()
 
     /// Loads config.yaml + environment + flags. With `strict: false` a bad file is reported and the defaults are used.

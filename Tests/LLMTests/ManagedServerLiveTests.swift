@@ -248,6 +248,14 @@ struct ManagedServerLiveTests {
             let restored = try #require(await snapshot.restore(into: record))
             #expect(restored >= warmTokens - 1 && restored <= warmTokens + 1,
                     "restored \(restored) tokens; the warm-up had \(warmTokens), the user's request \(userTokens)")
+
+            // The server's files are private: 0600 files in 0700 directories.
+            func mode(_ url: URL) -> Int {
+                ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? NSNumber)?.intValue ?? -1
+            }
+            #expect(mode(snapshot.url) == 0o600 && mode(snapshot.directory) == 0o700)
+            #expect(mode(server.store.logURL) == 0o600 && mode(server.store.recordURL) == 0o600)
+            #expect(mode(server.store.logURL.deletingLastPathComponent()) == 0o700)
         }
     }
 

@@ -71,3 +71,33 @@ struct FileTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == "100")
     }
 }
+
+@Suite("StaleTempFiles")
+struct StaleTempFilesTests {
+    @Test("an AtomicFile temporary name gives its writer's pid; other names give none")
+    func names() {
+        #expect(StaleTempFiles.writerPID(ofTempFile: ".llm_cache.json.4242.123456.tmp") == 4242)
+        #expect(StaleTempFiles.writerPID(ofTempFile: ".history.77.9.tmp") == 77)
+        #expect(StaleTempFiles.writerPID(ofTempFile: "history") == nil)
+        #expect(StaleTempFiles.writerPID(ofTempFile: ".history.tmp") == nil)
+        #expect(StaleTempFiles.ownerPID(ofScratch: "4242-9F1C") == 4242)
+        #expect(StaleTempFiles.ownerPID(ofScratch: "bin") == nil)
+    }
+
+    @Test("old prefixed directories go, recent ones and other names stay")
+    func oldDirectories() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("k1-stale-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["k1-oracle-old", "k1-oracle-new", "other-old"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let old = Date(timeIntervalSinceNow: -7200)
+        for name in ["k1-oracle-old", "other-old"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: root.appendingPathComponent(name).path)
+        }
+        #expect(StaleTempFiles.removeOld(prefix: "k1-oracle-", in: root, olderThan: 3600) == 1)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("k1-oracle-old").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("k1-oracle-new").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("other-old").path))
+    }
+}

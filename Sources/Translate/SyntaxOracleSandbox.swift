@@ -77,9 +77,9 @@ public enum SyntaxOracleSandbox {
         return nil
     }
 
-    /// Where sandboxes are made: `cache/k1/oracle`. A sandbox left by a process that was killed is removed at the next
+    /// Where sandboxes are made: `cache/k1/sandboxes`. A sandbox left by a process that was killed is removed at the next
     /// start (``StaleTempFiles``: sandboxes are named `<pid>-<uuid>`).
-    public static var parentDirectory: URL { XDGPaths().cache.appendingPathComponent("oracle", isDirectory: true) }
+    public static var parentDirectory: URL { XDGPaths().cache.appendingPathComponent("sandboxes", isDirectory: true) }
 
     /// A fresh sandbox directory with the kubeconfig written; remove it with ``remove(_:)``.
     /// - Returns: the directory and the kubeconfig path inside it.

@@ -49,13 +49,13 @@ struct FileHardeningTests {
         let fixture = try KubeFixture()
         let cache = fixture.root.appendingPathComponent("xdg/cache/k1")
         let state = fixture.root.appendingPathComponent("xdg/state/k1")
-        try FileManager.default.createDirectory(at: cache.appendingPathComponent("oracle"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: cache.appendingPathComponent("sandboxes"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         let dead = try deadPID()
         let deadCache = cache.appendingPathComponent(".llm_cache.json.\(dead).12345.tmp")
         let deadHistory = state.appendingPathComponent(".history.\(dead).777.tmp")
         let liveHistory = state.appendingPathComponent(".history.\(getpid()).778.tmp")
-        let deadSandbox = cache.appendingPathComponent("oracle/\(dead)-4F1C")
+        let deadSandbox = cache.appendingPathComponent("sandboxes/\(dead)-4F1C")
         for file in [deadCache, deadHistory, liveHistory] { try Data(repeating: 65, count: 70_000).write(to: file) }
         try FileManager.default.createDirectory(at: deadSandbox.appendingPathComponent("bin"), withIntermediateDirectories: true)
 

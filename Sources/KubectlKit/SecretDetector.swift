@@ -16,6 +16,8 @@ public enum SecretDetector {
     ]
     /// Words after which the next word is taken as a secret value in a request ("with password hunter2").
     static let secretWords: Set<String> = ["password", "passwd", "passphrase", "token", "bearer"]
+    /// kubectl verbs after which a secret word names a subcommand or resource, not a value.
+    static let commandWords: Set<String> = ["create", "get", "describe", "delete", "edit", "explain"]
     /// Words that may follow a secret word without being a value ("the token of the sa").
     static let fillerWords: Set<String> = [
         "a", "an", "the", "of", "for", "from", "in", "to", "is", "as", "and", "or", "with", "on", "that", "this",
@@ -47,8 +49,10 @@ public enum SecretDetector {
                index + 1 < words.count {
                 return true
             }
-            // "password hunter2", "bearer eyJ…"
-            if secretWords.contains(lower.trimmingCharacters(in: punctuation)), index + 1 < words.count {
+            // "password hunter2", "bearer eyJ…" (not `kubectl create token NAME`: there the word is a subcommand)
+            let previous = index > 0 ? words[index - 1].lowercased() : ""
+            if secretWords.contains(lower.trimmingCharacters(in: punctuation)), index + 1 < words.count,
+               !commandWords.contains(previous) {
                 let next = words[index + 1].lowercased().trimmingCharacters(in: punctuation)
                 if !next.isEmpty, !fillerWords.contains(next), !next.hasPrefix("-") { return true }
             }

@@ -35,6 +35,8 @@ struct SecretDetectorTests {
         "?list secrets",
         "?get the service account token",
         "kubectl create secret generic db --from-literal=",
+        "kubectl create token default -n shop",
+        "create token build-bot --duration=10m",
     ])
     func notFound(line: String) {
         #expect(!SecretDetector.containsSecret(line))

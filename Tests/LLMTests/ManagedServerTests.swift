@@ -236,5 +236,7 @@ struct ManagedServerKillTests {
         #expect(OOMKillCounter.oomKills(inMemoryEvents: "low 0\n") == nil)
         #expect(OOMKillCounter.cgroupPath(inProcCgroup: "0::/user.slice/k1.scope\n") == "/user.slice/k1.scope")
         #expect(OOMKillCounter.cgroupPath(inProcCgroup: "12:memory:/docker/abc\n") == nil)
+        #expect(OOMKillCounter.memoryCgroupPath(inProcCgroup: "5:devices:/\n4:memory:/docker/abc\n0::/\n") == "/docker/abc")
+        #expect(OOMKillCounter.oomKills(inMemoryEvents: "oom_kill_disable 0\nunder_oom 0\noom_kill 3\n") == 3)
     }
 }

@@ -22,7 +22,8 @@ struct ShellHistoryPrivacyTests {
     func secretsAndSpaceLinesStayOut() async throws {
         let fixture = try KubeFixture()
         try writeConfig(fixture)
-        let shell = try await K1ShellSession(fixture: fixture)
+        let record = fixture.root.appendingPathComponent("session.k1")
+        let shell = try await K1ShellSession(fixture: fixture, arguments: ["shell", "--record", record.path])
         try await shell.run("?create secret generic db --from-literal=password=hunter2")
         try await shell.run("kubectl create secret generic db --from-literal=password=hunter2 --dry-run=client")
         try await shell.run(" get pods -n shop")
@@ -37,6 +38,7 @@ struct ShellHistoryPrivacyTests {
         #expect(try mode(state.appendingPathComponent("history")) == 0o600)
         #expect(try mode(state.appendingPathComponent("history.lock")) == 0o600)
         #expect(try mode(state) == 0o700)
+        #expect(try mode(record) == 0o600, "a --record file is private too")
     }
 
     @Test("a history file k1 cannot write is reported once, however many lines follow")

@@ -20,6 +20,10 @@ public struct ManagedLlamaCppBackend: LLMBackend {
         self.timeout = timeout
     }
 
+    /// True when the server has no saved prompt cache yet: sending the warm-up request
+    /// (``GenerationRequest/savesPromptSnapshot``) before anything else creates one that holds nothing a user typed.
+    public var needsPromptSnapshot: Bool { server.needsPromptSnapshot }
+
     /// Streams a completion from the managed server, starting or restarting it as needed.
     public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error> {
         let server = self.server

@@ -79,6 +79,12 @@ public final class ManagedServer: ManagedServerProviding {
         await snapshot.saveIfOlder(than: record.startedAt, from: record.url)
     }
 
+    /// True when the prompt-cache snapshot for this model, context size and server binary does not exist yet.
+    public var needsPromptSnapshot: Bool {
+        guard let binary = try? serverBinary() else { return false }
+        return !FileManager.default.fileExists(atPath: PromptSnapshot(configuration: configuration, binary: binary).url.path)
+    }
+
     /// Marks the server as used now, postponing its idle stop (touches `state/server.used`).
     public func noteUsed() {
         store.touchUsed()

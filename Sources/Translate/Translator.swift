@@ -84,6 +84,11 @@ public final class Translator: Sendable {
 
         let prompt = PromptBuilder.prepare(request: cleaned, context: context, options: options, retriever: retriever)
         let backend = try await backends.get()
+        // A managed server without a saved prompt cache gets the warm-up first, so one is saved that holds only the
+        // fixed part (once per model; later starts restore it).
+        if (backend as? ManagedLlamaCppBackend)?.needsPromptSnapshot == true {
+            for try await _ in backend.generate(PromptBuilder.warmupRequest(options: options)) {}
+        }
         var attempt = try await generate(prompt.generation, backend: backend, request: cleaned, prompt: prompt,
                                          onToken: onToken)
         // Validate and repair: an answer kubectl or k1's tables reject gets a second candidate, asked without the

@@ -240,3 +240,21 @@ struct ManagedServerKillTests {
         #expect(OOMKillCounter.oomKills(inMemoryEvents: "oom_kill_disable 0\nunder_oom 0\noom_kill 3\n") == 3)
     }
 }
+
+@Suite("ManagedServer: warm-up before the first saved prompt cache")
+struct ManagedServerSnapshotNeedTests {
+    @Test("a warm-up is wanted until the snapshot for this model, context and binary exists")
+    func needsSnapshot() throws {
+        let xdg = try TemporaryXDG()
+        defer { xdg.remove() }
+        var configuration = try ManagedServer.Configuration(config: K1Config(), paths: xdg.paths, environment: xdg.environment)
+        configuration.serverBinary = URL(fileURLWithPath: "/bin/true")
+        let server = ManagedServer(configuration)
+        #expect(server.needsPromptSnapshot)
+        let snapshot = PromptSnapshot(configuration: configuration, binary: URL(fileURLWithPath: "/bin/true"))
+        try XDGPaths.ensureDirectory(snapshot.directory)
+        try Data("slot".utf8).write(to: snapshot.url)
+        #expect(!server.needsPromptSnapshot)
+        #expect(!ManagedLlamaCppBackend(server: StubManagedServer(running: [])).needsPromptSnapshot, "servers without snapshots never ask")
+    }
+}

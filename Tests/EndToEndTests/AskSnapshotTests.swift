@@ -13,7 +13,7 @@ struct AskSnapshotTests {
         let fixture = try KubeFixture()
         let config = fixture.root.appendingPathComponent("xdg/config/k1/config.yaml")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "provider: llamacpp\nmodel: \(ModelPrerequisites.gguf!)\ntimeout: 300\nidle_minutes: 2\n"
+        try "provider: llamacpp\nmodel: \(ModelPrerequisites.gguf!)\ntimeout: 300\nidle_minutes: 2\nthreads: 1\n"
             .write(to: config, atomically: true, encoding: .utf8)
         let environment = fixture.environment.merging(["K1_LLAMA_SERVER": ModelPrerequisites.server!]) { $1 }
         defer { _ = try? ProcessRunner.run(K1Binary.path, ["server", "stop"], environment: environment, timeout: .seconds(30)) }

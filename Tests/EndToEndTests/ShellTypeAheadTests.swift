@@ -24,7 +24,7 @@ struct ShellTypeAheadTests {
         let fixture = try KubeFixture()
         let config = fixture.root.appendingPathComponent("xdg/config/k1/config.yaml")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "provider: llamacpp\nmodel: \(ModelPrerequisites.gguf!)\ntimeout: 300\nidle_minutes: 2\n"
+        try "provider: llamacpp\nmodel: \(ModelPrerequisites.gguf!)\ntimeout: 300\nidle_minutes: 2\nthreads: 1\n"
             .write(to: config, atomically: true, encoding: .utf8)
         let environment = ["K1_LLAMA_SERVER": ModelPrerequisites.server!]
         defer {

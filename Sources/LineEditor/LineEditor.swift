@@ -56,7 +56,7 @@ public final class LineEditor: @unchecked Sendable {
     ///     (see `PromptText.libeditSafe`).
     ///   - prefill: Text shown on the edit line, editable, confirmed with Enter. Tabs and line breaks
     ///     become spaces and surrounding whitespace is trimmed. Input that arrived before the call is
-    ///     discarded, and an Enter within 150 ms of the call is ignored (`EnterGuard`).
+    ///     discarded, and an Enter within 150 ms of the call, before any other key, is ignored (`EnterGuard`).
     ///
     /// While the line is read, bracketed paste is on: pasted text is inserted (line breaks as spaces),
     /// never run as typed lines.

@@ -3,18 +3,21 @@ import Testing
 
 @Suite("EnterGuard")
 struct EnterGuardTests {
-    @Test("Enter within the window after a suggestion appeared is ignored; after it, it confirms")
-    func window() {
-        let guardian = EnterGuard(armedAt: 1_000)
-        #expect(guardian.ignores(0x0D, at: 1_000))
-        #expect(guardian.ignores(0x0A, at: 1_149))
-        #expect(!guardian.ignores(0x0D, at: 1_150))
-        #expect(!guardian.ignores(0x0D, at: 5_000))
+    /// Feeds `keys` (byte, time) in order and returns which were ignored.
+    func ignored(_ guardian: EnterGuard, _ keys: [(UInt8, UInt64)]) -> [Bool] {
+        var guardian = guardian
+        return keys.map { guardian.ignores($0.0, at: $0.1) }
     }
 
-    @Test("other keys are never ignored, and an unarmed guard ignores nothing")
-    func otherKeys() {
-        #expect(!EnterGuard(armedAt: 1_000).ignores(UInt8(ascii: "x"), at: 1_001))
-        #expect(!EnterGuard.off.ignores(0x0D, at: 0))
+    @Test("Enter within the window after a suggestion appeared is ignored; after it, it confirms")
+    func window() {
+        #expect(ignored(EnterGuard(armedAt: 1_000), [(0x0D, 1_000), (0x0A, 1_149), (0x0D, 1_150), (0x0D, 5_000)])
+                == [true, true, false, false])
+    }
+
+    @Test("other keys are never ignored, and an edit ends the guard: Enter on an edited line confirms at once")
+    func editsEndTheGuard() {
+        #expect(ignored(EnterGuard(armedAt: 1_000), [(UInt8(ascii: "x"), 1_001), (0x0D, 1_002)]) == [false, false])
+        #expect(ignored(EnterGuard.off, [(0x0D, 0)]) == [false])
     }
 }

@@ -22,8 +22,10 @@ struct ShellEscapeTests {
 
         try shell.tmux.sendKeys("?list the pods")
         try shell.tmux.sendSpecial("Enter")
-        let streaming = try await shell.tmux.waitFor("^[]0;pwned^G", timeout: .seconds(20))
-        #expect(streaming.contains("asking"), "the status line shows the streamed text escaped:\n\(streaming)")
+        // The status line (spinner, "asking hostile…", the streamed text) shows the sequences as visible text.
+        try await shell.tmux.waitUntil("the status line with the escaped stream", timeout: .seconds(30)) { screen in
+            screen.split(separator: "\n").contains { $0.contains("asking") && $0.contains("^[]0;pwned^G") }
+        }
         let done = try await shell.tmux.waitUntil("the answer to be refused", timeout: .seconds(30)) {
             $0.contains("control characters") && K1ShellSession.isIdle($0)
         }

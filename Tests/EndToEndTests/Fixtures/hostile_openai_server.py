@@ -52,7 +52,7 @@ def make_handler(log_path):
             self.end_headers()
             self.send_chunk("data: " + json.dumps(chunk({"role": "assistant", "content": ""})) + "\n\n")
             for piece in PIECES:
-                time.sleep(0.4)
+                time.sleep(0.8)
                 self.send_chunk("data: " + json.dumps(chunk({"content": piece})) + "\n\n")
             self.send_chunk("data: " + json.dumps(chunk({}, "stop")) + "\n\n")
             self.send_chunk("data: [DONE]\n\n")

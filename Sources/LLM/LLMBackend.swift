@@ -35,6 +35,10 @@ public struct GenerationRequest: Sendable, Equatable {
     /// is appended to the rendered prompt) does not generate it, which saves its tokens, and streams it as the first
     /// token, so the caller always sees the whole answer. Other backends ignore it and the model writes it itself.
     public var answerPrefix: String?
+    /// True for the warm-up of the prompt's fixed part: a managed llama-server saves its prompt cache
+    /// (``PromptSnapshot``) right after this request and after no other, so the saved file never holds what a user
+    /// typed.
+    public var savesPromptSnapshot = false
 
     /// Creates a request.
     public init(messages: [ChatMessage], maxTokens: Int = 96, temperature: Double = 0, stop: [String] = ["\n"],

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A failure reaching or using a model. `description` is one line telling the user what happened and what to do.
 public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -44,7 +45,8 @@ public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Creates an error.
     public init(_ code: Code, _ message: String, httpStatus: Int? = nil) {
         self.code = code
-        self.message = message
+        // Messages quote servers and models: their control characters never reach the terminal.
+        self.message = TerminalText.escaped(message)
         self.httpStatus = httpStatus
     }
 

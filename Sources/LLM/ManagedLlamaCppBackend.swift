@@ -20,6 +20,10 @@ public struct ManagedLlamaCppBackend: LLMBackend {
         self.timeout = timeout
     }
 
+    /// True when the server has no saved prompt cache yet: sending the warm-up request
+    /// (``GenerationRequest/savesPromptSnapshot``) before anything else creates one that holds nothing a user typed.
+    public var needsPromptSnapshot: Bool { server.needsPromptSnapshot }
+
     /// Streams a completion from the managed server, starting or restarting it as needed.
     public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error> {
         let server = self.server
@@ -37,7 +41,7 @@ public struct ManagedLlamaCppBackend: LLMBackend {
                 do {
                     for try await event in backend.generate(request) {
                         yielded = true
-                        if case .done(let stats) = event {
+                        if case .done(let stats) = event, request.savesPromptSnapshot {
                             // Before `.done`: a consumer that stops reading there would cancel a save after it.
                             await server.promptCacheFilled(promptTokens: (stats.promptTokens ?? 0) + (stats.cachedPromptTokens ?? 0))
                         }

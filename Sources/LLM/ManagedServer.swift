@@ -69,13 +69,20 @@ public final class ManagedServer: ManagedServerProviding {
         }
     }
 
-    /// Saves the server's prompt cache (``PromptSnapshot``) once per start, after a request that read a prompt of at
-    /// least ``PromptSnapshot/minimumPromptTokens`` tokens, so that the next start restores it.
+    /// Saves the server's prompt cache (``PromptSnapshot``) once per start, after the warm-up request
+    /// (``GenerationRequest/savesPromptSnapshot``) when it read at least ``PromptSnapshot/minimumPromptTokens`` tokens,
+    /// so that the next start restores it.
     public func promptCacheFilled(promptTokens: Int) async {
         guard promptTokens >= PromptSnapshot.minimumPromptTokens, let record = store.load(), ManagedServer.isAlive(record),
               let executable = record.executable else { return }
         let snapshot = PromptSnapshot(configuration: configuration, binary: URL(fileURLWithPath: executable))
         await snapshot.saveIfOlder(than: record.startedAt, from: record.url)
+    }
+
+    /// True when the prompt-cache snapshot for this model, context size and server binary does not exist yet.
+    public var needsPromptSnapshot: Bool {
+        guard let binary = try? serverBinary() else { return false }
+        return !FileManager.default.fileExists(atPath: PromptSnapshot(configuration: configuration, binary: binary).url.path)
     }
 
     /// Marks the server as used now, postponing its idle stop (touches `state/server.used`).
@@ -185,9 +192,10 @@ public final class ManagedServer: ManagedServerProviding {
             let port: Int
             if let fixed = configuration.port { port = fixed } else { port = try ManagedServerPort.freeLoopbackPort() }
             let snapshot = PromptSnapshot(configuration: configuration, binary: binary)
-            let snapshots = (try? FileManager.default.createDirectory(at: snapshot.directory, withIntermediateDirectories: true))
+            let snapshots = (try? XDGPaths.ensureDirectory(snapshot.directory))
                 .map { snapshot.directory }
             let commandLine = configuration.commandLine(port: port, snapshots: snapshots)
+            let oomKillsBefore = OOMKillCounter.current()
             let process = try ManagedServerProcess.spawn(binary, arguments: commandLine.arguments,
                                                          environment: configuration.environment, log: store.logURL)
             let now = Date()
@@ -210,7 +218,8 @@ public final class ManagedServer: ManagedServerProviding {
                 let error = ManagedServerFailure.error(
                     model: modelName, modelPath: configuration.modelPath.path, port: port, contextSize: configuration.contextSize,
                     logLines: store.logTail(40), status: process.terminationStatus,
-                    signaled: process.terminationReason == .uncaughtSignal, logPath: store.logURL.path)
+                    signaled: process.terminationReason == .uncaughtSignal, logPath: store.logURL.path,
+                    oomKilled: OOMKillCounter.current().map { $0 > (oomKillsBefore ?? Int.max) } ?? false)
                 if error.code == .portInUse && configuration.port == nil && attempt < 3 { continue }
                 throw error
             case .timedOut:

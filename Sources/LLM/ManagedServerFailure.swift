@@ -10,20 +10,24 @@ public enum ManagedServerFailure {
         case badModel
         /// A shared library of llama-server is missing.
         case brokenRuntime
-        /// Not enough memory for the model and context.
+        /// Not enough memory for the model and context (the log says so, or the kernel's OOM killer killed it).
         case outOfMemory
+        /// Killed by a signal with no sign of a memory shortage (someone or something else killed it).
+        case killed
         /// Anything else.
         case other
     }
 
-    /// Classifies a log excerpt (and the exit signal, if it was killed).
-    public static func cause(logLines: [String], signal: Int32? = nil) -> Cause {
+    /// Classifies a log excerpt (and the exit signal, if it was killed). A SIGKILL counts as out of memory only when
+    /// `oomKilled` says the kernel's OOM killer acted (``OOMKillCounter``).
+    public static func cause(logLines: [String], signal: Int32? = nil, oomKilled: Bool = false) -> Cause {
         let text = logLines.joined(separator: "\n")
         if text.contains("couldn't bind") || text.contains("Address already in use") { return .portInUse }
         if text.contains("error while loading shared libraries") { return .brokenRuntime }
         if text.contains("failed to allocate") || text.contains("out of memory") || text.contains("bad_alloc")
-            || text.contains("Cannot allocate memory") || signal == 9 { return .outOfMemory }
+            || text.contains("Cannot allocate memory") || (signal == 9 && oomKilled) { return .outOfMemory }
         if text.contains("failed to load model") || text.contains("gguf_init") || text.contains("invalid magic") { return .badModel }
+        if signal == 9 { return .killed }
         return .other
     }
 
@@ -44,8 +48,8 @@ public enum ManagedServerFailure {
     ///   - logLines: the end of `server.log`.
     ///   - status: exit status, or the signal number when `signaled`.
     public static func error(model: String, modelPath: String, port: Int, contextSize: Int, logLines: [String],
-                             status: Int32, signaled: Bool, logPath: String) -> LLMError {
-        let cause = cause(logLines: logLines, signal: signaled ? status : nil)
+                             status: Int32, signaled: Bool, logPath: String, oomKilled: Bool = false) -> LLMError {
+        let cause = cause(logLines: logLines, signal: signaled ? status : nil, oomKilled: oomKilled)
         let errors = errorLines(logLines)
         // The first error is usually the root cause; the last says how the server ended.
         var excerpt = [errors.first, errors.count > 1 ? errors.last : nil].compactMap { $0 }
@@ -61,6 +65,8 @@ public enum ManagedServerFailure {
             return LLMError(.serverNotInstalled, "llama-server cannot start (\(detail)); reinstall it with k1 setup (log: \(logPath))")
         case .outOfMemory:
             return LLMError(.serverFailed, "llama-server \(how) while loading \(model): not enough memory (\(detail)); lower context_size (now \(contextSize)) in config.yaml or use a smaller model (log: \(logPath))")
+        case .killed:
+            return LLMError(.serverFailed, "llama-server was killed by signal \(status) (SIGKILL) while loading \(model), and the kernel reports no out-of-memory kill: another program or a person stopped it (\(detail)); start it again with k1 server start (log: \(logPath))")
         case .other:
             return LLMError(.serverFailed, "llama-server \(how) while loading \(model) (\(detail)); see k1 server logs (\(logPath))")
         }

@@ -19,7 +19,8 @@ public enum ManagedServerProcess {
         process.standardInput = FileHandle.nullDevice
         if let log {
             try? XDGPaths.ensureDirectory(log.deletingLastPathComponent())
-            let fd = open(log.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (appendLog ? 0 : O_TRUNC), 0o644)
+            let fd = open(log.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (appendLog ? 0 : O_TRUNC), 0o600)
+            if fd >= 0 { _ = fchmod(fd, 0o600) }
             guard fd >= 0 else {
                 throw LLMError(.serverFailed, "cannot write \(log.path) (\(String(cString: strerror(errno)))): check that the directory is writable")
             }

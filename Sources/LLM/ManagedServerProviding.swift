@@ -15,9 +15,13 @@ public protocol ManagedServerProviding: Sendable {
     /// Called after a request whose prompt had `promptTokens` tokens (read or reused), so the server can keep its
     /// prompt cache for its next start.
     func promptCacheFilled(promptTokens: Int) async
+    /// True when no saved prompt cache exists for this server yet, so a warm-up should come first to create one.
+    var needsPromptSnapshot: Bool { get }
 }
 
 extension ManagedServerProviding {
     /// Keeps nothing.
     public func promptCacheFilled(promptTokens: Int) async {}
+    /// Never asks for a warm-up.
+    public var needsPromptSnapshot: Bool { false }
 }

@@ -22,7 +22,7 @@ public struct ManagedServerStore: Sendable {
     /// `state/server.log`, the server's output (rewritten at each start).
     public var logURL: URL { paths.state.appendingPathComponent("server.log") }
 
-    /// Reads the record. A file that is not a valid record is moved to `server.json.bak` and nil returned,
+    /// Reads the record. A file that is not a valid record is moved to a numbered `server.json.bak.N` and nil returned,
     /// so k1 starts clean.
     public func load() -> ManagedServerRecord? {
         guard let data = FileManager.default.contents(atPath: recordURL.path) else { return nil }
@@ -47,8 +47,9 @@ public struct ManagedServerStore: Sendable {
     public func touchUsed() {
         if utimensat(AT_FDCWD, usedURL.path, nil, 0) == 0 { return }
         try? XDGPaths.ensureDirectory(paths.state)
-        let fd = open(usedURL.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(usedURL.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         if fd >= 0 {
+            _ = fchmod(fd, 0o600)
             futimens(fd, nil)
             close(fd)
         }

@@ -70,8 +70,9 @@ public enum ManagedServerWatcher {
     }
 
     private static func appendLog(_ store: ManagedServerStore, _ line: String) {
-        let fd = open(store.logURL.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(store.logURL.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
+        _ = fchmod(fd, 0o600)
         let data = Array((line + "\n").utf8)
         _ = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         close(fd)

@@ -81,7 +81,7 @@ struct InstallerCommand: Sendable {
         var logHandle: FileHandle?
         if let logFile {
             try? XDGPaths.ensureDirectory(logFile.deletingLastPathComponent())
-            let fd = open(logFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            let fd = open(logFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             if fd >= 0 { logHandle = FileHandle(fileDescriptor: fd, closeOnDealloc: true) }
         }
         if let logHandle, onLine == nil {

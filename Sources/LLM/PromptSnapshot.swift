@@ -1,12 +1,15 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Support
 
 /// A saved copy of the managed llama-server's prompt cache (its slot save and restore), so that a server started
 /// again does not read the prompt's fixed part anew: on two cores that part (~1,100 tokens) takes ~17 s to read and
 /// 16 ms to restore.
 ///
-/// One file per model file, context size and server binary in `cache/k1/slots/`, written once per server start after
-/// the first request that had a long prompt. Restoring any earlier state is safe: the server reuses only the part of
+/// One file per model file, context size and server binary in `cache/k1/slots/`, written once per server start right
+/// after the warm-up of the prompt's fixed part (never after a user's request, so it holds nothing a user typed). Restoring any earlier state is safe: the server reuses only the part of
 /// it that matches the next prompt. A file the server cannot read is deleted.
 public struct PromptSnapshot: Sendable {
     /// Where llama-server reads and writes snapshots (`--slot-save-path`).
@@ -55,8 +58,10 @@ public struct PromptSnapshot: Sendable {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let saved = attributes?[.modificationDate] as? Date, saved >= serverStartedAt { return false }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try XDGPaths.ensureDirectory(directory)
             _ = try await client(baseURL).post("slots/0?action=save", body: Request(filename: fileName), as: Answer.self)
+            // llama-server creates the file with its own umask: k1's files are private.
+            _ = chmod(url.path, 0o600)
             return true
         } catch {
             return false

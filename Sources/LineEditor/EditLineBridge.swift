@@ -30,6 +30,9 @@ enum EditLineBridge {
     /// The line and cursor taken by the explain key; the read then ends.
     nonisolated(unsafe) private static var explainCapture: EditLineSnapshot?
     nonisolated(unsafe) private static var explainMovedToEnd = false
+    /// Bytes read ahead while checking for a paste marker, returned before new reads.
+    nonisolated(unsafe) private static var pushedBack: [UInt8] = []
+    nonisolated(unsafe) private static var enterGuard = EnterGuard.off
 
     /// Sets up libedit once per process. `rl_getc_function` must be assigned before the first
     /// `rl_initialize()`/`readline()`/history call: libedit installs it only while initialising.
@@ -74,6 +77,7 @@ enum EditLineBridge {
     }
 
     /// Prepares the state for one `readline()` call.
+    /// A non-empty prefill arms the Enter guard (see `EnterGuard`).
     static func beginRead(prefill text: String?, cursor: Int? = nil, escapeTimeoutMilliseconds timeout: Int,
                           completer newCompleter: (@Sendable (CompletionRequest) -> [String])?) {
         if let text, let cursor {
@@ -84,6 +88,8 @@ enum EditLineBridge {
         } else {
             prefill = text.map(PrefillText.keystrokes(for:)) ?? []
         }
+        enterGuard = prefill.isEmpty ? .off : EnterGuard(armedAt: TerminalIO.monotonicMilliseconds())
+        pushedBack = []
         heldEscape = false
         explainCapture = nil
         explainMovedToEnd = false
@@ -140,9 +146,24 @@ enum EditLineBridge {
         TerminalIO.disableSignalKeys(fd)
         while true {
             // A signal (SIGCONT after Ctrl-Z, SIGWINCH) may have let libedit re-apply its mode.
-            guard let byte = TerminalIO.readByte(fd, afterInterruption: { TerminalIO.disableSignalKeys(fd) }) else {
+            guard let byte = nextByte(fd) else {
                 decoder.reset()
                 return -1
+            }
+            if enterGuard.ignores(byte, at: TerminalIO.monotonicMilliseconds()) { continue }
+            var followUpTimedOut = false
+            if byte == CancelKeyScanner.escapeByte, !scanner.isAwaitingEscapeFollowUp {
+                switch readPaste(fd) {
+                case .pasted(let keys):
+                    heldEscape = false
+                    decoded.append(contentsOf: keys)
+                    if !decoded.isEmpty { return decoded.removeFirst() }
+                    continue
+                case .noFollowUp:
+                    followUpTimedOut = true
+                case .otherSequence:
+                    break
+                }
             }
             if let key = scanner.feed(byte) {
                 heldEscape = false
@@ -153,7 +174,10 @@ enum EditLineBridge {
                 return explainKey
             }
             if scanner.isAwaitingEscapeFollowUp {
-                guard TerminalIO.waitForInput(fd, milliseconds: escapeTimeoutMilliseconds) else {
+                // Bytes read ahead while looking for a paste marker are the follow-up; otherwise wait briefly.
+                let followUp = !pushedBack.isEmpty
+                    || (!followUpTimedOut && TerminalIO.waitForInput(fd, milliseconds: escapeTimeoutMilliseconds))
+                guard followUp else {
                     heldEscape = false
                     _ = scanner.escapeTimedOut()
                     return beginCancel(.escape)
@@ -172,6 +196,48 @@ enum EditLineBridge {
             decoded.append(contentsOf: scalars.dropFirst())
             return first
         }
+    }
+
+    /// The next byte: one read ahead earlier, or one from the terminal. Nil at the end of input.
+    private static func nextByte(_ fd: Int32) -> UInt8? {
+        if !pushedBack.isEmpty { return pushedBack.removeFirst() }
+        return TerminalIO.readByte(fd, afterInterruption: { TerminalIO.disableSignalKeys(fd) })
+    }
+
+    private enum PasteCheck {
+        case pasted([Int32])
+        case noFollowUp
+        case otherSequence
+    }
+
+    /// Called after an ESC: reads the rest of a paste start marker and then the pasted text up to the end marker.
+    /// Bytes that turn out not to be a marker are pushed back for the normal key path.
+    private static func readPaste(_ fd: Int32) -> PasteCheck {
+        var readAhead: [UInt8] = []
+        for expected in BracketedPaste.startMarker.dropFirst() {
+            guard pushedBack.count > readAhead.count
+                    || TerminalIO.waitForInput(fd, milliseconds: escapeTimeoutMilliseconds),
+                  let byte = peekByte(fd, offset: readAhead.count) else {
+                return readAhead.isEmpty ? .noFollowUp : .otherSequence
+            }
+            readAhead.append(byte)
+            if byte != expected { return .otherSequence }
+        }
+        pushedBack.removeFirst(readAhead.count)
+        var collector = PasteCollector()
+        while let byte = nextByte(fd) {
+            if collector.feed(byte) { break }
+        }
+        return .pasted(BracketedPaste.keystrokes(forPasted: collector.text))
+    }
+
+    /// The byte at `offset` of the pushed-back bytes, or a new one from the terminal (appended to them, so a
+    /// look-ahead never loses a key).
+    private static func peekByte(_ fd: Int32, offset: Int) -> UInt8? {
+        if offset < pushedBack.count { return pushedBack[offset] }
+        guard let byte = TerminalIO.readByte(fd, afterInterruption: { TerminalIO.disableSignalKeys(fd) }) else { return nil }
+        pushedBack.append(byte)
+        return byte
     }
 
     /// Records the cancel and moves the cursor to the end of the line; the next call ends the read.

@@ -55,8 +55,12 @@ public final class LineEditor: @unchecked Sendable {
     ///   - prompt: The prompt. It may contain ANSI colour escapes; they are marked for libedit
     ///     (see `PromptText.libeditSafe`).
     ///   - prefill: Text shown on the edit line, editable, confirmed with Enter. Tabs and line breaks
-    ///     become spaces and surrounding whitespace is trimmed.
+    ///     become spaces and surrounding whitespace is trimmed. Input that arrived before the call is
+    ///     discarded, and an Enter within 150 ms of the call, before any other key, is ignored (`EnterGuard`).
     ///   - cursor: where the cursor starts on the pre-filled line, in characters (nil: at the end).
+    ///
+    /// While the line is read, bracketed paste is on: pasted text is inserted (line breaks as spaces),
+    /// never run as typed lines.
     /// - Returns: `.line` with the text as edited (completion may leave a trailing space), `.endOfInput`
     ///   for Ctrl-D on an empty line or the end of input, `.cancelled` for Ctrl-C or a lone Esc, `.explain`
     ///   for Alt-e (ESC e) with the line and cursor as they were.
@@ -78,7 +82,12 @@ public final class LineEditor: @unchecked Sendable {
             let fd = STDIN_FILENO
             let savedMode = TerminalIO.attributes(fd)
             let restoreToken = savedMode.map { TerminalRestorer.register(fd: fd, mode: $0) }
+            // Keys that arrived before a suggestion was drawn were meant for something else: never let them
+            // confirm it. Pasted text is inserted, never run (bracketed paste, on only while a line is read).
+            if prefill.map({ !PrefillText.sanitized($0).isEmpty }) == true { TerminalIO.discardPendingInput(fd) }
+            TerminalRestorer.setBracketedPaste(true)
             let raw = readline(PromptText.libeditSafe(prompt))
+            TerminalRestorer.setBracketedPaste(false)
             if let savedMode { TerminalIO.setAttributes(fd, savedMode) }
             if let restoreToken { TerminalRestorer.unregister(restoreToken) }
             let (cancelKey, explain) = EditLineBridge.endRead()

@@ -85,3 +85,18 @@ enum TerminalIO {
         fflush(stdout)
     }
 }
+
+extension TerminalIO {
+    /// Milliseconds on the monotonic clock.
+    static func monotonicMilliseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1000 + UInt64(now.tv_nsec) / 1_000_000
+    }
+
+    /// Discards input that arrived but was not read yet (keys typed ahead), so that none of it acts on what is
+    /// drawn next.
+    static func discardPendingInput(_ fd: Int32) {
+        _ = tcflush(fd, TCIFLUSH)
+    }
+}

@@ -16,6 +16,18 @@ enum TerminalRestorer {
     }
 
     private static let registry = Mutex(Registry())
+    private static let bracketedPasteOn = Mutex(false)
+
+    /// Turns bracketed paste on or off on standard output (a terminal), remembering it so that an exit while it is
+    /// on turns it off.
+    static func setBracketedPaste(_ on: Bool) {
+        _ = exitHandlerInstalled
+        bracketedPasteOn.withLock { state in
+            guard state != on else { return }
+            state = on
+            TerminalIO.write(on ? BracketedPaste.enable : BracketedPaste.disable)
+        }
+    }
     private static let exitHandlerInstalled: Bool = {
         atexit { TerminalRestorer.restoreAll() }
         return true
@@ -42,6 +54,10 @@ enum TerminalRestorer {
     /// Restores, for each terminal, the earliest mode still registered: the one in force before
     /// anything switched it. Runs at exit; never blocks on a lock another thread holds.
     static func restoreAll() {
+        _ = bracketedPasteOn.withLockIfAvailable { state in
+            if state { TerminalIO.write(BracketedPaste.disable) }
+            state = false
+        }
         let pending: [Registration] = registry.withLockIfAvailable { registry -> [Registration] in
             let all = registry.registrations
             registry.registrations.removeAll()

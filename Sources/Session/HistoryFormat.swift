@@ -84,6 +84,39 @@ enum HistoryFormat {
         return lines.filter { !$0.isEmpty }.map(unescape)
     }
 
+    /// The header of a file a newer k1 wrote (`#k1-history v2` and later), or nil. Such a file is never rewritten.
+    static func newerHeader(_ data: Data) -> String? {
+        let first = data.prefix { $0 != 0x0A }
+        guard let line = String(validating: first, as: UTF8.self)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              line.hasPrefix("#k1-history v"), let version = Int(line.dropFirst("#k1-history v".count)),
+              version > 1 else { return nil }
+        return line
+    }
+
+    /// Reads what can be read of a damaged file whose header is intact: every line that is UTF-8 without NUL bytes
+    /// is kept, the others are counted. Nil when the header itself is not there.
+    static func salvage(_ data: Data) -> (entries: [String], dropped: Int)? {
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard let first = lines.first else { return nil }
+        lines.removeFirst()
+        var headerBytes = Array(first)
+        if headerBytes.last == 0x0D { headerBytes.removeLast() }
+        guard headerBytes == Array(header.utf8) else { return nil }
+        var entries: [String] = []
+        var dropped = 0
+        for line in lines {
+            var bytes = Array(line)
+            if bytes.last == 0x0D { bytes.removeLast() }
+            if bytes.isEmpty { continue }
+            guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+                dropped += 1
+                continue
+            }
+            entries.append(unescape(text))
+        }
+        return (entries, dropped)
+    }
+
     /// Adds `new` after `existing`, skipping empty entries and an entry equal to the one before it,
     /// dropping NUL characters, then keeps the newest `limit` entries.
     static func merge(_ existing: [String], _ new: [String], limit: Int) -> [String] {

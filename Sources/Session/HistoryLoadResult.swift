@@ -2,7 +2,7 @@
 public struct HistoryLoadResult: Sendable, Equatable {
     /// The entries, oldest first.
     public var entries: [String]
-    /// One line for the user when the file could not be used (corrupt and moved to `.bak`, or unreadable); nil otherwise.
+    /// One line for the user when the file could not be used (corrupt and moved to a numbered `.bak.N`, or unreadable); nil otherwise.
     public var warning: String?
 
     /// Creates a result.

@@ -47,7 +47,7 @@ public final class SessionRecorder: Sendable {
         do { try XDGPaths.ensureDirectory(url.deletingLastPathComponent()) } catch {
             throw FileError(path: url.deletingLastPathComponent().path, reason: "cannot create directory")
         }
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: url.path, reason: FileBytes.reason(errno)) }
         state = Mutex(State(fd: fd))
         var preamble = ""

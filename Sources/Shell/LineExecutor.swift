@@ -136,7 +136,7 @@ public final class LineExecutor: @unchecked Sendable {
             }
             print(context.effectiveContext ?? "(none)")
         case .context:
-            for line in ContextTracker.summary(context) { print(line) }
+            for line in ContextTracker.summary(context) { print(TerminalText.escaped(line)) }
         case .explain:
             guard let line = arguments.isEmpty ? lastCommandLine : ShellWords.join(arguments) else {
                 printError("k1: nothing to explain yet; give a command, e.g. :explain rollout undo deploy/web")
@@ -148,7 +148,7 @@ public final class LineExecutor: @unchecked Sendable {
             let entries = historyProvider()
             let start = max(0, entries.count - count)
             for (index, entry) in entries.enumerated().dropFirst(start) {
-                print(String(format: "%5d  ", index + 1) + entry)
+                print(String(format: "%5d  ", index + 1) + TerminalText.escaped(entry))
             }
         }
         return Result()

@@ -85,8 +85,17 @@ public final class ReplayRunner: @unchecked Sendable {
                     summary.skipped += 1
                     continue
                 }
+                let verdict = ReplayAnswerCheck.check(command)
+                let shown = TerminalText.escaped(command)
+                if case .refused(let reason) = verdict {
+                    let label = RiskLabel.render(RiskAssessment(risk: .unknown, reason: reason), style: style)
+                    print("\(style.apply(.magenta, "?" + TerminalText.escaped(request))) → \(shown)  \(label)")
+                    print(style.apply(.gray, "  skipped: only a single kubectl command runs from a session file"))
+                    summary.skipped += 1
+                    continue
+                }
                 let risk = RiskClassifier.classify(command)
-                print("\(style.apply(.magenta, "?" + request)) → \(command)  \(RiskLabel.render(risk, style: style))")
+                print("\(style.apply(.magenta, "?" + TerminalText.escaped(request))) → \(shown)  \(RiskLabel.render(risk, style: style))")
                 if options.dryRun {
                     summary.skipped += 1
                     continue
@@ -97,7 +106,8 @@ public final class ReplayRunner: @unchecked Sendable {
                     summary.skipped += 1
                     continue
                 }
-                toRun = ShellInput.classify(command)
+                guard case .runnable(let checked) = verdict else { continue }
+                toRun = checked
             }
             switch toRun {
             case .empty:
@@ -111,15 +121,27 @@ public final class ReplayRunner: @unchecked Sendable {
                 break
             }
             if options.dryRun {
+                if case .malformed(let reason) = toRun {
+                    printError("k1 replay: line \(entry.lineNumber): \(reason)")
+                    summary.failed += 1
+                    stopped = !options.keepGoing
+                    continue
+                }
+                if case .notKubectl(let first) = toRun {
+                    printError("k1 replay: line \(entry.lineNumber): '\(first)' is not a kubectl command")
+                    summary.failed += 1
+                    stopped = !options.keepGoing
+                    continue
+                }
                 let display: String
                 if let plan = executor.plan(for: toRun) { display = plan.display }
                 else if case .shell(let script) = toRun { display = "/bin/sh -c " + ShellWords.quote(script) }
                 else { display = entry.input }
-                print("would run: \(display)")
+                print("would run: \(TerminalText.escaped(display))")
                 summary.skipped += 1
                 continue
             }
-            print(style.apply(.gray, "▶ line \(entry.lineNumber): ") + entry.input)
+            print(style.apply(.gray, "▶ line \(entry.lineNumber): ") + TerminalText.escaped(entry.input))
             let result = await executor.execute(toRun)
             if result.rejected || result.status?.succeeded == false {
                 summary.failed += 1
@@ -138,6 +160,11 @@ public final class ReplayRunner: @unchecked Sendable {
 
     private func answer(for request: String, entry: SessionEntry) async -> String? {
         if !options.fresh, let recorded = entry.answer, !recorded.isEmpty { return recorded }
+        if options.dryRun {
+            // A dry run never calls the model (nor writes its cache).
+            print("would ask: ?" + TerminalText.escaped(request))
+            return nil
+        }
         guard let translate else {
             print(style.apply(.gray, "?\(request) → skipped: no recorded answer and no model available"))
             return nil

@@ -14,6 +14,7 @@ public final class ShellSession: @unchecked Sendable {
     let recorder: SessionRecorder?
     let requests: RequestHandling?
     let style = TerminalStyle(fd: 1)
+    let historyWarning = OnceWarning()
 
     /// A suggestion waiting on the edit line for the user's Enter.
     struct Pending {
@@ -133,9 +134,11 @@ public final class ShellSession: @unchecked Sendable {
     }
 
     private func remember(_ line: String) {
+        // A line starting with a space, or holding a secret value, is never stored.
+        guard !HistoryExclusion.excludes(line) else { return }
         editor.addHistory(line)
         do { try history.append([line]) } catch {
-            printError("k1: history not saved: \(error)")
+            historyWarning.report("k1: history not saved: \(error)")
         }
     }
 

@@ -72,7 +72,7 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
         if translation.cached { parts.append(style.apply(.boldYellow, "⚡")) }
         parts.append(RiskLabel.render(translation.risk, count: dryRun?.countText, style: style))
         if !translation.issues.isEmpty {
-            parts.append(style.apply(.yellow, "⚠ " + translation.issues.map(\.message).joined(separator: "; ")))
+            parts.append(style.apply(.yellow, "⚠ " + TerminalText.escaped(translation.issues.map(\.message).joined(separator: "; "))))
         }
         let time = translation.latencyMilliseconds < 10
             ? String(format: "%.1f ms", translation.latencyMilliseconds)
@@ -81,7 +81,7 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
         if translation.learned { tail += " · your edit" }
         if let dryRun, dryRun.milliseconds > 0 { tail += " · dry run \(Int(dryRun.milliseconds.rounded())) ms" }
         parts.append(style.apply(.gray, tail))
-        if let note = translation.note { parts.append(style.apply(.gray, "(\(note))")) }
+        if let note = translation.note { parts.append(style.apply(.gray, "(\(TerminalText.escaped(note)))")) }
         return parts.joined(separator: " ")
     }
 
@@ -137,7 +137,8 @@ final class StatusLine: @unchecked Sendable {
         lock.withLock {
             guard !stopped else { return }
             frame += 1
-            let shown = text.replacingOccurrences(of: "\n", with: " ")
+            // Streamed tokens come from the model: no control character of theirs reaches the terminal.
+            let shown = TerminalText.escaped(text.replacingOccurrences(of: "\n", with: " "))
             let width = max(20, Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100)
             let room = max(0, width - label.count - 6)
             let tail = shown.count > room ? "…" + shown.suffix(room - 1) : shown

@@ -5,6 +5,7 @@ import Glibc
 
 /// Writes files so that readers see either the old or the new content, never a torn one:
 /// the bytes go to a temporary file in the same directory, are flushed to disk, then renamed over the target.
+/// Files are written with mode 0600 and directories created 0700, whatever the umask.
 public enum AtomicFile {
     /// Atomically replaces `url` with `data`, creating the parent directory if needed.
     public static func write(_ data: Data, to url: URL) throws(FileError) {
@@ -13,8 +14,10 @@ public enum AtomicFile {
             throw FileError(path: directory.path, reason: "cannot create directory (\(error.localizedDescription))")
         }
         let temp = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: temp.path, reason: String(cString: strerror(errno))) }
+        // 0600 whatever the umask: k1's files (cache, history, records) are private, like kubeconfig.
+        _ = fchmod(fd, 0o600)
         var ok = true
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -43,13 +46,21 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url)
     }
 
-    /// Moves a file that could not be parsed to `<name>.bak` (replacing an older backup) so a fresh one can start.
+    /// Moves a file that could not be parsed to the first free `<name>.bak.N` (N = 1, 2, …; older backups are never
+    /// replaced) so a fresh one can start.
     /// - Returns: the backup's URL, or nil if the file could not be moved.
     @discardableResult
     public static func quarantine(_ url: URL) -> URL? {
-        let backup = url.appendingPathExtension("bak")
-        unlink(backup.path)
-        return rename(url.path, backup.path) == 0 ? backup : nil
+        for number in 1...10_000 {
+            let backup = url.appendingPathExtension("bak.\(number)")
+            // link + unlink instead of rename: rename would silently replace a backup created meanwhile.
+            if link(url.path, backup.path) == 0 {
+                unlink(url.path)
+                return backup
+            }
+            if errno != EEXIST { return rename(url.path, backup.path) == 0 ? backup : nil }
+        }
+        return nil
     }
 }
 

@@ -71,7 +71,11 @@ public enum ConfigLoader {
                 }
                 config.provider = provider
             case "model": config.model = try reader.string(value, key)
-            case "url": config.url = try reader.string(value, key)
+            case "url":
+                config.url = try reader.string(value, key)
+                if let problem = ServerURL.problem(config.url) {
+                    throw ConfigError(source: source, line: line(value), key: key, message: problem)
+                }
             case "api_key_env": config.apiKeyEnv = try reader.string(value, key)
             case "timeout": config.timeoutSeconds = try reader.number(value, key, minimum: 1)
             case "threads": config.threads = try reader.int(value, key, minimum: 0)
@@ -126,7 +130,12 @@ public enum ConfigLoader {
             config.provider = provider
         }
         if let model = environment["K1_MODEL"], !model.isEmpty { config.model = model }
-        if let url = environment["K1_URL"], !url.isEmpty { config.url = url }
+        if let url = environment["K1_URL"], !url.isEmpty {
+            if let problem = ServerURL.problem(url) {
+                throw ConfigError(source: "environment", key: "K1_URL", message: problem)
+            }
+            config.url = url
+        }
     }
 
     private static func line(_ node: Node) -> Int? { node.mark.map { $0.line } }

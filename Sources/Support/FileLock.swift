@@ -13,8 +13,9 @@ public final class FileLock: @unchecked Sendable {
         do { try XDGPaths.ensureDirectory(url.deletingLastPathComponent()) } catch {
             throw FileError(path: url.path, reason: "cannot create directory")
         }
-        fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: url.path, reason: String(cString: strerror(errno))) }
+        _ = fchmod(fd, 0o600)
     }
 
     deinit { close(fd) }

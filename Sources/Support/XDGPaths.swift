@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where k1 keeps its files, following the XDG base-directory convention.
 ///
@@ -39,8 +42,26 @@ public struct XDGPaths: Sendable, Equatable {
     /// The answer cache, `cache/llm_cache.json`.
     public var answerCacheFile: URL { cache.appendingPathComponent("llm_cache.json") }
 
-    /// Creates `directory` (and parents) if missing.
+    /// Creates `directory` (and missing parents) with mode 0700, whatever the umask. Directories that already exist
+    /// are left as they are.
     public static func ensureDirectory(_ directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        var missing: [String] = []
+        var current = path
+        while !current.isEmpty, current != "/", !FileManager.default.fileExists(atPath: current) {
+            missing.append(current)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        for created in missing.reversed() {
+            if mkdir(created, 0o700) != 0 && errno != EEXIST {
+                throw FileError(path: created, reason: String(cString: strerror(errno)))
+            }
+            _ = chmod(created, 0o700)
+        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw FileError(path: path, reason: "not a directory")
+        }
     }
 }

@@ -12,7 +12,10 @@ import Synchronization
 ///   ``flush()``, so a hit costs no disk write.
 /// - Every write takes an inter-process lock, re-reads the file, merges and replaces it atomically, so two k1
 ///   processes never lose each other's entries.
-/// - A file that is not a cache file is moved to `llm_cache.json.bak` with a one-line warning; the cache starts empty.
+/// - A file that is not a cache file is moved to a numbered backup (`llm_cache.json.bak.1`, `.bak.2`, …) with a
+///   one-line warning; the cache starts empty. A file cut off mid-way keeps its complete entries.
+/// - A file that exists but cannot be read, or that a newer k1 wrote, is never replaced: one warning, and answers are
+///   not saved.
 public final class AnswerCache: Sendable {
     /// The cache file.
     public let url: URL
@@ -35,6 +38,12 @@ public final class AnswerCache: Sendable {
         var stamp: FileStamp?
         var loaded = false
         var pending: [String: Usage] = [:]
+        /// Why the file must not be written (it cannot be read, or a newer k1 wrote it); nil when it may.
+        var blocked: String?
+        /// Set when the file exists but cannot be read.
+        var unreadable: String?
+        /// Warnings already given, so each is given once.
+        var warned: Set<String> = []
     }
 
     /// Creates a cache on `url`.
@@ -97,6 +106,14 @@ public final class AnswerCache: Sendable {
         }
     }
 
+    /// Why the cache file cannot be read (it exists but is a directory, or has no read permission), or nil.
+    public var readProblem: String? {
+        state.withLock { state -> String? in
+            refresh(&state)
+            return state.unreadable
+        }
+    }
+
     /// Counts, hits, file size and age range.
     public func stats() -> AnswerCacheStats {
         let entries = list()
@@ -114,7 +131,8 @@ public final class AnswerCache: Sendable {
 
     // MARK: - Writing
 
-    /// Stores (or replaces) the answer for `key` and writes the file.
+    /// Stores (or replaces) the answer for `key` and writes the file. Does nothing when the file must not be written
+    /// (it cannot be read, or a newer k1 wrote it; that was said once in a warning).
     /// - Returns: the stored entry.
     /// - Throws: `FileError` when the file cannot be written; the cache in memory is unchanged then.
     @discardableResult
@@ -123,7 +141,7 @@ public final class AnswerCache: Sendable {
         let time = currentTime()
         var stored = AnswerCacheEntry(key: key.value, request: request, command: command, created: time, lastUsed: time,
                                       model: model, promptVersion: promptVersion, source: source)
-        try write { entries in
+        try write(strict: false) { entries in
             if let old = entries[key.value] { stored.uses = old.uses }
             entries[key.value] = stored
         }
@@ -155,7 +173,7 @@ public final class AnswerCache: Sendable {
     /// Writes the usage recorded by lookups since the last write. Cheap when there is none.
     public func flush() throws {
         let hasPending = state.withLock { !$0.pending.isEmpty }
-        if hasPending { try write { _ in } }
+        if hasPending { try write(strict: false) { _ in } }
     }
 
     // MARK: - Internals
@@ -177,17 +195,60 @@ public final class AnswerCache: Sendable {
     private enum DiskRead {
         case missing
         case entries([AnswerCacheEntry], FileStamp?)
+        /// Cut off after the entries began: the complete entries before the damage.
+        case damaged([AnswerCacheEntry], FileStamp?)
+        /// Written by a newer k1: readable, never to be rewritten.
+        case newer([AnswerCacheEntry], String, FileStamp?)
+        /// There, but not readable (permissions, a directory): never to be replaced.
+        case unreadable(String)
         case corrupt(FileStamp?)
     }
 
     /// Reads and decodes the file, stamping it from the same open descriptor.
     private func readDisk() -> DiskRead {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return .missing }
-        defer { try? handle.close() }
-        let stamp = FileStamp.of(descriptor: handle.fileDescriptor)
-        guard let data = try? handle.readToEnd() ?? Data() else { return .corrupt(stamp) }
-        guard let entries = AnswerCacheFile.decode(data) else { return .corrupt(stamp) }
-        return .entries(entries, stamp)
+        let data: Data?
+        do throws(FileError) { data = try FileBytes.readIfPresent(url) } catch {
+            return .unreadable(error.reason)
+        }
+        guard let data else { return .missing }
+        let stamp = FileStamp.of(url)
+        guard let decoded = AnswerCacheFile.decodeLeniently(data) else { return .corrupt(stamp) }
+        if let newer = decoded.newerFormat { return .newer(decoded.entries, newer, stamp) }
+        if decoded.damaged { return .damaged(decoded.entries, stamp) }
+        return .entries(decoded.entries, stamp)
+    }
+
+    /// Gives `message` once per cache object.
+    private func warnOnce(_ message: String, _ state: inout State) {
+        guard state.warned.insert(message).inserted else { return }
+        warn(message)
+    }
+
+    /// Notes a file that must not be written and says why, once.
+    private func block(_ read: DiskRead, _ state: inout State) {
+        switch read {
+        case .unreadable(let reason):
+            state.unreadable = reason
+            state.blocked = "cannot be read (\(reason))"
+            warnOnce("warning: cannot read the answer cache \(url.path) (\(reason)); k1 leaves it alone and saves no answers", &state)
+        case .newer(_, let what, _):
+            state.unreadable = nil
+            state.blocked = "was written by a newer k1 (\(what))"
+            warnOnce("warning: the answer cache \(url.path) was written by a newer k1 (\(what)); this k1 reads it but will not rewrite it", &state)
+        default:
+            state.unreadable = nil
+            state.blocked = nil
+        }
+    }
+
+    /// Under the lock: moves a damaged file to a numbered backup and writes back the entries it still held.
+    private func salvage(_ entries: [AnswerCacheEntry], _ state: inout State) {
+        guard let backup = AtomicFile.quarantine(url) else {
+            warnOnce("warning: the answer cache \(url.path) is damaged and could not be moved; delete it to start afresh", &state)
+            return
+        }
+        try? AtomicFile.write(AnswerCacheFile.encode(entries), to: url)
+        warnOnce("warning: the answer cache \(url.path) was damaged; kept its \(entries.count) complete answers and moved the damaged file to \(backup.lastPathComponent)", &state)
     }
 
     /// Loads the file into memory when it changed since it was last read.
@@ -196,12 +257,27 @@ public final class AnswerCache: Sendable {
         if state.loaded && stamp == state.stamp { return }
         var loaded: [AnswerCacheEntry]
         var loadedStamp: FileStamp?
-        switch readDisk() {
+        let read = readDisk()
+        block(read, &state)
+        switch read {
         case .missing:
             loaded = []
-        case .entries(let entries, let fileStamp):
+        case .unreadable:
+            loaded = []
+            loadedStamp = stamp
+        case .entries(let entries, let fileStamp), .newer(let entries, _, let fileStamp):
             loaded = entries
             loadedStamp = fileStamp
+        case .damaged(let entries, let damagedStamp):
+            let recovered = try? FileLock.around(url) { () -> ([AnswerCacheEntry], FileStamp?) in
+                if case .damaged(let again, let againStamp) = readDisk(), againStamp == damagedStamp {
+                    salvage(again, &state)
+                    return (again, FileStamp.of(url))
+                }
+                return (entries, nil)
+            }
+            loaded = recovered?.0 ?? entries
+            loadedStamp = recovered?.1
         case .corrupt(let corruptStamp):
             // Only quarantine under the lock, and only the file that was found corrupt (not a fresh replacement).
             let recovered = try? FileLock.around(url) { () -> ([AnswerCacheEntry], FileStamp?) in
@@ -211,6 +287,8 @@ public final class AnswerCache: Sendable {
                 case .corrupt(let again):
                     if again == corruptStamp || corruptStamp == nil { quarantine() }
                     return ([], FileStamp.of(url))
+                case .damaged(let entries, _), .newer(let entries, _, _): return (entries, nil)
+                case .unreadable: return ([], nil)
                 }
             }
             loaded = recovered?.0 ?? []
@@ -244,8 +322,15 @@ public final class AnswerCache: Sendable {
 
     /// Under the file lock: re-reads the file, applies pending usage and `change`, drops expired entries, evicts the
     /// least recently used beyond the cap, writes atomically and adopts the result in memory.
-    private func write(_ change: (inout [String: AnswerCacheEntry]) -> Void) throws {
+    /// With `strict` false a file that must not be written is left alone silently (its warning was given); with
+    /// `strict` true that throws.
+    private func write(strict: Bool = true, _ change: (inout [String: AnswerCacheEntry]) -> Void) throws {
         try state.withLock { state in
+            refresh(&state)
+            if let blocked = state.blocked {
+                if strict { throw FileError(path: url.path, reason: "\(blocked); k1 leaves it as it is") }
+                return
+            }
             try FileLock.around(url) {
                 var entries: [String: AnswerCacheEntry] = [:]
                 if state.loaded, let current = FileStamp.of(url), current == state.stamp {
@@ -253,9 +338,19 @@ public final class AnswerCache: Sendable {
                     // usage included.
                     entries = state.entries
                 } else {
-                    switch readDisk() {
+                    let read = readDisk()
+                    switch read {
                     case .missing: break
                     case .entries(let list, _): for entry in list { entries[entry.key] = entry }
+                    case .damaged(let list, _):
+                        salvage(list, &state)
+                        for entry in list { entries[entry.key] = entry }
+                    case .newer, .unreadable:
+                        block(read, &state)
+                        if strict, let blocked = state.blocked {
+                            throw FileError(path: url.path, reason: "\(blocked); k1 leaves it as it is")
+                        }
+                        return
                     case .corrupt: quarantine()
                     }
                     apply(state.pending, to: &entries)

@@ -10,7 +10,8 @@ import Foundation
 /// ]}
 /// ```
 /// One entry per line. Dates are UTC ISO 8601 with milliseconds. An entry with a missing or mistyped field is skipped;
-/// anything that is not such an object at all makes the whole file unreadable.
+/// a file cut off after its entries began keeps the complete entries (``decodeLeniently(_:)``); anything that is not
+/// such an object at all makes the whole file unreadable. A newer version or unknown fields mark a newer k1's file.
 enum AnswerCacheFile {
     static let version = 1
 
@@ -70,12 +71,38 @@ enum AnswerCacheFile {
 
     // MARK: - Decoding
 
-    /// Decodes a file's bytes; nil when they are not a cache file.
+    /// Decodes a file's bytes; nil when they are not a complete cache file.
     static func decode(_ data: Data) -> [AnswerCacheEntry]? {
-        if data.isEmpty { return [] }
-        return data.withUnsafeBytes { raw -> [AnswerCacheEntry]? in
+        guard let decoded = decodeLeniently(data), !decoded.damaged else { return nil }
+        return decoded.entries
+    }
+
+    /// What a lenient read of a cache file found.
+    struct Decoded: Equatable {
+        /// The complete, valid entries.
+        var entries: [AnswerCacheEntry] = []
+        /// The file ended or broke off after its entry list began (a truncated file): `entries` holds those before.
+        var damaged = false
+        /// The format version when it is newer than this k1's, or the file has fields this k1 does not know: the
+        /// file comes from a newer k1 and must not be rewritten (that would drop what this k1 cannot keep).
+        var newerFormat: String?
+    }
+
+    /// Decodes a file's bytes, keeping every complete entry of a damaged file; nil when nothing of a cache file is
+    /// there (not JSON, no entry list).
+    static func decodeLeniently(_ data: Data) -> Decoded? {
+        if data.isEmpty { return Decoded() }
+        return data.withUnsafeBytes { raw -> Decoded? in
             var reader = JSONReader(raw.bindMemory(to: UInt8.self))
-            return try? reader.readFile()
+            var decoded = Decoded()
+            do {
+                try reader.readFile(into: &decoded)
+                return decoded
+            } catch {
+                guard reader.sawEntries else { return nil }
+                decoded.damaged = true
+                return decoded
+            }
         }
     }
 
@@ -177,22 +204,41 @@ struct JSONReader {
         self.bytes = bytes
     }
 
+    /// Whether the entry list has begun (set while reading, so a reader that threw still tells).
+    private(set) var sawEntries = false
+    /// Whether an entry had a field this k1 does not know.
+    private(set) var sawUnknownField = false
+
     mutating func readFile() throws -> [AnswerCacheEntry] {
-        var entries: [AnswerCacheEntry] = []
-        var sawEntries = false
+        var decoded = AnswerCacheFile.Decoded()
+        try readFile(into: &decoded)
+        return decoded.entries
+    }
+
+    /// Reads the whole file; entries are added to `decoded` as they complete, so a caller keeps them when it throws.
+    mutating func readFile(into decoded: inout AnswerCacheFile.Decoded) throws {
+        var version: Double?
+        var unknownTopLevel: [String] = []
         try readObject { reader, key in
             if key == "entries" {
-                sawEntries = true
+                reader.sawEntries = true
                 try reader.readArray { reader in
-                    if let entry = try reader.readEntry() { entries.append(entry) }
+                    if let entry = try reader.readEntry() { decoded.entries.append(entry) }
                 }
+            } else if key == "version" {
+                if case .number(let number) = try reader.readScalar() { version = number }
             } else {
+                unknownTopLevel.append(key)
                 try reader.skipValue()
             }
         }
         skipWhitespace()
         guard index == bytes.count, sawEntries else { throw Malformed() }
-        return entries
+        if let version, version > Double(AnswerCacheFile.version) {
+            decoded.newerFormat = "format \(Int(version))"
+        } else if sawUnknownField || !unknownTopLevel.isEmpty {
+            decoded.newerFormat = "fields this k1 does not know"
+        }
     }
 
     /// One entry, or nil when a field is missing or mistyped (the value is consumed either way).
@@ -218,7 +264,7 @@ struct JSONReader {
             case ("key", _), ("request", _), ("command", _), ("created", _), ("lastUsed", _), ("model", _),
                  ("promptVersion", _), ("source", _), ("uses", _):
                 valid = false
-            default: break
+            default: reader.sawUnknownField = true
             }
         }
         guard valid, let key, let request, let command, let created = created.flatMap(AnswerCacheFile.parseDate),

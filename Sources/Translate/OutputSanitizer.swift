@@ -1,5 +1,6 @@
 import Foundation
 import KubectlKit
+import Support
 
 /// Turns a model's raw output into one kubectl command line.
 ///
@@ -11,6 +12,7 @@ public enum OutputSanitizer {
     /// Sanitizes raw model output.
     public static func sanitize(_ raw: String) -> SanitizedOutput {
         var text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "\t", with: " ")
         for token in specialTokens { text = text.replacingOccurrences(of: token, with: "\n") }
         text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return SanitizedOutput(command: nil, note: "the model gave an empty answer") }
@@ -21,6 +23,9 @@ public enum OutputSanitizer {
 
         var unique: [String] = []
         for command in commands where !unique.contains(command) { unique.append(command) }
+        if let bad = unique.first(where: { TerminalText.containsControl($0) }) {
+            return SanitizedOutput(command: nil, note: "the answer holds control characters: \(TerminalText.escaped(excerpt(bad)))")
+        }
         guard let first = unique.first else {
             return SanitizedOutput(command: nil, note: "the model answered without a kubectl command: \(excerpt(text))")
         }

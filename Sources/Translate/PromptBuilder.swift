@@ -100,6 +100,7 @@ public enum PromptBuilder {
     public static func warmupRequest(options: Options = Options()) -> GenerationRequest {
         var request = build(request: "pods", context: SessionContext(), options: options)
         request.maxTokens = 1
+        request.savesPromptSnapshot = true
         return request
     }
 

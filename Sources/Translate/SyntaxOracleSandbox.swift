@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The throw-away place where the syntax oracle runs kubectl: a temporary directory that is at once `HOME`, the
 /// working directory and the home of a kubeconfig whose only cluster is a closed loopback port. Nothing the command
@@ -76,12 +77,15 @@ public enum SyntaxOracleSandbox {
         return nil
     }
 
+    /// Where sandboxes are made: `cache/k1/sandboxes`. A sandbox left by a process that was killed is removed at the next
+    /// start (``StaleTempFiles``: sandboxes are named `<pid>-<uuid>`).
+    public static var parentDirectory: URL { XDGPaths().cache.appendingPathComponent("sandboxes", isDirectory: true) }
+
     /// A fresh sandbox directory with the kubeconfig written; remove it with ``remove(_:)``.
     /// - Returns: the directory and the kubeconfig path inside it.
-    public static func make() throws -> (directory: URL, kubeconfig: URL) {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("k1-oracle-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("bin"), withIntermediateDirectories: true)
+    public static func make(in parent: URL = parentDirectory) throws -> (directory: URL, kubeconfig: URL) {
+        let directory = parent.appendingPathComponent("\(getpid())-\(UUID().uuidString)", isDirectory: true)
+        try XDGPaths.ensureDirectory(directory.appendingPathComponent("bin"))
         let config = directory.appendingPathComponent("kubeconfig")
         try Data(kubeconfig.utf8).write(to: config)
         return (directory, config)

@@ -1,3 +1,4 @@
+import Support
 /// A translation failure. `description` is one line telling the user what happened and what to do.
 public struct TranslateError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure.
@@ -22,7 +23,7 @@ public struct TranslateError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Creates an error.
     public init(_ code: Code, _ message: String, raw: String? = nil) {
         self.code = code
-        self.message = message
+        self.message = TerminalText.escaped(message)
         self.raw = raw
     }
 
@@ -30,6 +31,14 @@ public struct TranslateError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// The request was empty.
     public static let emptyRequest = TranslateError(.emptyRequest, "the request is empty; describe what you want to do")
+
+    /// The answer held control characters (escape sequences, BEL…): it is not a command and is never pre-filled.
+    public static func controlCharacters(raw: String) -> TranslateError {
+        let shown = TerminalText.escaped(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        let excerpt = shown.count > 80 ? String(shown.prefix(77)) + "..." : shown
+        return TranslateError(.noCommand, "⚠ the answer holds control characters, so it is not a command: \(excerpt)",
+                              raw: raw)
+    }
 
     /// The model gave nothing usable.
     public static func noCommand(raw: String) -> TranslateError {

@@ -115,6 +115,7 @@ public final class Translator: Sendable {
         let key = cacheKey(for: cleaned, context: context)
 
         if useCache, let cache, let entry = cache.lookup(key) {
+            if TerminalText.containsControl(entry.command) { throw TranslateError.controlCharacters(raw: entry.command) }
             return Translation(
                 command: entry.command, raw: entry.command, cached: true, learned: entry.source == .edited,
                 risk: RiskClassifier.classify(entry.command), issues: CommandValidator.validate(entry.command),
@@ -134,6 +135,11 @@ public final class Translator: Sendable {
 
         let prompt = PromptBuilder.prepare(request: cleaned, context: context, options: options, retriever: retriever)
         let backend = try await backends.get()
+        // A managed server without a saved prompt cache gets the warm-up first, so one is saved that holds only the
+        // fixed part (once per model; later starts restore it).
+        if (backend as? ManagedLlamaCppBackend)?.needsPromptSnapshot == true {
+            for try await _ in backend.generate(PromptBuilder.warmupRequest(options: options)) {}
+        }
         var attempt = try await generate(prompt.generation, backend: backend, request: cleaned, prompt: prompt,
                                          onToken: onToken)
         // Validate and repair: an answer kubectl or k1's tables reject gets a second candidate, asked without the
@@ -159,15 +165,23 @@ public final class Translator: Sendable {
                 // The first answer stands, with its warning.
             }
         }
-        guard let command = attempt.command else { throw TranslateError.noCommand(raw: attempt.raw) }
+        guard let command = attempt.command else {
+            let layout = attempt.raw.replacingOccurrences(of: "\r", with: "\n").replacingOccurrences(of: "\t", with: " ")
+            if TerminalText.containsControl(layout, allowingNewlines: true) {
+                throw TranslateError.controlCharacters(raw: attempt.raw)
+            }
+            throw TranslateError.noCommand(raw: attempt.raw)
+        }
         let stats = attempt.stats
         let truncated = attempt.truncated
         let issues = attempt.issues
         let raw = attempt.raw
         var note = attempt.note
 
-        // An answer that is still wrong is shown with its warning but never cached.
-        if useCache, !truncated, attempt.complaint == nil, let cache {
+        // An answer that is still wrong is shown with its warning but never cached; nor is a secret value.
+        let secret = SecretDetector.containsSecret(cleaned) || SecretDetector.containsSecret(command)
+        if secret { note = [note, "not cached: it holds a secret value"].compactMap { $0 }.joined(separator: "; ") }
+        if useCache, !truncated, !secret, attempt.complaint == nil, let cache {
             do {
                 try cache.store(key, request: cleaned, command: command, model: modelName, promptVersion: promptVersion,
                                 source: .model)
@@ -257,6 +271,8 @@ public final class Translator: Sendable {
         let cleaned = PromptBuilder.clean(request)
         let edited = command.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let cache, !cleaned.isEmpty, !edited.isEmpty else { return false }
+        // A secret value never goes to the cache file.
+        if SecretDetector.containsSecret(cleaned) || SecretDetector.containsSecret(edited) { return false }
         let key = cacheKey(for: cleaned, context: context)
         if let existing = cache.peek(key), existing.command == edited { return false }
         try cache.store(key, request: cleaned, command: edited, model: modelName, promptVersion: promptVersion,

@@ -16,9 +16,12 @@ struct CacheCommand: AsyncParsableCommand {
         defaultSubcommand: Stats.self
     )
 
-    static func openCache() -> (AnswerCache, K1Config) {
+    /// The cache, or exit status 1 when its file exists but cannot be read (the cache has said why, in one line).
+    static func openCache() throws -> (AnswerCache, K1Config) {
         let config = Environment.loadConfig(strict: false)
-        return (AnswerCache(config: config, url: Environment.paths.answerCacheFile), config)
+        let cache = AnswerCache(config: config, url: Environment.paths.answerCacheFile)
+        if cache.readProblem != nil { throw ExitCode(1) }
+        return (cache, config)
     }
 
     /// `2026-11-25 04:02` in local time.
@@ -34,7 +37,7 @@ struct CacheCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the number of answers, hits, size and age.")
 
         func run() async throws {
-            let (cache, config) = CacheCommand.openCache()
+            let (cache, config) = try CacheCommand.openCache()
             let stats = cache.stats()
             print("file:     \(stats.url.path) (\(ByteCountFormatter.string(fromByteCount: Int64(stats.fileBytes), countStyle: .file)))")
             print("answers:  \(stats.entries) (\(stats.editedEntries) learned from edits)")
@@ -58,7 +61,7 @@ struct CacheCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let (cache, _) = CacheCommand.openCache()
+            let (cache, _) = try CacheCommand.openCache()
             let entries = cache.list()
             let shown = limit > 0 ? Array(entries.prefix(limit)) : entries
             if json {
@@ -77,7 +80,7 @@ struct CacheCommand: AsyncParsableCommand {
                 let when = CacheCommand.format(entry.lastUsed)
                 let source = entry.source == .edited ? style.apply(.yellow, "edited") : style.apply(.gray, "model ")
                 let uses = String(entry.uses).leftPad(4)
-                print("\(style.apply(.gray, when)) \(uses)× \(source) \(entry.request) \(style.apply(.gray, "→")) \(style.apply(.bold, entry.command))")
+                print("\(style.apply(.gray, when)) \(uses)× \(source) \(TerminalText.escaped(entry.request)) \(style.apply(.gray, "→")) \(style.apply(.bold, TerminalText.escaped(entry.command)))")
             }
             if shown.count < entries.count {
                 print(style.apply(.gray, "… \(entries.count - shown.count) more (--limit 0 shows all)"))
@@ -90,7 +93,7 @@ struct CacheCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove every cached answer.")
 
         func run() async throws {
-            let (cache, _) = CacheCommand.openCache()
+            let (cache, _) = try CacheCommand.openCache()
             do {
                 let count = try cache.clear()
                 print("cleared \(count) answer\(count == 1 ? "" : "s") from \(cache.url.path)")

@@ -23,8 +23,19 @@ enum Environment {
     /// XDG paths for this process.
     static let paths = XDGPaths()
 
+    /// Once per process, before k1 touches its files: makes its directories and files private (one notice when
+    /// something changed) and removes temporary files and oracle sandboxes that killed k1 processes left.
+    static let housekeeping: Void = {
+        let directories = [paths.config, paths.state, paths.cache]
+        if let notice = PrivateFiles.notice(PrivateFiles.repair(directories)) { printError(notice) }
+        StaleTempFiles.remove(in: directories, scratchParents: [SyntaxOracleSandbox.parentDirectory])
+        // Older k1 versions made oracle sandboxes in the system temporary directory.
+        StaleTempFiles.removeOld(prefix: "k1-oracle-", in: FileManager.default.temporaryDirectory, olderThan: 3600)
+    }()
+
     /// Loads config.yaml + environment + flags. With `strict: false` a bad file is reported and the defaults are used.
     static func loadConfig(overrides: BackendOptions? = nil, strict: Bool) -> K1Config {
+        _ = housekeeping
         var config: K1Config
         do {
             config = try ConfigLoader.load(file: paths.configFile)
@@ -43,7 +54,13 @@ enum Environment {
                 config.provider = provider
             }
             if let model = overrides.model { config.model = model }
-            if let url = overrides.url { config.url = url }
+            if let url = overrides.url {
+                if let problem = ServerURL.problem(url) {
+                    printError("k1: --url: \(problem)")
+                    Foundation.exit(2)
+                }
+                config.url = url
+            }
         }
         return config
     }

@@ -64,6 +64,13 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", Self.target, key])
     }
 
+    /// Pastes `text` the way a terminal does: in one write, wrapped in bracketed-paste markers when the program in
+    /// the pane turned that mode on (tmux `paste-buffer -p`), line breaks sent as carriage returns.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "k1-paste", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "k1-paste", "-t", Self.target])
+    }
+
     /// The pane's whole scroll-back and screen as plain text: wrapped lines joined, trailing blanks removed.
     func capture() throws -> String {
         Self.tidy(try tmux(["capture-pane", "-p", "-J", "-t", Self.target, "-S", "-"]))
@@ -107,6 +114,11 @@ final class TmuxSession {
         try await Poll.until("the command to exit", timeout: timeout, context: { (try? capture()) ?? "" }) {
             try exitStatus()
         }
+    }
+
+    /// The pane's title, which a program sets with the OSC 0/2 escape sequence.
+    func paneTitle() throws -> String {
+        try tmux(["display-message", "-p", "-t", Self.target, "#{pane_title}"]).trimmingCharacters(in: .newlines)
     }
 
     /// The process id of the pane's process (the supervisor; the command is its child).

@@ -186,16 +186,17 @@ struct ManagedServerLiveTests {
             // A system prompt well past PromptSnapshot.minimumPromptTokens.
             let system = "You turn requests into kubectl commands.\n" + (1...40).map { "request: pods in ns\($0)\nkubectl get pods -n ns\($0)" }
                 .joined(separator: "\n")
-            func ask(_ text: String) async throws -> GenerationStats {
-                try await backend.complete(GenerationRequest(messages: [ChatMessage(role: .system, content: system),
-                                                                        ChatMessage(role: .user, content: text)],
-                                                             maxTokens: 4)).stats
+            func ask(_ text: String, warmUp: Bool = false) async throws -> GenerationStats {
+                var request = GenerationRequest(messages: [ChatMessage(role: .system, content: system),
+                                                           ChatMessage(role: .user, content: text)], maxTokens: 4)
+                request.savesPromptSnapshot = warmUp
+                return try await backend.complete(request).stats
             }
-            let first = try await ask("nodes")
+            let first = try await ask("nodes", warmUp: true)
             #expect((first.promptTokens ?? 0) >= PromptSnapshot.minimumPromptTokens)
             let binary = try #require(server.store.load()?.executable)
             let snapshot = PromptSnapshot(configuration: configuration, binary: URL(fileURLWithPath: binary))
-            #expect(FileManager.default.fileExists(atPath: snapshot.url.path), "the first long prompt was saved")
+            #expect(FileManager.default.fileExists(atPath: snapshot.url.path), "the warm-up's long prompt was saved")
 
             // A new server process restores it: the same system prompt is not read again.
             _ = try await server.restart()
@@ -207,9 +208,54 @@ struct ManagedServerLiveTests {
             try Data("not a slot file".utf8).write(to: snapshot.url)
             _ = try await server.restart()
             #expect(!FileManager.default.fileExists(atPath: snapshot.url.path))
-            let afterBadFile = try await ask("secrets")
+            let afterBadFile = try await ask("secrets", warmUp: true)
             #expect((afterBadFile.generatedTokens ?? 0) > 0)
-            #expect(((try? Data(contentsOf: snapshot.url))?.count ?? 0) > 1000, "saved anew after the first long prompt")
+            #expect(((try? Data(contentsOf: snapshot.url))?.count ?? 0) > 1000, "saved anew after the warm-up")
+        }
+    }
+
+    @Test("the saved prompt cache holds the warm-up's tokens, never those of a user's request sent before it")
+    func theSnapshotHoldsOnlyTheWarmUp() async throws {
+        try await LiveServer.withDirectories { xdg, _ in
+            var configuration = LiveServer.configuration(xdg)
+            configuration.contextSize = 1024
+            let server = ManagedServer(configuration)
+            let backend = ManagedLlamaCppBackend(server: server, timeout: 120)
+            let system = "You turn requests into kubectl commands.\n" + (1...40).map { "request: pods in ns\($0)\nkubectl get pods -n ns\($0)" }
+                .joined(separator: "\n")
+            func ask(_ text: String, warmUp: Bool) async throws -> GenerationStats {
+                var request = GenerationRequest(messages: [ChatMessage(role: .system, content: system),
+                                                           ChatMessage(role: .user, content: text)], maxTokens: 1)
+                request.savesPromptSnapshot = warmUp
+                return try await backend.complete(request).stats
+            }
+            // A user's request comes first (the warm-up still running in the background): nothing is saved.
+            let secret = "create secret generic db --from-literal=password=hunter2 " + (1...30).map { "label\($0)=value\($0)" }
+                .joined(separator: " ")
+            let user = try await ask(secret, warmUp: false)
+            let userTokens = (user.promptTokens ?? 0) + (user.cachedPromptTokens ?? 0)
+            let binary = try #require(server.store.load()?.executable)
+            let snapshot = PromptSnapshot(configuration: configuration, binary: URL(fileURLWithPath: binary))
+            #expect(!FileManager.default.fileExists(atPath: snapshot.url.path), "a user's request is never saved")
+
+            let warm = try await ask("pods", warmUp: true)
+            let warmTokens = (warm.promptTokens ?? 0) + (warm.cachedPromptTokens ?? 0)
+            #expect(FileManager.default.fileExists(atPath: snapshot.url.path), "the warm-up was saved")
+            #expect(userTokens > warmTokens + 50)
+
+            // What a new server restores is the warm-up's prompt (and its one generated token), not the user's.
+            let record = try await server.restart()
+            let restored = try #require(await snapshot.restore(into: record))
+            #expect(restored >= warmTokens - 1 && restored <= warmTokens + 1,
+                    "restored \(restored) tokens; the warm-up had \(warmTokens), the user's request \(userTokens)")
+
+            // The server's files are private: 0600 files in 0700 directories.
+            func mode(_ url: URL) -> Int {
+                ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? NSNumber)?.intValue ?? -1
+            }
+            #expect(mode(snapshot.url) == 0o600 && mode(snapshot.directory) == 0o700)
+            #expect(mode(server.store.logURL) == 0o600 && mode(server.store.recordURL) == 0o600)
+            #expect(mode(server.store.logURL.deletingLastPathComponent()) == 0o700)
         }
     }
 
@@ -228,7 +274,7 @@ struct ManagedServerLiveTests {
             let running = LiveServer.processes(containing: configuration.modelName)
             #expect(running.count == 1)
             _ = try await ManagedServer(configuration).ensureRunning()
-            #expect(FileManager.default.fileExists(atPath: store.recordURL.appendingPathExtension("bak").path))
+            #expect(FileManager.default.fileExists(atPath: store.recordURL.appendingPathExtension("bak.1").path))
             // The unrecorded old server is still there (k1 cannot know it); stop it by pid for the test.
             for pid in running where pid != store.load()?.pid { await ManagedServerProcess.terminate(pid) }
         }

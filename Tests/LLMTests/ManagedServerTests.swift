@@ -73,7 +73,7 @@ struct ManagedServerTests {
         try Data("{\"pid\": 12, garbage".utf8).write(to: store.recordURL)
         #expect(store.load() == nil)
         #expect(!FileManager.default.fileExists(atPath: store.recordURL.path))
-        let backup = store.recordURL.appendingPathExtension("bak")
+        let backup = store.recordURL.appendingPathExtension("bak.1")
         #expect(try String(contentsOf: backup, encoding: .utf8).hasPrefix("{\"pid\": 12"))
         try store.save(Self.record)   // starts clean
         #expect(store.load() == Self.record)
@@ -132,7 +132,7 @@ struct ManagedServerTests {
                                                            "load_model: failed to load model, '/tmp/bad.gguf'",
                                                            "llama_server: exiting due to model loading error"])
         #expect(ManagedServerFailure.cause(logLines: ["llama-server: error while loading shared libraries: libllama.so.0"]) == .brokenRuntime)
-        #expect(ManagedServerFailure.cause(logLines: ["ok"], signal: 9) == .outOfMemory)
+        #expect(ManagedServerFailure.cause(logLines: ["ok"], signal: 9, oomKilled: true) == .outOfMemory)
         #expect(ManagedServerFailure.cause(logLines: ["something else"]) == .other)
 
         let error = ManagedServerFailure.error(model: "smollm2-135m", modelPath: "/tmp/bad.gguf", port: 4000, contextSize: 4096,
@@ -206,5 +206,55 @@ struct ManagedServerTests {
         await #expect(throws: LLMError(.serverNotInstalled, "K1_LLAMA_SERVER=/nonexistent/llama-server is not an executable file: fix or unset it")) {
             try await badOverride.ensureRunning()
         }
+    }
+}
+
+@Suite("ManagedServerFailure: SIGKILL is not blamed on memory without evidence")
+struct ManagedServerKillTests {
+    @Test("a SIGKILL with no OOM kill is reported as a kill, never as memory")
+    func sigkillWithoutOOM() {
+        #expect(ManagedServerFailure.cause(logLines: ["0.00.001.000 I srv  loading model"], signal: 9) == .killed)
+        let error = ManagedServerFailure.error(model: "m", modelPath: "/m", port: 1, contextSize: 4096,
+                                               logLines: ["0.00.001.000 I srv  loading model"], status: 9,
+                                               signaled: true, logPath: "/l")
+        #expect(!error.message.contains("memory") || error.message.contains("no out-of-memory kill"))
+        #expect(!error.message.contains("context_size"))
+        #expect(error.message.contains("signal 9"))
+    }
+
+    @Test("a SIGKILL with an OOM kill, or a log that says out of memory, blames memory")
+    func oomEvidence() {
+        let error = ManagedServerFailure.error(model: "m", modelPath: "/m", port: 1, contextSize: 4096, logLines: [],
+                                               status: 9, signaled: true, logPath: "/l", oomKilled: true)
+        #expect(error.message.contains("not enough memory") && error.message.contains("context_size"))
+        #expect(ManagedServerFailure.cause(logLines: ["ggml: failed to allocate buffer"], signal: 9) == .outOfMemory)
+    }
+
+    @Test("the OOM kill count comes from cgroup v2 memory.events")
+    func memoryEvents() {
+        #expect(OOMKillCounter.oomKills(inMemoryEvents: "low 0\nhigh 0\nmax 3\noom 2\noom_kill 2\noom_group_kill 0\n") == 2)
+        #expect(OOMKillCounter.oomKills(inMemoryEvents: "low 0\n") == nil)
+        #expect(OOMKillCounter.cgroupPath(inProcCgroup: "0::/user.slice/k1.scope\n") == "/user.slice/k1.scope")
+        #expect(OOMKillCounter.cgroupPath(inProcCgroup: "12:memory:/docker/abc\n") == nil)
+        #expect(OOMKillCounter.memoryCgroupPath(inProcCgroup: "5:devices:/\n4:memory:/docker/abc\n0::/\n") == "/docker/abc")
+        #expect(OOMKillCounter.oomKills(inMemoryEvents: "oom_kill_disable 0\nunder_oom 0\noom_kill 3\n") == 3)
+    }
+}
+
+@Suite("ManagedServer: warm-up before the first saved prompt cache")
+struct ManagedServerSnapshotNeedTests {
+    @Test("a warm-up is wanted until the snapshot for this model, context and binary exists")
+    func needsSnapshot() throws {
+        let xdg = try TemporaryXDG()
+        defer { xdg.remove() }
+        var configuration = try ManagedServer.Configuration(config: K1Config(), paths: xdg.paths, environment: xdg.environment)
+        configuration.serverBinary = URL(fileURLWithPath: "/bin/true")
+        let server = ManagedServer(configuration)
+        #expect(server.needsPromptSnapshot)
+        let snapshot = PromptSnapshot(configuration: configuration, binary: URL(fileURLWithPath: "/bin/true"))
+        try XDGPaths.ensureDirectory(snapshot.directory)
+        try Data("slot".utf8).write(to: snapshot.url)
+        #expect(!server.needsPromptSnapshot)
+        #expect(!ManagedLlamaCppBackend(server: StubManagedServer(running: [])).needsPromptSnapshot, "servers without snapshots never ask")
     }
 }

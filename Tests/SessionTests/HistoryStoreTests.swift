@@ -44,7 +44,6 @@ import Testing
 
     @Test(arguments: [
         ("not UTF-8", [0x23, 0x6B, 0x31, 0xC3, 0x28, 0x0A] as [UInt8], "is not UTF-8 text"),
-        ("binary", Array("#k1-history v1\n".utf8) + [0x00, 0x01, 0x02, 0x0A], "holds binary data"),
         ("bad header", Array("get pods\nget nodes\n".utf8), "does not start with '#k1-history v1'"),
     ])
     func corruptFileIsMovedAsideAndHistoryStartsClean(_ name: String, _ bytes: [UInt8], _ reason: String) throws {
@@ -55,10 +54,10 @@ import Testing
         #expect(result.entries == [])
         let warning = try #require(result.warning)
         #expect(warning.contains(reason))
-        #expect(warning.contains("history.bak"))
+        #expect(warning.contains("history.bak.1"))
         #expect(!warning.contains("\n"))
         #expect(!FileManager.default.fileExists(atPath: url.path))
-        #expect(try Data(contentsOf: directory.file("history.bak")) == Data(bytes))
+        #expect(try Data(contentsOf: directory.file("history.bak.1")) == Data(bytes))
         // The next load is clean and silent; appending starts a new file.
         #expect(store.load() == HistoryLoadResult(entries: []))
         try store.append(["get pods"])
@@ -70,9 +69,29 @@ import Testing
         let url = try directory.write([0xFF, 0xFF, 0x0A], to: "history")
         let store = HistoryStore(url: url, limit: 10)
         let warning = try store.append(["get pods"])
-        #expect(warning?.contains("history.bak") == true)
+        #expect(warning?.contains("history.bak.1") == true)
         #expect(store.load() == HistoryLoadResult(entries: ["get pods"]))
-        #expect(FileManager.default.fileExists(atPath: directory.file("history.bak").path))
+        #expect(FileManager.default.fileExists(atPath: directory.file("history.bak.1").path))
+    }
+
+    @Test("one Latin-1 byte or a binary line costs only its own line; the original goes to a numbered backup")
+    func damagedLinesAreDroppedAlone() throws {
+        let directory = try TemporaryDirectory()
+        let bytes = Array("#k1-history v1\nget pods\n".utf8) + Array("get caf".utf8) + [0xE9] + [0x0A]
+            + [0x00, 0x01, 0x0A] + Array("get nodes\n".utf8)
+        let url = try directory.write(bytes, to: "history")
+        let store = HistoryStore(url: url, limit: 10)
+        let result = store.load()
+        #expect(result.entries == ["get pods", "get nodes"])
+        let warning = try #require(result.warning)
+        #expect(warning.contains("2 unreadable lines") && warning.contains("history.bak.1"))
+        #expect(try Data(contentsOf: directory.file("history.bak.1")) == Data(bytes))
+        // The file now holds the good lines; the next load is silent.
+        #expect(store.load() == HistoryLoadResult(entries: ["get pods", "get nodes"]))
+        // A second damage gets the next backup number; the first backup stays.
+        try Data(Array("#k1-history v1\nx\n".utf8) + [0xFF, 0x0A]).write(to: url)
+        #expect(store.load().warning?.contains("history.bak.2") == true)
+        #expect(try Data(contentsOf: directory.file("history.bak.1")) == Data(bytes))
     }
 
     @Test func unreadableHistoryIsReportedAndLeftAlone() throws {
@@ -117,5 +136,21 @@ import Testing
             #expect(own == expected, "writer \(writer)'s entries are all there, in order")
         }
         #expect(HistoryStore(url: url, limit: 10_000).load().warning == nil)
+    }
+}
+
+@Suite("HistoryStore: a newer k1's file")
+struct HistoryNewerFormatTests {
+    @Test("a history file from a newer k1 is read by nobody here and never rewritten or moved")
+    func newerIsLeftAlone() throws {
+        let directory = try TemporaryDirectory()
+        let bytes = Array("#k1-history v2\n{\"line\":\"get pods\"}\n".utf8)
+        let url = try directory.write(bytes, to: "history")
+        let store = HistoryStore(url: url, limit: 10)
+        let result = store.load()
+        #expect(result.warning?.contains("newer k1") == true)
+        #expect(throws: FileError.self) { try store.append(["get nodes"]) }
+        #expect(try Data(contentsOf: url) == Data(bytes))
+        #expect(!FileManager.default.fileExists(atPath: directory.file("history.bak.1").path))
     }
 }

@@ -27,15 +27,16 @@ struct FileTests {
         #expect(throws: FileError.self) { try AtomicFile.write("x", to: file) }
     }
 
-    @Test("Quarantine moves a file to .bak, replacing an older backup")
+    @Test("Quarantine moves a file to a numbered backup and never replaces an older one")
     func quarantine() throws {
         let file = dir.appendingPathComponent("h")
         try "old".write(to: file, atomically: false, encoding: .utf8)
-        #expect(AtomicFile.quarantine(file) != nil)
+        #expect(AtomicFile.quarantine(file)?.lastPathComponent == "h.bak.1")
         try "newer".write(to: file, atomically: false, encoding: .utf8)
         let backup = AtomicFile.quarantine(file)
-        #expect(backup?.lastPathComponent == "h.bak")
-        #expect(try String(contentsOf: dir.appendingPathComponent("h.bak"), encoding: .utf8) == "newer")
+        #expect(backup?.lastPathComponent == "h.bak.2")
+        #expect(try String(contentsOf: dir.appendingPathComponent("h.bak.1"), encoding: .utf8) == "old")
+        #expect(try String(contentsOf: dir.appendingPathComponent("h.bak.2"), encoding: .utf8) == "newer")
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 
@@ -68,5 +69,35 @@ struct FileTests {
             }
         }
         #expect(try String(contentsOf: file, encoding: .utf8) == "100")
+    }
+}
+
+@Suite("StaleTempFiles")
+struct StaleTempFilesTests {
+    @Test("an AtomicFile temporary name gives its writer's pid; other names give none")
+    func names() {
+        #expect(StaleTempFiles.writerPID(ofTempFile: ".llm_cache.json.4242.123456.tmp") == 4242)
+        #expect(StaleTempFiles.writerPID(ofTempFile: ".history.77.9.tmp") == 77)
+        #expect(StaleTempFiles.writerPID(ofTempFile: "history") == nil)
+        #expect(StaleTempFiles.writerPID(ofTempFile: ".history.tmp") == nil)
+        #expect(StaleTempFiles.ownerPID(ofScratch: "4242-9F1C") == 4242)
+        #expect(StaleTempFiles.ownerPID(ofScratch: "bin") == nil)
+    }
+
+    @Test("old prefixed directories go, recent ones and other names stay")
+    func oldDirectories() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("k1-stale-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["k1-oracle-old", "k1-oracle-new", "other-old"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let old = Date(timeIntervalSinceNow: -7200)
+        for name in ["k1-oracle-old", "other-old"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: root.appendingPathComponent(name).path)
+        }
+        #expect(StaleTempFiles.removeOld(prefix: "k1-oracle-", in: root, olderThan: 3600) == 1)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("k1-oracle-old").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("k1-oracle-new").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("other-old").path))
     }
 }

@@ -178,6 +178,7 @@ public final class Translator: Sendable {
             let list = unknown.joined(separator: ", ")
             issues.append(ValidationIssue(.unknownName, "\(list) appears nowhere in the request or the session; names must be copied exactly"))
         }
+        issues += RequestEvidence.issues(in: command, request: request)
         if attempt.truncated {
             issues.insert(ValidationIssue(.truncated, "the model's answer ran past \(options.maxTokens) tokens and was cut; check it"), at: 0)
         }
@@ -191,7 +192,7 @@ public final class Translator: Sendable {
     /// Issues worth a second try: the command is not valid kubectl.
     static let repairable: Set<ValidationIssue.Kind> = [
         .notKubectl, .shellSyntax, .syntax, .unknownVerb, .missingSubcommand, .unknownFlag, .namespaceOnClusterScoped,
-        .rejectedByOracle, .unknownName,
+        .rejectedByOracle, .unknownName, .fieldSelector,
     ]
 
     /// What one generation produced.

@@ -26,6 +26,8 @@ public struct ValidationIssue: Sendable, Equatable, Codable, CustomStringConvert
         case rejectedByOracle
         /// An object name that the request and the session never mention.
         case unknownName
+        /// A `--field-selector` key the API server does not accept for the type (see `FieldSelectorKeys`).
+        case fieldSelector
     }
 
     /// The kind.

@@ -19,16 +19,20 @@ public struct BenchmarkCase: Sendable, Equatable, Codable, Identifiable {
     public var expected: [String]
     /// The session context, if the request needs one.
     public var context: BenchmarkContext?
+    /// How the request is written, for datasets that mix voices: `documentation` (full sentences, as reference
+    /// pages phrase them) or `operator` (terse, abbreviated, with typos). Nil when the dataset does not say.
+    public var voice: String?
 
     /// Creates a case.
     public init(id: String, category: BenchmarkCategory, split: BenchmarkSplit? = nil, prompt: String,
-                expected: [String], context: BenchmarkContext? = nil) {
+                expected: [String], context: BenchmarkContext? = nil, voice: String? = nil) {
         self.id = id
         self.category = category
         self.split = split
         self.prompt = prompt
         self.expected = expected
         self.context = context
+        self.voice = voice
     }
 
     /// The named split, else the one the id's hash assigns (``BenchmarkSplit/assigned(id:)``).

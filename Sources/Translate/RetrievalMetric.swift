@@ -86,11 +86,11 @@ public enum RetrievalMetric {
             func percent(_ hits: Int) -> String {
                 counts.cases == 0 ? "-" : String(format: "%.1f%%", 100 * Double(hits) / Double(counts.cases))
             }
-            return name.padding(toLength: 16, withPad: " ", startingAt: 0)
+            return name.padding(toLength: 24, withPad: " ", startingAt: 0)
                 + String(counts.cases).leftPadded(6) + percent(counts.pathHits).leftPadded(10)
                 + percent(counts.flagHits).leftPadded(12) + "\n"
         }
-        var text = "retrieval".padding(toLength: 16, withPad: " ", startingAt: 0) + "cases".leftPadded(6)
+        var text = "retrieval".padding(toLength: 24, withPad: " ", startingAt: 0) + "cases".leftPadded(6)
             + "path".leftPadded(10) + "path+flags".leftPadded(12) + "\n"
         text += row("all", result.total)
         for (name, counts) in result.byCategory.sorted(by: { $0.key < $1.key }) { text += row("  " + name, counts) }

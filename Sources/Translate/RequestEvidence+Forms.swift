@@ -13,7 +13,7 @@ extension RequestEvidence {
     /// Words that ask to take something off.
     static let removalWords: Set<String> = [
         "remove", "removing", "delete", "deleting", "drop", "untaint", "unlabel", "clear", "strip", "unset", "rm",
-        "del", "rid", "off", "without",
+        "del", "rid",
     ]
     /// Words that ask to put something on.
     static let additionWords: Set<String> = ["add", "adding", "set", "put", "apply", "attach", "give", "mark", "tag", "with"]

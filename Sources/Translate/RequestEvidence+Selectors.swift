@@ -89,7 +89,8 @@ extension RequestEvidence {
             }
         }
         for index in tokens.indices.dropFirst().dropLast() where tokens[index] == "or" {
-            let left = tokens[index - 1]
+            // "env=prod or staging": the value after the key.
+            let left = tokens[index - 1].split(separator: "=").last.map(String.init) ?? tokens[index - 1]
             let right = tokens[index + 1]
             let matching = terms.enumerated().filter { equality($0.element).map { [left, right].contains($0.value.lowercased()) } ?? false }
             guard let first = matching.first, let key = equality(first.element)?.key,

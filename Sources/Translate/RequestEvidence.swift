@@ -41,13 +41,17 @@ public enum RequestEvidence {
     /// `-n X` where the request names namespace `Y` after "in", "ns" or "namespace" and uses `X` only elsewhere (a
     /// label value, say): the namespace becomes `Y`.
     static let namespace: Check = { words, evidence in
-        guard let named = AskedFlags.namedNamespace(evidence.request), let span = words.span("namespace"),
+        guard words.parsed.verb != "config", let named = AskedFlags.namedNamespace(evidence.request),
+              named.count > 2, !connectives.contains(named), let span = words.span("namespace"),
               let value = span.flag.value, value.lowercased() != named,
               !evidence.text.tokens.indices.contains(where: { $0 > 0 && evidence.text.tokens[$0] == value.lowercased()
                   && AskedFlags.markers.contains(evidence.text.tokens[$0 - 1]) }) else { return nil }
         words.setValue(named, of: span)
         return EvidenceFix(.namespace, "set -n \(named), the namespace the request names")
     }
+
+    /// Short words that can follow "in" or "ns" without naming a namespace ("the ns of context dev").
+    static let connectives: Set<String> = ["of", "to", "for", "and", "or", "on", "at", "by", "with", "from", "into", "as", "is"]
 
     /// Phrases that mean every namespace.
     static let everyNamespace = ["all namespaces", "every namespace", "any namespace", "across namespaces",
@@ -69,7 +73,9 @@ public enum RequestEvidence {
     static let notContainerNames: Set<String> = [
         "a", "an", "the", "all", "any", "every", "each", "its", "this", "that", "init", "main", "first", "second",
         "other", "same", "new", "ephemeral", "debug", "in", "of", "from", "for", "to", "on", "named", "called", "it",
-        "container", "containers", "image", "logs", "log", "shell", "running", "which", "with",
+        "container", "containers", "image", "logs", "log", "shell", "running", "which", "with", "prev", "previous",
+        "last", "old", "crashed", "dead", "failed", "restarted", "current", "terminated", "default", "only", "one",
+        "single", "whole", "right", "wrong",
     ]
 
     /// The container a request names: `container X`, `container named X`, `-c X` or `the X container`.

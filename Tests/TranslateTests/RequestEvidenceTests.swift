@@ -1,3 +1,5 @@
+import Foundation
+import Session
 import Testing
 @testable import Translate
 
@@ -12,6 +14,8 @@ struct RequestEvidenceTests {
         let result = fix("kubectl get pods -n billing -l team=billing", "pods with team=billing in ns payments")
         #expect(result.command == "kubectl get pods -n payments -l team=billing")
         #expect(result.kinds == [.namespace])
+        // A connective after "ns" names no namespace.
+        #expect(fix("kubectl config set-context dev --namespace=shop", "set the ns of context dev to shop").kinds.isEmpty)
         // The namespace the request names is left alone.
         #expect(fix("kubectl get pods -n payments -l team=billing", "pods with team=billing in ns payments").kinds.isEmpty)
     }
@@ -33,6 +37,7 @@ struct RequestEvidenceTests {
         #expect(fix("kubectl exec -it ledger-0 -- sh", "shell into the auditor container of ledger-0").command
                 == "kubectl exec -it ledger-0 -c auditor -- sh")
         #expect(fix("kubectl logs ledger-0", "logs of ledger-0, all containers").kinds.isEmpty)
+        #expect(fix("kubectl logs ledger-0 --previous", "logs of ledger-0 prev container").kinds.isEmpty)
         #expect(fix("kubectl logs ledger-0 -c auditor", "logs of ledger-0 container auditor").kinds.isEmpty)
     }
 
@@ -60,6 +65,8 @@ struct RequestEvidenceTests {
                 == "kubectl get pods -l 'track in (canary,beta)'")
         #expect(fix("kubectl get pods -l track=canary", "pods whose track is canary or beta").command
                 == "kubectl get pods -l 'track in (canary,beta)'")
+        #expect(fix("kubectl get pods -l track=canary", "pods with track=canary or beta").command
+                == "kubectl get pods -l 'track in (canary,beta)'")
         #expect(fix("kubectl get pods -l track=canary", "pods on the canary track").kinds.isEmpty)
     }
 
@@ -83,6 +90,7 @@ struct RequestEvidenceTests {
                 == "kubectl taint nodes worker-3 gpu=true:NoSchedule-")
         #expect(fix("kubectl label pod api-1 tier=web", "remove the tier label from api-1").command == "kubectl label pod api-1 tier-")
         #expect(fix("kubectl taint nodes worker-3 gpu=true:NoSchedule", "taint worker-3 with gpu=true:NoSchedule").kinds.isEmpty)
+        #expect(fix("kubectl taint nodes worker-3 gpu=true:NoSchedule", "taint worker-3 gpu=true:NoSchedule to keep pods off").kinds.isEmpty)
     }
 
     @Test func fieldSelectorKeysOnlyFromTheTable() {
@@ -120,5 +128,22 @@ struct RequestEvidenceTests {
         let result = AnswerFixes.apply("kubectl cordon worker-3", request: "make worker-3 schedulable", context: [])
         #expect(result.command == "kubectl uncordon worker-3")
         #expect(result.notes.last?.contains("uncordon") == true)
+    }
+}
+
+@Suite("RequestEvidence on the datasets: a right answer is left alone")
+struct RequestEvidenceDatasetTests {
+    /// Every check is general: none may change an expected command of either dataset (a change there would be a
+    /// right answer made wrong).
+    @Test(arguments: ["kubectl_benchmark.jsonl", "kubectl_longtail.jsonl"])
+    func expectedCommandsPassUnchanged(_ file: String) throws {
+        let url = ShippedBenchmark.url.deletingLastPathComponent().appendingPathComponent(file)
+        for item in try BenchmarkDataset.load(from: url).cases where item.category != .fix && item.category != .explain {
+            let context = PromptBuilder.prepare(request: item.prompt, context: item.context?.sessionContext() ?? SessionContext(),
+                                                options: PromptBuilder.Options(retrievedExamples: 0)).contextLines
+            let result = RequestEvidence.repair(item.expected[0], request: item.prompt, context: context)
+            #expect(result.fixes.isEmpty, "\(item.id): \(item.prompt) — \(item.expected[0]) → \(result.command) (\(result.fixes))")
+            #expect(RequestEvidence.issues(in: item.expected[0], request: item.prompt).isEmpty, "\(item.id)")
+        }
     }
 }

@@ -32,6 +32,7 @@ enum RetrievalVocabulary {
         "revision": ["rev", "revision"],
         "rollback": ["rollback", "undo", "revert"],
         "whoami": ["whoami", "identity"],
+        "can": ["can", "may", "allowed", "permitted", "permission", "authorized", "authorised"],
     ]
 
     /// Words that carry no meaning for retrieval.
@@ -77,7 +78,13 @@ enum RetrievalVocabulary {
     /// `@WORD` for each request word (or group, `~delete`) that is a word of a kubectl command path.
     static func pathFeatures(ofRequestWords words: [String]) -> [String] {
         var features: [String] = []
-        for word in words {
+        let plainWords = words.filter { !$0.hasPrefix("~") && !$0.hasPrefix("@") }
+        var skipped: Set<String> = []
+        // "config map" names a type, not the `config` command.
+        for (index, word) in plainWords.enumerated() where index + 1 < plainWords.count {
+            if featureOf[word + plainWords[index + 1]] != nil { skipped.insert(word) }
+        }
+        for word in words where !skipped.contains(word) {
             let plain = word.hasPrefix("~") ? String(word.dropFirst()) : word
             if pathWords.contains(plain), !features.contains("@" + plain) { features.append("@" + plain) }
         }

@@ -73,6 +73,9 @@ struct ExampleRetrieverTests {
         #expect(query.words.contains("~delete") && query.words.contains("~context"))
         #expect(query.words.contains("@delete") && query.words.contains("@context"))
         #expect(!query.words.contains("pls"))
+        let configMaps = RetrievalFeatures(request: "names of the config maps", context: [])
+        #expect(configMaps.words.contains("~configmap") && !configMaps.words.contains("@config"))
+        #expect(RetrievalFeatures(request: "may sa builder delete pods", context: []).words.contains("@can"))
         let example = RetrievalFeatures(request: "roll back web", context: [], command: "kubectl rollout undo deploy/web")
         #expect(example.words.contains("@rollout") && example.words.contains("@undo"))
         let retriever = ExampleRetriever(bank: ExampleBank(examples: [

@@ -70,23 +70,11 @@ extension RequestEvidence {
         let named = evidence.text.durations
         guard named.count == 1 else { return nil }
         for span in words.spans where durationFlags.contains(span.flag.name) {
-            guard let value = span.flag.value, value.first?.isNumber == true, value != named[0],
-                  normalisedDuration(value) != named[0] else { continue }
+            guard let value = span.flag.value, value.first?.isNumber == true, value != named[0] else { continue }
             words.setValue(named[0], of: span)
             return EvidenceFix(.inventedValue, "\(words.text(of: span).prefix { $0 != "=" && $0 != " " })=\(value) → \(named[0]), the duration the request names")
         }
         return nil
-    }
-
-    /// `90m` stays `90m`; `120s` and `2m` are not folded together (only exact spellings compare equal), but `1h0m0s`
-    /// style values are cut to their first unit.
-    static func normalisedDuration(_ value: String) -> String {
-        var result = ""
-        for character in value {
-            result.append(character)
-            if character.isLetter { break }
-        }
-        return result
     }
 
     /// Flags kubectl does not have for the command (`get --show-details`), dropped when the command only reads:

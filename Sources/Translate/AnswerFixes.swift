@@ -11,6 +11,8 @@ import Foundation
 /// 5. ``Grounding/fixTypes(_:)``: pluralised short type names (`netpols`).
 /// 6. ``FlagEvidence``: modifiers the request never asks for (only with `pruneFlags`).
 /// 7. ``AskedFlags``: the namespace and output format the request names but the answer left out.
+/// 8. ``RequestEvidence``: what else the request names, checked on the parsed command (container, `--all`,
+///    `--overwrite`, selector forms, service accounts, the opposite verb, values nobody asked for).
 enum AnswerFixes {
     /// `command` after the fixes, and their notes in order. With `ground` off only pruning runs (for measuring).
     static func apply(_ command: String, request: String, context: [String], ground: Bool = true,
@@ -53,6 +55,10 @@ enum AnswerFixes {
         step(ground) { command in
             let result = AskedFlags.complete(command, request: request)
             return (result.command, result.added.isEmpty ? nil : "added \(result.added.joined(separator: ", ")) from the request")
+        }
+        step(ground) { command in
+            let result = RequestEvidence.repair(command, request: request, context: context)
+            return (result.command, result.fixes.isEmpty ? nil : result.fixes.map(\.detail).joined(separator: ", "))
         }
         return (command, notes)
     }

@@ -19,7 +19,7 @@ public enum AskedFlags {
         var added: [String] = []
         if let namespace = namedNamespace(request), parsed.namespace == nil, !parsed.allNamespaces,
            CommandValidator.clusterScopedType(of: parsed) == nil, namespacedVerbs.contains(verb),
-           !Mentions(request: command, context: []).contains(namespace) {
+           !usesOutsideLabels(parsed, namespace) {
             added += ["-n", namespace]
         }
         if verb == "get", parsed.output == nil, let format = namedFormat(request) {
@@ -28,6 +28,14 @@ public enum AskedFlags {
         guard !added.isEmpty else { return (command, []) }
         let pieces = stride(from: 0, to: added.count, by: 2).map { added[$0] + " " + added[$0 + 1] }
         return (insert(added, into: command, before: parsed.hasDoubleDash), pieces)
+    }
+
+    /// Whether the command already uses `word` other than as a label value (a selector or a `key=value`
+    /// argument): as an object name, a type, an argument or a flag's value.
+    static func usesOutsideLabels(_ parsed: KubectlCommand, _ word: String) -> Bool {
+        let values = parsed.flags.filter { $0.name != "selector" && $0.name != "field-selector" }.compactMap(\.value)
+        let kept = parsed.positionals.filter { !$0.contains("=") } + values + parsed.afterDoubleDash
+        return Mentions(request: kept.joined(separator: " "), context: []).contains(word)
     }
 
     /// Verbs whose objects live in a namespace.

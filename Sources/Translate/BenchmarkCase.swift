@@ -23,15 +23,18 @@ public struct BenchmarkCase: Sendable, Equatable, Codable, Identifiable {
     /// Whether the right answer is no command at all: the request picks rows of the listing and none matches, or
     /// they span several namespaces (`"no_command": true` with `"expected": []`).
     public var noCommand: Bool?
+    /// How the request is written, for datasets that mix voices: `documentation` (full sentences, as reference
+    /// pages phrase them) or `operator` (terse, abbreviated, with typos). Nil when the dataset does not say.
+    public var voice: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, category, split, prompt, expected, context
+        case id, category, split, prompt, expected, context, voice
         case noCommand = "no_command"
     }
 
     /// Creates a case.
     public init(id: String, category: BenchmarkCategory, split: BenchmarkSplit? = nil, prompt: String,
-                expected: [String], context: BenchmarkContext? = nil, noCommand: Bool? = nil) {
+                expected: [String], context: BenchmarkContext? = nil, noCommand: Bool? = nil, voice: String? = nil) {
         self.id = id
         self.category = category
         self.split = split
@@ -39,6 +42,7 @@ public struct BenchmarkCase: Sendable, Equatable, Codable, Identifiable {
         self.expected = expected
         self.context = context
         self.noCommand = noCommand
+        self.voice = voice
     }
 
     /// Whether the case expects no command.

@@ -39,6 +39,8 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
     public var note: String?
     /// 0-based repetition.
     public var repetition: Int
+    /// The case's voice (`documentation`, `operator`), for datasets that give one.
+    public var voice: String?
 
     /// Creates an outcome.
     public init(id: String, category: BenchmarkCategory, split: BenchmarkSplit, prompt: String, expected: [String],

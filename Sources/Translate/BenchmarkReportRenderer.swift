@@ -95,11 +95,13 @@ public enum BenchmarkReportRenderer {
         return parts.joined(separator: " · ")
     }
 
-    /// Categories, `overall`, then the dev and test splits when the run had both, one row each.
+    /// Categories, `overall`, then the dev and test splits when the run had both and the voices when the dataset
+    /// gives them, one row each.
     public static func categoryTable(_ breakdown: BenchmarkBreakdown) -> BenchmarkTable {
         let rows = breakdown.categories.map { scoreRow($0.category.rawValue, $0.summary) }
             + [scoreRow("overall", breakdown.overall)]
             + (breakdown.splits ?? []).map { scoreRow("· \($0.split.rawValue)", $0.summary) }
+            + (breakdown.voices ?? []).map { scoreRow("· \($0.voice)", $0.summary) }
         return BenchmarkTable(headers: ["category"] + scoreHeaders, rows: rows)
     }
 

@@ -82,6 +82,7 @@ public struct BenchmarkRunner: Sendable {
         var outcome = BenchmarkOutcome(id: item.id, category: item.category, split: item.effectiveSplit,
                                        prompt: item.prompt, expected: item.expected, produced: nil, exact: false,
                                        semantic: false, syntax: nil, latencyMilliseconds: 0, repetition: repetition)
+        outcome.voice = item.voice
         do {
             let answer = try await translate(item, context)
             let score = BenchmarkScorer.score(answer.noCommand == nil ? answer.command : nil, for: item)

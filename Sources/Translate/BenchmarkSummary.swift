@@ -66,6 +66,16 @@ public struct BenchmarkBreakdown: Sendable, Equatable, Codable {
     public var categories: [CategorySummary]
     /// The dev and test splits, when the run had cases of both (nil otherwise).
     public var splits: [SplitSummary]?
+    /// Each voice, in name order, when the dataset gives voices (nil otherwise).
+    public var voices: [VoiceSummary]?
+
+    /// One voice's scores.
+    public struct VoiceSummary: Sendable, Equatable, Codable {
+        /// The voice (`documentation`, `operator`).
+        public var voice: String
+        /// Its scores.
+        public var summary: BenchmarkSummary
+    }
 
     /// One category's summary.
     public struct CategorySummary: Sendable, Equatable, Codable {
@@ -94,6 +104,10 @@ public struct BenchmarkBreakdown: Sendable, Equatable, Codable {
         if let dev = bySplit[.dev], let test = bySplit[.test] {
             splits = [SplitSummary(split: .dev, summary: BenchmarkSummary(dev)),
                       SplitSummary(split: .test, summary: BenchmarkSummary(test))]
+        }
+        let byVoice = Dictionary(grouping: outcomes.filter { $0.voice != nil }, by: { $0.voice ?? "" })
+        if !byVoice.isEmpty {
+            voices = byVoice.keys.sorted().map { VoiceSummary(voice: $0, summary: BenchmarkSummary(byVoice[$0] ?? [])) }
         }
     }
 

@@ -22,7 +22,7 @@ public struct ExampleRetriever: Sendable {
     /// Indexes `bank`.
     public init(bank: ExampleBank) {
         self.bank = bank
-        let features = bank.examples.map { RetrievalFeatures(request: $0.request, context: $0.context) }
+        let features = bank.examples.map { RetrievalFeatures(request: $0.request, context: $0.context, command: $0.command) }
         words = Index(documents: features.map(\.words))
         trigrams = Index(documents: features.map(\.trigrams))
     }

@@ -8,13 +8,20 @@ public struct RetrievalFeatures: Sendable, Equatable {
     /// Character-trigram features, with repeats.
     public var trigrams: [String]
 
-    /// The features of a request in its rendered context.
-    public init(request: String, context: [String]) {
+    /// The features of a request in its rendered context. With the `command` that answers it (a bank example), the
+    /// words of the command's path (`@rollout`, `@undo`) are features too; a request gets the same features from its
+    /// words that name a part of a kubectl command path ("undo", "reconcile", "kustomize").
+    public init(request: String, context: [String], command: String? = nil) {
         var words: [String] = []
         var trigrams: [String] = []
-        for word in Self.words(of: request) {
+        for word in RetrievalVocabulary.expand(Self.words(of: request)) {
             words.append(word)
             if word.count >= 4, word.allSatisfy(\.isLetter) { trigrams += Self.trigrams(of: word) }
+        }
+        if let command {
+            words += RetrievalVocabulary.pathFeatures(ofCommand: command)
+        } else {
+            words += RetrievalVocabulary.pathFeatures(ofRequestWords: words)
         }
         words += Self.contextFeatures(context)
         self.words = words

@@ -246,7 +246,7 @@ public final class Translator: Sendable {
     /// Issues worth a second try: the command is not valid kubectl.
     static let repairable: Set<ValidationIssue.Kind> = [
         .notKubectl, .shellSyntax, .syntax, .unknownVerb, .missingSubcommand, .unknownFlag, .namespaceOnClusterScoped,
-        .rejectedByOracle, .unknownName,
+        .rejectedByOracle, .unknownName, .fieldSelector,
     ]
 
     /// What one generation produced.

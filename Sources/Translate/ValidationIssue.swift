@@ -26,7 +26,8 @@ public struct ValidationIssue: Sendable, Equatable, Codable, CustomStringConvert
         case rejectedByOracle
         /// An object name that the request and the session never mention.
         case unknownName
-        /// A field selector the API server rejects for the type (`status.phase` on nodes) or a phase no object has.
+        /// A field selector the API server rejects for the type (`status.phase` on nodes, see `FieldSelectorKeys`) or
+        /// a phase no object has.
         case fieldSelector
     }
 

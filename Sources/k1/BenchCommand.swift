@@ -88,6 +88,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Run the micro-benchmarks instead of the translation benchmark.")
     var micro = false
 
+    @Flag(name: .long, help: "Measure retrieval alone, without the model: is an example of the expected command path (and key flags) among those retrieved?")
+    var retrieval = false
+
     @Option(name: .long, help: "Samples per micro-benchmark.")
     var samples: Int = 101
 
@@ -103,9 +106,27 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         if micro {
             try await runMicro()
+        } else if retrieval {
+            try runRetrieval()
         } else {
             try await runBenchmark()
         }
+    }
+
+    // MARK: - Retrieval only
+
+    /// `--retrieval`: the selected cases through retrieval alone, counted per category and voice.
+    private func runRetrieval() throws {
+        let dataset: BenchmarkDataset
+        do { dataset = try BenchmarkDataset.load(from: URL(fileURLWithPath: benchmark)) } catch {
+            printError("k1: \(error)")
+            throw ExitCode.failure
+        }
+        let cases = dataset.selecting(categories: Set(try categories()), split: BenchmarkSplit(rawValue: split) ?? .all).cases
+        var options = Environment.promptOptions(config: Environment.loadConfig(overrides: backend, strict: true))
+        if let examples { options.retrievedExamples = max(0, examples) }
+        if let exampleBudget { options.retrievedCharacterBudget = max(0, exampleBudget) }
+        print(RetrievalMetric.render(RetrievalMetric.measure(cases, options: options), misses: misses), terminator: "")
     }
 
     // MARK: - Translation benchmark

@@ -26,6 +26,22 @@ struct BenchCommandTests {
         }
     }
 
+    @Test func retrievalAloneIsMeasuredPerCategoryAndVoiceWithoutAModel() throws {
+        let fixture = try KubeFixture()
+        let dataset = fixture.root.appendingPathComponent("retrieval.jsonl")
+        try """
+        {"id": "r-1", "category": "simple", "voice": "operator", "prompt": "roll back deploy web", "expected": ["kubectl rollout undo deployment/web"]}
+        {"id": "r-2", "category": "moderate", "voice": "documentation", "prompt": "Mark the node n1 as unschedulable.", "expected": ["kubectl cordon n1"]}
+
+        """.write(to: dataset, atomically: true, encoding: .utf8)
+        let result = try K1Binary.run(["bench", "--retrieval", "--benchmark", dataset.path, "--misses"], in: fixture,
+                                      timeout: .seconds(60))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("path+flags"))
+        #expect(result.stdout.contains("voice operator") && result.stdout.contains("voice documentation"))
+        #expect(result.stdout.contains("all                          2"))
+    }
+
     @Test(.enabled(if: ModelPrerequisites.available, "needs K1_TEST_GGUF + K1_LLAMA_SERVER (./bootstrap test sets them)"))
     func aSmallDatasetThroughTheRealModelGivesAFullReport() throws {
         let fixture = try KubeFixture()

@@ -68,6 +68,18 @@ struct BenchmarkSummaryTests {
         #expect(breakdown.overall.semantic == 3)
     }
 
+    @Test func voicesAreReportedWhenTheDatasetGivesThem() {
+        var documentation = Self.outcome("v1", .simple, semantic: true)
+        documentation.voice = "documentation"
+        var terse = Self.outcome("v2", .simple)
+        terse.voice = "operator"
+        let breakdown = BenchmarkBreakdown([documentation, terse, Self.outcome("v3", .edge)])
+        #expect(breakdown.voices?.map(\.voice) == ["documentation", "operator"])
+        #expect(breakdown.voices?.map(\.summary.semantic) == [1, 0])
+        #expect(BenchmarkReportRenderer.categoryTable(breakdown).text().contains("· operator"))
+        #expect(BenchmarkBreakdown([Self.outcome("v4", .simple)]).voices == nil)
+    }
+
     @Test func splitsAreReportedOnlyWhenBothRan() {
         var dev = Self.outcome("d1", .simple, semantic: true)
         dev.split = .dev

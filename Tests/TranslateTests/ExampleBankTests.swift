@@ -27,22 +27,32 @@ struct ExampleBankTests {
         }
     }
 
-    /// The guard against measuring the bank instead of the translator: no benchmark request and no benchmark command
-    /// (normalised) may be in the bank, nor in the fixed examples of the prompt.
-    @Test func noBenchmarkCaseIsInTheBankOrTheFixedExamples() throws {
-        let dataset = try ShippedBenchmark.load()
+    /// The guard against measuring the bank instead of the translator: no request and no command (normalised) of
+    /// either dataset may be in the bank, in the fixed examples of the prompt, or in kubectl's own help examples
+    /// (the knowledge base's comment lines and commands).
+    @Test(arguments: ["kubectl_benchmark.jsonl", "kubectl_longtail.jsonl"])
+    func noBenchmarkCaseIsInARetrievalSource(_ file: String) throws {
+        let dataset = try BenchmarkDataset.load(from: ShippedBenchmark.url.deletingLastPathComponent().appendingPathComponent(file))
         let prompts = Dictionary(dataset.cases.map { (Self.fold($0.prompt), $0.id) }, uniquingKeysWith: { a, _ in a })
         var commands: [String: String] = [:]
         for item in dataset.cases {
             for expected in item.expected { commands[CommandNormaliser.normalise(expected)] = item.id }
         }
-        for (source, examples) in [("bank.jsonl", Self.bank.examples), ("examples.txt", PromptTemplate.examples)] {
+        let help = KubectlKnowledge.paths.compactMap { KubectlKnowledge.command($0) }.flatMap(\.examples)
+        let helpRequests = help.filter { $0.hasPrefix("#") }.map { String($0.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        let helpCommands = help.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("kubectl ") }
+        let sources: [(String, [(request: String?, command: String?)])] = [
+            ("bank.jsonl", Self.bank.examples.map { ($0.request, $0.command) }),
+            ("examples.txt", PromptTemplate.examples.map { ($0.request, $0.command) }),
+            ("kubectl help", helpRequests.map { ($0, nil) } + helpCommands.map { (nil, $0) }),
+        ]
+        for (source, examples) in sources {
             for example in examples {
-                if let id = prompts[Self.fold(example.request)] {
-                    Issue.record("\(source): request '\(example.request)' is benchmark case \(id)")
+                if let request = example.request, let id = prompts[Self.fold(request)] {
+                    Issue.record("\(source): request '\(request)' is \(file) case \(id)")
                 }
-                if let id = commands[CommandNormaliser.normalise(example.command)] {
-                    Issue.record("\(source): command '\(example.command)' is benchmark case \(id)")
+                if let command = example.command, !Self.namesNothing(command), let id = commands[CommandNormaliser.normalise(command)] {
+                    Issue.record("\(source): command '\(command)' is \(file) case \(id)")
                 }
             }
         }
@@ -137,6 +147,17 @@ struct ExampleBankTests {
         b.examples[0].command = "kubectl get pods -A"
         #expect(a.fingerprint != b.fingerprint)
         #expect(PromptTemplate.promptVersion.hasSuffix(ExampleBank.shippedFileFingerprint))
+    }
+
+    /// Whether a command names nothing a writer chooses (no object, argument or flag value beyond a format or a
+    /// switch): `kubectl version`, `kubectl get pods -A`. Such a command has one spelling, so a dataset may share it.
+    static func namesNothing(_ command: String) -> Bool {
+        guard let parsed = try? KubectlCommand.parse(line: command) else { return false }
+        // `completion SHELL` chooses among kubectl's fixed list of shells.
+        if parsed.verb == "completion" { return parsed.flags.isEmpty }
+        return parsed.objects.isEmpty && parsed.names.isEmpty && parsed.arguments.isEmpty && parsed.flags.allSatisfy { flag in
+            flag.value == nil || flag.name == "output" || ["true", "false"].contains(flag.value ?? "")
+        }
     }
 
     static func fold(_ text: String) -> String {

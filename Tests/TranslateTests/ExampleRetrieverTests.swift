@@ -63,9 +63,26 @@ struct ExampleRetrieverTests {
 
     @Test func featuresFoldPluralsCaseAndPunctuation() {
         let features = RetrievalFeatures(request: "Pods, Deployments; svc/web", context: ["ns: x", "last type: pods"])
-        #expect(features.words == ["pod", "deployment", "svc", "web", "@ns", "@last"])
+        #expect(features.words == ["pod", "~pod", "deployment", "~deployment", "svc", "~service", "web", "@ns", "@last"])
         #expect(features.trigrams.contains("#^de"))
         #expect(!features.trigrams.contains("#^sv"), "short words have no trigrams")
+    }
+
+    @Test func abbreviationsAndCommandWordsMeetTheirFullSpelling() {
+        let query = RetrievalFeatures(request: "del ctx old-ferry pls", context: [])
+        #expect(query.words.contains("~delete") && query.words.contains("~context"))
+        #expect(query.words.contains("@delete") && query.words.contains("@context"))
+        #expect(!query.words.contains("pls"))
+        let configMaps = RetrievalFeatures(request: "names of the config maps", context: [])
+        #expect(configMaps.words.contains("~configmap") && !configMaps.words.contains("@config"))
+        #expect(RetrievalFeatures(request: "may sa builder delete pods", context: []).words.contains("@can"))
+        let example = RetrievalFeatures(request: "roll back web", context: [], command: "kubectl rollout undo deploy/web")
+        #expect(example.words.contains("@rollout") && example.words.contains("@undo"))
+        let retriever = ExampleRetriever(bank: ExampleBank(examples: [
+            PromptExample(request: "delete pod old-web", command: "kubectl delete pod old-web"),
+            PromptExample(request: "remove the context staging from the kubeconfig", command: "kubectl config delete-context staging"),
+        ]))
+        #expect(retriever.nearest(to: "rm ctx old-ferry", context: [], count: 1).first?.command == "kubectl config delete-context staging")
     }
 
     @Test func shippedBankRetrievalIsFastEnoughToBuildOnce() {

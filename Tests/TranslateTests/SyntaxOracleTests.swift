@@ -117,10 +117,19 @@ struct SyntaxOracleTests {
     /// Every expected kubectl command of the shipped dataset must be valid for the real kubectl.
     @Test(.enabled(if: kubectlAvailable, "kubectl is not installed"))
     func everyExpectedCommandOfTheDatasetIsValidKubectl() async throws {
+        try await expectValid(ShippedBenchmark.load())
+    }
+
+    /// Every expected command of the long-tail dataset must be valid for the real kubectl.
+    @Test(.enabled(if: kubectlAvailable, "kubectl is not installed"))
+    func everyExpectedCommandOfTheLongtailDatasetIsValidKubectl() async throws {
+        try await expectValid(LongtailBenchmark.load())
+    }
+
+    private func expectValid(_ dataset: BenchmarkDataset) async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let oracle = try #require(SyntaxOracle(cacheDirectory: directory))
-        let dataset = try ShippedBenchmark.load()
         // `k1 explain kubectl …` (the answer to a question about a command) is not a command for kubectl to judge.
         let commands = dataset.cases.flatMap { item in item.expected.map { (item.id, $0) } }
             .filter { !$0.1.hasPrefix(BenchmarkRunner.explainPrefix) }

@@ -145,11 +145,27 @@ struct TranslatorTests {
     }
 
     @Test func issuesAndRiskAreReported() async throws {
+        let fixture = try Fixture(outputs: ["kubectl delete pod web --show-all -n default"])
+        defer { fixture.cleanUp() }
+        let result = try await fixture.translator.translate("delete pod web in default", context: SessionContext())
+        #expect(result.issues.map(\.kind) == [.unknownFlag])
+        #expect(result.risk.risk == .deletes)
+    }
+
+    @Test func anInventedFlagIsDroppedFromAReadOnlyCommand() async throws {
         let fixture = try Fixture(outputs: ["kubectl get pods --show-all -n default"])
         defer { fixture.cleanUp() }
         let result = try await fixture.translator.translate("all pods in default", context: SessionContext())
-        #expect(result.issues.map(\.kind) == [.unknownFlag])
-        #expect(result.risk.risk == .readOnly)
+        #expect(result.command == "kubectl get pods -n default")
+        #expect(result.issues.isEmpty)
+        #expect(result.note?.contains("--show-all") == true)
+    }
+
+    @Test func aFieldSelectorTheServerRejectsIsAnIssue() async throws {
+        let fixture = try Fixture(outputs: ["kubectl get nodes --field-selector status.phase=Ready"])
+        defer { fixture.cleanUp() }
+        let result = try await fixture.translator.translate("nodes that are ready", context: SessionContext())
+        #expect(result.issues.map(\.kind).contains(.fieldSelector))
     }
 
     @Test func pipelineIsKeptAndLabelledUnknown() async throws {

@@ -1,0 +1,173 @@
+import Foundation
+import KubectlKit
+
+extension RequestEvidence {
+    /// Words before a value the request excludes ("except prod", "other than canary", "not staging").
+    static let exclusionWords: Set<String> = ["except", "excluding", "exclude", "but", "not", "besides", "minus", "isn't", "isnt", "!="]
+
+    /// The key of a label that must be absent: "without a team label", "without label team", "missing the team label",
+    /// "no team label", "lacking team". Nil unless the request names exactly one.
+    static func absentLabel(_ text: RequestText) -> String? {
+        let tokens = text.tokens
+        var found: [String] = []
+        for index in tokens.indices where ["without", "missing", "lacking", "no", "unlabeled", "unlabelled"].contains(tokens[index]) {
+            var next = index + 1
+            while next < tokens.count, ["a", "an", "the", "any"].contains(tokens[next]) { next += 1 }
+            guard next < tokens.count else { continue }
+            var key: String?
+            if ["label", "labels", "label-key"].contains(tokens[next]), next + 1 < tokens.count {
+                key = tokens[next + 1]
+            } else if next + 1 < tokens.count, ["label", "labels"].contains(tokens[next + 1]) {
+                key = tokens[next]
+            }
+            if let key, isLabelKey(key), !found.contains(key) { found.append(key) }
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// A label key: an optional DNS prefix and `/`, then letters, digits, `-`, `_`, `.`.
+    static func isLabelKey(_ word: String) -> Bool {
+        guard let first = word.first, first.isLetter || first.isNumber, word.count <= 253 else { return false }
+        return word.allSatisfy { ($0.isLetter && $0.isASCII) || $0.isNumber || "-_./".contains($0) }
+    }
+
+    /// The terms of a label selector, split on the commas outside parentheses.
+    static func selectorTerms(_ selector: String) -> [String] {
+        var terms: [String] = []
+        var current = ""
+        var depth = 0
+        for character in selector {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if character == ",", depth == 0 {
+                terms.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        terms.append(current.trimmingCharacters(in: .whitespaces))
+        return terms.filter { !$0.isEmpty }
+    }
+
+    /// `key=value` (or `key==value`) split, nil for other forms.
+    static func equality(_ term: String) -> (key: String, value: String)? {
+        guard !term.contains("!"), !term.contains(" "), let range = term.range(of: "==") ?? term.range(of: "=") else { return nil }
+        return (String(term[..<range.lowerBound]), String(term[range.upperBound...]))
+    }
+
+    /// Rewrites the label selector to the form the request's words ask for:
+    /// - a label that must be absent ("without a team label") becomes `!team` (added when the command has no term for it);
+    /// - a value the request excludes ("except prod") in `key=prod` becomes `key!=prod`;
+    /// - two values joined by "or" ("canary or beta") in `key=canary` or `key=canary,key=beta` become `key in (canary,beta)`.
+    static let selectorForms: Check = { words, evidence in
+        let parsed = words.parsed
+        let tokens = evidence.text.tokens
+        var terms = parsed.selector.map(selectorTerms) ?? []
+        let before = terms
+        var what: [String] = []
+        if let key = absentLabel(evidence.text) {
+            if let index = terms.firstIndex(where: { $0 == key || equality($0)?.key == key || $0.hasPrefix(key + "!=") }) {
+                terms[index] = "!" + key
+                what.append("!\(key)")
+            } else if !terms.contains("!" + key), parsed.verb == "get" || parsed.verb == "delete" || parsed.verb == "label"
+                        || parsed.verb == "annotate", !parsed.resourceWords.isEmpty, parsed.objects.isEmpty {
+                terms.append("!" + key)
+                what.append("!\(key)")
+            }
+        }
+        for (index, term) in terms.enumerated() {
+            guard let (key, value) = equality(term) else { continue }
+            let position = tokens.indices.first { tokens[$0] == value.lowercased() || tokens[$0] == term.lowercased() }
+            guard let position, position > 0 else { continue }
+            let previous = tokens[position - 1]
+            let beforePrevious = position > 1 ? tokens[position - 2] : ""
+            let excluded = previous == "than" ? beforePrevious == "other" : exclusionWords.contains(previous)
+            if excluded {
+                terms[index] = key + "!=" + value
+                what.append("\(key)!=\(value)")
+            }
+        }
+        for index in tokens.indices.dropFirst().dropLast() where tokens[index] == "or" {
+            // "env=prod or staging": the value after the key.
+            let left = tokens[index - 1].split(separator: "=").last.map(String.init) ?? tokens[index - 1]
+            let right = tokens[index + 1]
+            let matching = terms.enumerated().filter { equality($0.element).map { [left, right].contains($0.value.lowercased()) } ?? false }
+            guard let first = matching.first, let key = equality(first.element)?.key,
+                  matching.allSatisfy({ equality($0.element)?.key == key }) else { continue }
+            let values = [left, right].map { value in equality(matching.first { equality($0.element)?.value.lowercased() == value }?.element ?? "")?.value ?? value }
+            let replacement = "\(key) in (\(values.joined(separator: ",")))"
+            let drop = Set(matching.map(\.offset))
+            terms = terms.enumerated().compactMap { $0.offset == first.offset ? replacement : drop.contains($0.offset) ? nil : $0.element }
+            what.append(replacement)
+        }
+        guard terms != before else { return nil }
+        let selector = terms.joined(separator: ",")
+        if let span = words.span("selector") {
+            words.setValue(selector, of: span)
+        } else {
+            words.append(["-l", selector])
+        }
+        return EvidenceFix(.selector, "selector \(what.joined(separator: ", ")) from the request's words")
+    }
+
+    // MARK: - Field selectors
+
+    /// Field-selector terms the API server would reject for the command's type, moved where they belong: a key
+    /// without a dot (`env=prod`) is a label and goes to `-l`; `spec.nodeName=<an IP>` for a pod the request finds
+    /// by its IP becomes `status.podIP`. Other unknown keys are left for ``issues(in:request:)``.
+    static let fieldSelector: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let span = words.span("field-selector"), let selector = span.flag.value,
+              let type = fieldSelectorType(parsed) else { return nil }
+        var fieldTerms: [String] = []
+        var labels: [String] = []
+        var what: [String] = []
+        for term in selector.split(separator: ",").map(String.init) {
+            guard let parts = FieldSelectorKeys.terms(of: term).first else {
+                fieldTerms.append(term)
+                continue
+            }
+            if type == "pods", parts.key == "spec.nodeName", isIPAddress(parts.value),
+               evidence.text.hasAny(["ip", "address", "addr"]), !evidence.text.hasAny(["node", "nodes", "host"]) {
+                fieldTerms.append("status.podIP" + parts.op + parts.value)
+                what.append("\(term) → status.podIP\(parts.op)\(parts.value)")
+            } else if FieldSelectorKeys.supports(parts.key, for: type) {
+                fieldTerms.append(term)
+            } else if !parts.key.contains("."), isLabelKey(parts.key) {
+                labels.append(parts.key + (parts.op == "!=" ? "!=" : "=") + parts.value)
+                what.append("\(term) is a label")
+            } else {
+                fieldTerms.append(term)
+            }
+        }
+        guard !what.isEmpty else { return nil }
+        if fieldTerms.isEmpty {
+            words.remove(span)
+        } else {
+            words.setValue(fieldTerms.joined(separator: ","), of: span)
+        }
+        if !labels.isEmpty {
+            let current = words.parsed.selector.map { [$0] } ?? []
+            if let labelSpan = words.span("selector") {
+                words.setValue((current + labels).joined(separator: ","), of: labelSpan)
+            } else {
+                words.append(["-l", labels.joined(separator: ",")])
+            }
+        }
+        return EvidenceFix(.fieldSelector, what.joined(separator: ", "))
+    }
+
+    /// The one type a field selector applies to, by plural name, or nil.
+    static func fieldSelectorType(_ parsed: KubectlCommand) -> String? {
+        if let resource = parsed.resource { return resource.plural }
+        if parsed.verb == "events" { return "events" }
+        return nil
+    }
+
+    /// Whether `value` is a dotted IPv4 address.
+    static func isIPAddress(_ value: String) -> Bool {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }
+    }
+}

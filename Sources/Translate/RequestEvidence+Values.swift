@@ -1,0 +1,93 @@
+import Foundation
+import KubectlKit
+
+extension RequestEvidence {
+    /// Verbs whose `--image` or `NAME=IMAGE` words name images.
+    static let imageVerbs: Set<String> = ["run", "create", "set", "debug"]
+
+    /// A tag the request never names, on an image it does name (`nginx:latest` for "run nginx"), is removed:
+    /// kubectl then uses the image as named.
+    static let imageTag: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, imageVerbs.contains(verb) else { return nil }
+        var images: [(word: String, image: String, prefix: String)] = []
+        for span in words.spans where span.flag.name == "image" {
+            if let value = span.flag.value { images.append((words.text(of: span), value, "")) }
+        }
+        if verb == "set", parsed.subverb == "image" {
+            for argument in parsed.arguments where argument.contains("=") {
+                let key = String(argument.prefix { $0 != "=" })
+                images.append((argument, String(argument.dropFirst(key.count + 1)), key + "="))
+            }
+        }
+        var changed: [String] = []
+        for (_, image, prefix) in images {
+            guard let colon = image.lastIndex(of: ":"), !image[colon...].contains("/"), !image.contains("@") else { continue }
+            let base = String(image[..<colon])
+            let tag = String(image[image.index(after: colon)...])
+            let name = base.split(separator: "/").last.map(String.init) ?? base
+            guard !tag.isEmpty, evidence.known.contains(name), !evidence.known.contains(tag),
+                  !evidence.text.tokens.contains(where: { $0.hasSuffix(":" + tag.lowercased()) }) else { continue }
+            if prefix.isEmpty, let span = words.spans.first(where: { $0.flag.name == "image" && $0.flag.value == image }) {
+                words.setValue(base, of: span)
+            } else {
+                words.replaceWord(prefix + image, with: prefix + base)
+            }
+            changed.append(":\(tag)")
+        }
+        guard !changed.isEmpty else { return nil }
+        return EvidenceFix(.inventedValue, "dropped the tag \(changed.joined(separator: ", ")) nobody named")
+    }
+
+    /// Numeric modifiers a small model fills in by imitation, by the verbs they are optional for.
+    static let numericModifiers: [String: Set<String>] = [
+        "tail": ["logs"], "port": ["proxy", "run"], "limit-bytes": ["logs"], "max-log-requests": ["logs"],
+    ]
+
+    /// A numeric modifier whose number the request and the session never mention (`--tail=100`, `--port=8001`) is
+    /// dropped.
+    static let numbers: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb else { return nil }
+        let digits = Set(evidence.request.split(whereSeparator: { !$0.isNumber }).map(String.init))
+        var dropped: [String] = []
+        for span in words.spans.reversed() {
+            guard let verbs = numericModifiers[span.flag.name], verbs.contains(verb), let value = span.flag.value,
+                  value.allSatisfy(\.isNumber), !digits.contains(value), !evidence.known.contains(value) else { continue }
+            dropped.insert(words.text(of: span), at: 0)
+            words.remove(span)
+        }
+        guard !dropped.isEmpty else { return nil }
+        return EvidenceFix(.inventedValue, "dropped \(dropped.joined(separator: ", ")) nobody asked for")
+    }
+
+    /// Flags whose value is a duration the request states.
+    static let durationFlags: Set<String> = ["since", "timeout", "duration", "request-timeout"]
+
+    /// A duration flag whose value differs from the one duration the request names ("last 2 hours" answered with
+    /// `--since=1h`) gets the request's duration.
+    static let duration: Check = { words, evidence in
+        let named = evidence.text.durations
+        guard named.count == 1 else { return nil }
+        for span in words.spans where durationFlags.contains(span.flag.name) {
+            guard let value = span.flag.value, value.first?.isNumber == true, value != named[0] else { continue }
+            words.setValue(named[0], of: span)
+            return EvidenceFix(.inventedValue, "\(words.text(of: span).prefix { $0 != "=" && $0 != " " })=\(value) → \(named[0]), the duration the request names")
+        }
+        return nil
+    }
+
+    /// Flags kubectl does not have for the command (`get --show-details`), dropped when the command only reads:
+    /// without them it still answers the request as far as it can, and kubectl would refuse the line.
+    static let unknownFlags: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.spec != nil, RiskClassifier.classify(parsed).risk == .readOnly, !parsed.isDryRun else { return nil }
+        var dropped: [String] = []
+        for span in words.spans.reversed() where !span.flag.isKnown && span.flag.name.count > 1 {
+            dropped.insert(words.text(of: span), at: 0)
+            words.remove(span)
+        }
+        guard !dropped.isEmpty else { return nil }
+        return EvidenceFix(.unknownFlag, "dropped \(dropped.joined(separator: ", ")), which kubectl \(parsed.verb ?? "") does not have")
+    }
+}

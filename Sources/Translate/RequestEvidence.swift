@@ -1,0 +1,168 @@
+import Foundation
+import KubectlKit
+
+/// Checks an answer, parsed into a ``KubectlCommand``, against what its request names, and puts right what can be
+/// put right without the model: the namespace and container the request names, `--all` for every object of a type,
+/// `--overwrite` for a changed label, selector forms the request's words ask for (see `RequestEvidence+Selectors`),
+/// service-account formats, the opposite verb or form (uncordon, a removal's trailing `-`) and values nobody asked
+/// for (see `RequestEvidence+Values`). Each change is an ``EvidenceFix``; what cannot be put right is reported by
+/// ``issues(in:request:)`` so the answer gets a second candidate or a ⚠.
+public enum RequestEvidence {
+    /// One check: changes `words` and says what it did, or returns nil and leaves them alone.
+    typealias Check = @Sendable (inout CommandWords, Evidence) -> EvidenceFix?
+
+    /// What a check reads about the request.
+    struct Evidence: Sendable {
+        let request: String
+        let text: RequestText
+        let known: Mentions
+    }
+
+    /// The checks, in order.
+    static let checks: [Check] = [
+        namespace, allNamespaces, container, all, overwrite, antonym, identity,
+        selectorForms, fieldSelector, imageTag, numbers, duration, unknownFlags,
+    ]
+
+    /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
+    /// no `kubectl` are returned unchanged.
+    public static func repair(_ command: String, request: String, context: [String]) -> (command: String, fixes: [EvidenceFix]) {
+        guard var words = CommandWords(command), words.parsed.isKnownVerb else { return (command, []) }
+        let evidence = Evidence(request: request, text: RequestText(request), known: Mentions(request: request, context: context))
+        var fixes: [EvidenceFix] = []
+        for check in checks {
+            if let fix = check(&words, evidence) { fixes.append(fix) }
+        }
+        return fixes.isEmpty ? (command, []) : (words.line, fixes)
+    }
+
+    // MARK: - Namespace
+
+    /// `-n X` where the request names namespace `Y` after "in", "ns" or "namespace" and uses `X` only elsewhere (a
+    /// label value, say): the namespace becomes `Y`.
+    static let namespace: Check = { words, evidence in
+        guard words.parsed.verb != "config", let named = AskedFlags.namedNamespace(evidence.request),
+              named.count > 2, !connectives.contains(named), let span = words.span("namespace"),
+              let value = span.flag.value, value.lowercased() != named,
+              !evidence.text.tokens.indices.contains(where: { $0 > 0 && evidence.text.tokens[$0] == value.lowercased()
+                  && AskedFlags.markers.contains(evidence.text.tokens[$0 - 1]) }) else { return nil }
+        words.setValue(named, of: span)
+        return EvidenceFix(.namespace, "set -n \(named), the namespace the request names")
+    }
+
+    /// Short words that can follow "in" or "ns" without naming a namespace ("the ns of context dev").
+    static let connectives: Set<String> = ["of", "to", "for", "and", "or", "on", "at", "by", "with", "from", "into", "as", "is"]
+
+    /// Phrases that mean every namespace.
+    static let everyNamespace = ["all namespaces", "every namespace", "any namespace", "across namespaces",
+                                 "all the namespaces", "across all namespaces", "all ns", "cluster-wide", "cluster wide"]
+
+    /// `-A` for a listing the request asks for in every namespace, when the command names no namespace.
+    static let allNamespaces: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["get", "describe", "top", "events"].contains(parsed.verb ?? ""), !parsed.allNamespaces, parsed.namespace == nil,
+              CommandValidator.clusterScopedType(of: parsed) == nil,
+              everyNamespace.contains(where: evidence.text.has) else { return nil }
+        words.append(["-A"])
+        return EvidenceFix(.allNamespaces, "added -A for every namespace")
+    }
+
+    // MARK: - Container
+
+    /// Words that follow or precede "container" without naming one.
+    static let notContainerNames: Set<String> = [
+        "a", "an", "the", "all", "any", "every", "each", "its", "this", "that", "init", "main", "first", "second",
+        "other", "same", "new", "ephemeral", "debug", "in", "of", "from", "for", "to", "on", "named", "called", "it",
+        "container", "containers", "image", "logs", "log", "shell", "running", "which", "with", "prev", "previous",
+        "last", "old", "crashed", "dead", "failed", "restarted", "current", "terminated", "default", "only", "one",
+        "single", "whole", "right", "wrong",
+    ]
+
+    /// The container a request names: `container X`, `container named X`, `-c X` or `the X container`.
+    static func namedContainer(_ text: RequestText) -> String? {
+        let tokens = text.tokens
+        var found: [String] = []
+        func usable(_ word: String) -> Bool { !notContainerNames.contains(word) && looksLikeName(word) }
+        for (index, token) in tokens.enumerated() {
+            var candidate: String?
+            if token.hasPrefix("--container=") { candidate = String(token.dropFirst(12)) }
+            if ["container", "ctr", "-c", "--container"].contains(token) {
+                var next = index + 1
+                if next < tokens.count, ["named", "called"].contains(tokens[next]) { next += 1 }
+                if next < tokens.count, usable(tokens[next]) {
+                    candidate = tokens[next]
+                } else if token == "container" || token == "ctr", index > 0, usable(tokens[index - 1]) {
+                    candidate = tokens[index - 1]
+                }
+            }
+            if let value = candidate, usable(value), !found.contains(value) { found.append(value) }
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// A DNS label: lowercase letters, digits and `-`, starting with a letter or digit.
+    static func looksLikeName(_ word: String) -> Bool {
+        guard (1...63).contains(word.count), let first = word.first, first.isLetter || first.isNumber, !word.hasSuffix("-")
+        else { return false }
+        return word.allSatisfy { ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "-" }
+    }
+
+    /// `-c X` for a command run in a container (`logs`, `exec`, `attach`, `cp`) when the request names container `X`
+    /// and the command has none.
+    static let container: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, ["logs", "exec", "attach", "cp"].contains(verb),
+              !parsed.hasFlag("container"), !parsed.hasFlag("all-containers"),
+              let name = namedContainer(evidence.text), !parsed.names.contains(name),
+              !parsed.objects.contains(where: { $0.name == name }) else { return nil }
+        words.append(["-c", name])
+        return EvidenceFix(.container, "added -c \(name), the container the request names")
+    }
+
+    // MARK: - --all and --overwrite
+
+    /// Words that narrow "all pods" to some of them.
+    static let qualifiers: Set<String> = [
+        "that", "which", "with", "where", "whose", "except", "without", "but", "not", "matching", "labelled", "labeled",
+        "having", "named", "called", "if", "when", "older", "newer", "selected", "listed", "these", "those", "them",
+    ]
+
+    /// `--all` when the request asks for every object of a type ("delete all jobs", "wait for every pod") and the
+    /// command names no object, selector or file; only for commands whose kubectl has `--all`.
+    static let all: Check = { words, evidence in
+        let parsed = words.parsed
+        let tokens = evidence.text.tokens
+        guard parsed.objects.isEmpty, parsed.names.isEmpty, !parsed.hasFlag("all"), !parsed.hasFlag("selector"),
+              !parsed.hasFlag("field-selector"), !parsed.hasFlag("filename"), !parsed.resourceWords.isEmpty,
+              KubectlKnowledge.command(for: parsed)?.flags.contains(where: { $0.spec.long == "all" }) == true,
+              !evidence.text.hasAny(qualifiers) else { return nil }
+        let everyType = tokens.indices.contains { index in
+            guard ["all", "every", "each"].contains(tokens[index]) else { return false }
+            var next = index + 1
+            if next < tokens.count, tokens[next] == "the" || tokens[next] == "of" { next += 1 }
+            if next < tokens.count, tokens[next] == "the" { next += 1 }
+            guard next < tokens.count, !["namespaces", "namespace", "ns", "containers", "container"].contains(tokens[next])
+            else { return false }
+            return ResourceCatalog.lookup(tokens[next]) != nil
+        }
+        guard everyType else { return nil }
+        words.append(["--all"])
+        return EvidenceFix(.all, "added --all for every object of the type")
+    }
+
+    /// Words that change an existing value.
+    static let changeWords: Set<String> = [
+        "change", "changing", "update", "updating", "overwrite", "overwriting", "replace", "replacing", "switch",
+        "instead", "relabel", "existing", "already", "override", "bump", "modify", "flip", "reset", "retag", "rename",
+    ]
+
+    /// `--overwrite` on `label`/`annotate` that sets a value when the request changes an existing one.
+    static let overwrite: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "label" || parsed.verb == "annotate", !parsed.hasFlag("overwrite"),
+              parsed.arguments.contains(where: { $0.contains("=") && !$0.hasSuffix("-") }),
+              evidence.text.hasAny(changeWords) || evidence.text.has("from") && evidence.text.has("to") else { return nil }
+        words.append(["--overwrite"])
+        return EvidenceFix(.overwrite, "added --overwrite to change the existing value")
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A request split into lowercased tokens for the evidence checks: whitespace, commas, semicolons, question marks and
+/// quotes separate tokens; a trailing full stop or colon is cut; `-`, `.`, `/`, `:`, `=` and `!` stay inside a token.
+struct RequestText: Sendable {
+    /// The tokens in order.
+    let tokens: [String]
+    /// The tokens as a set.
+    let set: Set<String>
+
+    init(_ request: String) {
+        tokens = request.lowercased()
+            .split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "?" || $0 == "\"" || $0 == "`" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:'()")) }
+            .filter { !$0.isEmpty }
+        set = Set(tokens)
+    }
+
+    /// Whether any of `words` is a token.
+    func hasAny(_ words: Set<String>) -> Bool { !set.isDisjoint(with: words) }
+
+    /// Whether the tokens contain `phrase` (words separated by single spaces) as consecutive tokens.
+    func has(_ phrase: String) -> Bool {
+        let parts = phrase.split(separator: " ").map(String.init)
+        guard !parts.isEmpty, parts.count <= tokens.count else { return false }
+        return (0...(tokens.count - parts.count)).contains { Array(tokens[$0..<($0 + parts.count)]) == parts }
+    }
+
+    /// The durations the request names, in kubectl's spelling: "2 hours" and "2h" give `2h`, "3 days" gives `72h`.
+    var durations: [String] {
+        var found: [String] = []
+        for (index, token) in tokens.enumerated() {
+            var number = token.prefix { $0.isNumber }
+            var unit = String(token.dropFirst(number.count))
+            if number.isEmpty { continue }
+            if unit.isEmpty, index + 1 < tokens.count { unit = tokens[index + 1] } else if unit.isEmpty { continue }
+            guard let letter = Self.units[unit] else { continue }
+            var value = String(number)
+            if letter == "d" {
+                value = String((Int(number) ?? 0) * 24)
+                number = Substring(value)
+            }
+            let duration = value + (letter == "d" ? "h" : letter)
+            if !found.contains(duration) { found.append(duration) }
+        }
+        return found
+    }
+
+    /// Time units and kubectl's letter for them (`d` becomes hours).
+    static let units: [String: String] = [
+        "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+        "m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+        "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+        "d": "d", "day": "d", "days": "d",
+    ]
+}

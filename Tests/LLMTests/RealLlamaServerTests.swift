@@ -21,7 +21,7 @@ struct RealLlamaServerTests {
     @Test func completionReportsTextAndStats() async throws {
         let server = try await LlamaServerProcess.start()
         defer { server.stop() }
-        let backend = LlamaCppBackend(baseURL: server.baseURL, model: "smollm2", timeout: 60)
+        let backend = LlamaCppBackend(baseURL: server.baseURL, model: "smollm2", timeout: 180)
         let result = try await backend.complete(request(maxTokens: 16))
         #expect(!result.text.isEmpty)
         let stats = result.stats
@@ -38,7 +38,7 @@ struct RealLlamaServerTests {
     @Test func rendersTheModelsOwnTemplate() async throws {
         let server = try await LlamaServerProcess.start()
         defer { server.stop() }
-        let prompt = try await LlamaCppBackend(baseURL: server.baseURL, model: "smollm2").renderPrompt(request(maxTokens: 1).messages)
+        let prompt = try await LlamaCppBackend(baseURL: server.baseURL, model: "smollm2", timeout: 180).renderPrompt(request(maxTokens: 1).messages)
         #expect(prompt.contains("list all pods in the namespace kube-system"))
         #expect(prompt.contains("<|im_start|>"))   // SmolLM2's template is ChatML
         #expect(prompt.hasSuffix("assistant\n"))
@@ -47,7 +47,7 @@ struct RealLlamaServerTests {
     @Test func streamsSeveralTokensBeforeDone() async throws {
         let server = try await LlamaServerProcess.start()
         defer { server.stop() }
-        let result = await StreamResult.collect(LlamaCppBackend(baseURL: server.baseURL, model: "smollm2").generate(request(maxTokens: 24)))
+        let result = await StreamResult.collect(LlamaCppBackend(baseURL: server.baseURL, model: "smollm2", timeout: 180).generate(request(maxTokens: 24)))
         #expect(result.error == nil)
         #expect(result.tokens.count >= 3)
         #expect(result.stats?.generatedTokens == result.tokens.count || result.stats?.generatedTokens != nil)
@@ -88,7 +88,7 @@ struct RealLlamaServerTests {
         let server = try await LlamaServerProcess.start()
         defer { server.stop() }
         let grammar = #"root ::= "kubectl " [a-z]+ ( " " [a-z0-9-]+ ){0,4} "\n""#
-        let result = try await LlamaCppBackend(baseURL: server.baseURL, model: "smollm2")
+        let result = try await LlamaCppBackend(baseURL: server.baseURL, model: "smollm2", timeout: 180)
             .complete(request(maxTokens: 48, stop: ["\n"], grammar: grammar))
         #expect(result.text.wholeMatch(of: /kubectl [a-z]+( [a-z0-9-]+){0,4}/) != nil, "\(result.text)")
     }
@@ -97,7 +97,7 @@ struct RealLlamaServerTests {
         let server = try await LlamaServerProcess.start()
         defer { server.stop() }
         for base in [server.baseURL, server.baseURL.appendingPathComponent("v1")] {
-            let backend = OpenAIBackend(baseURL: base, model: "smollm2", timeout: 60)
+            let backend = OpenAIBackend(baseURL: base, model: "smollm2", timeout: 180)
             let result = await StreamResult.collect(backend.generate(request(maxTokens: 12)))
             #expect(result.error == nil)
             #expect(!result.text.isEmpty)
@@ -111,7 +111,7 @@ struct RealLlamaServerTests {
     @Test func killingTheServerMidRequestIsOneLine() async throws {
         let server = try await LlamaServerProcess.start()
         defer { server.stop() }
-        let backend = LlamaCppBackend(baseURL: server.baseURL, model: "smollm2", timeout: 60)
+        let backend = LlamaCppBackend(baseURL: server.baseURL, model: "smollm2", timeout: 180)
         let (tokens, signal) = AsyncStream<Void>.makeStream()
         let task = Task { () -> StreamResult in
             var result = StreamResult()
@@ -149,7 +149,7 @@ struct RealLlamaServerTests {
         first.stop()   // the managed server died while k1 was idle
         let managed = RealManagedServer(stale: first.baseURL)
         defer { managed.stopAll() }
-        let result = try await ManagedLlamaCppBackend(server: managed, timeout: 60).complete(request(maxTokens: 8))
+        let result = try await ManagedLlamaCppBackend(server: managed, timeout: 180).complete(request(maxTokens: 8))
         #expect((result.stats.generatedTokens ?? 0) > 0)
         #expect(managed.restarts == 1)
     }

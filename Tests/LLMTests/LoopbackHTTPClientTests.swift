@@ -88,7 +88,7 @@ struct LoopbackHTTPClientTests {
         let server = try await FakeServer.start("raw_http_server")
         defer { server.stop() }
         let endpoint = endpoint(server)
-        let stream = HTTPStream(endpoint: endpoint, timeouts: .request(20))
+        let stream = HTTPStream(endpoint: endpoint, timeouts: .request(90))
         // The server sends one event, then holds the rest until /release: a client that buffered would stall here.
         var iterator = stream.chunks(endpoint.request("GET", "gated")).makeAsyncIterator()
         let first = try await iterator.next()
@@ -97,7 +97,7 @@ struct LoopbackHTTPClientTests {
         var rest = Data()
         while let chunk = try await iterator.next() { rest.append(chunk) }
         #expect(text(rest) == "data: {\"i\":2}\n\n")
-        // A client that buffered would have seen the first event only after the gate opened by itself (10 s).
+        // A client that buffered would have seen the first event only after the gate opened by itself (60 s).
         #expect(try await silentStat("gate_timed_out", server) == 0)
     }
 

@@ -8,7 +8,7 @@ stdin closes (the test process ended).
 Paths (the query gives parameters):
   /echo               200 JSON of the request: method, target, headers ([name, value] pairs), body
   /sse?n=N&delay=S    chunked SSE: N events `data: {"i":k}`, one chunk each, S seconds apart, then the last chunk
-  /gated              chunked: one event, then waits (at most 10 s) for GET /release, then a second event and the end
+  /gated              chunked: one event, then waits (at most 60 s) for GET /release, then a second event and the end
   /release            200 "released"
   /length             Content-Length body written in three pieces
   /close              body with neither length nor chunking, ended by closing the connection
@@ -115,7 +115,7 @@ def handle(conn):
     elif path == "/gated":
         released.clear()
         conn.sendall(head(200, "OK", sse) + chunk(event(1)))
-        if not released.wait(10):
+        if not released.wait(60):
             with lock:
                 stats["gate_timed_out"] += 1
         conn.sendall(chunk(event(2)) + b"0\r\n\r\n")

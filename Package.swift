@@ -28,8 +28,17 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         // Session context, history store, session files.
         .target(name: "Session", dependencies: ["KubectlKit", "Support"]),
-        // Model backends (llama-server, Ollama, OpenAI-compatible), managed server, model installer.
-        .target(name: "LLM", dependencies: ["Support"]),
+        // The HTTP transport to model servers. Scope frozen: HTTP/1.1 as llama-server, Ollama and OpenAI-compatible
+        // servers send it (Content-Length, chunked or close-delimited bodies; SSE and NDJSON lines; no redirects).
+        // Plain http to this machine goes through the loopback socket client, because URLSession's streaming burned
+        // ~70 % of a core while tokens arrived; anything else (LAN, https) goes through URLSession. Also the
+        // transport's error type (LLMError), the endpoint and its error mapping, and JSON values.
+        .target(name: "HTTP", dependencies: ["Support"]),
+        // Installed model runtime: the managed llama-server (process, store, watcher, port, lock, record, status,
+        // prompt snapshots), the runtime and model installers, the model catalog, progress bars.
+        .target(name: "Runtime", dependencies: ["HTTP", "Support"]),
+        // Model backends (llama-server, Ollama, OpenAI-compatible) behind one protocol, their wire types, the factory.
+        .target(name: "LLM", dependencies: ["HTTP", "Runtime", "Support"]),
         // Natural language to kubectl: prompt, sanitizer, validation, cache.
         .target(name: "Translate", dependencies: ["LLM", "KubectlKit", "Session", "Support"], resources: [.copy("Resources")]),
         // The REPL loop, command runner, completion, replay.
@@ -51,7 +60,9 @@ let package = Package(
         .testTarget(name: "KubectlKitTests", dependencies: ["KubectlKit"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "SessionTests", dependencies: ["Session", "KubectlKit", "Support"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM", "Support"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Support"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "HTTP", "Support"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "Runtime", "HTTP", "Support"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranslateTests", dependencies: ["Translate", "LLM", "KubectlKit", "Session", "Support"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "KubectlKit", "Session", "Support"]),
         // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.

@@ -40,30 +40,32 @@ let package = Package(
         // Model backends (llama-server, Ollama, OpenAI-compatible) behind one protocol, their wire types, the factory.
         .target(name: "LLM", dependencies: ["HTTP", "Runtime", "Support"]),
         // Natural language to kubectl: prompt, sanitizer, validation, cache.
-        .target(name: "Translate", dependencies: ["LLM", "KubectlKit", "Session", "Support"], resources: [.copy("Resources")]),
+        .target(name: "Translate", dependencies: ["LLM", "HTTP", "KubectlKit", "Session", "Support"], resources: [.copy("Resources")]),
         // The REPL loop, command runner, completion, replay.
         .target(
             name: "Shell",
             dependencies: [
-                "LineEditor", "KubectlKit", "Session", "LLM", "Translate", "Support",
+                "LineEditor", "KubectlKit", "Session", "LLM", "HTTP", "Translate", "Support",
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .executableTarget(
             name: "k1",
             dependencies: [
-                "Shell", "Translate", "LLM", "Session", "KubectlKit", "LineEditor", "Support",
+                "Shell", "Translate", "LLM", "Runtime", "HTTP", "Session", "KubectlKit", "LineEditor", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets: temporary directories, XDG environments, `sourceLocation:`-forwarding checks.
+        .target(name: "TestSupport", dependencies: ["Support"], path: "Tests/TestSupport"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "KubectlKitTests", dependencies: ["KubectlKit"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "SessionTests", dependencies: ["Session", "KubectlKit", "Support"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Support"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "HTTP", "Support"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM", "Runtime", "HTTP", "Support"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TranslateTests", dependencies: ["Translate", "LLM", "KubectlKit", "Session", "Support"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "KubectlKit", "Support", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Support", "TestSupport"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "HTTP", "Support", "TestSupport"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "Runtime", "HTTP", "Support", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TranslateTests", dependencies: ["Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "KubectlKit", "Session", "Support"]),
         // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.
         .testTarget(name: "EndToEndTests", dependencies: ["Support"], resources: [.copy("Fixtures")]),

@@ -2,6 +2,7 @@ import Foundation
 import Support
 #if canImport(Glibc)
 import Glibc
+import HTTP
 #endif
 
 /// k1's own llama-server: started on demand on a free loopback port, shared by every k1 process through the record

@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import HTTP
 
 extension ManagedServer {
     /// What the managed server runs and where it keeps its files.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// Reads why llama-server died while starting from the end of its log, and turns it into one line with the fix.
 public enum ManagedServerFailure {

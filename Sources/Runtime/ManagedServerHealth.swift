@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import HTTP
 #endif
 
 /// The answer of llama-server's `GET /health`.

@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import HTTP
 
 /// An inter-process lock (`flock` on a side file) taken without blocking a concurrency thread: it polls.
 /// Each instance opens its own file description, so two instances exclude each other even in one process.

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import HTTP
 #endif
 
 /// Chooses loopback ports for the managed server.

@@ -2,6 +2,7 @@ import Foundation
 import Support
 #if canImport(Glibc)
 import Glibc
+import HTTP
 #endif
 
 /// Starting, recognising and stopping the detached processes of the managed server (llama-server and its watcher).

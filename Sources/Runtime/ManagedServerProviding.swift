@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// The llama-server k1 starts and stops itself, as the backends see it. `ManagedServer` conforms.
 public protocol ManagedServerProviding: Sendable {

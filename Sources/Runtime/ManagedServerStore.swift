@@ -2,6 +2,7 @@ import Foundation
 import Support
 #if canImport(Glibc)
 import Glibc
+import HTTP
 #endif
 
 /// The managed server's files in `state/`: the record (`server.json`), its lock (`server.json.lock`),

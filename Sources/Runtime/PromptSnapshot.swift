@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import HTTP
 
 /// A saved copy of the managed llama-server's prompt cache (its slot save and restore), so that a server started
 /// again does not read the prompt's fixed part anew: on two cores that part (~1,100 tokens) takes ~17 s to read and

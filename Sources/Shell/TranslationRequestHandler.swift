@@ -5,6 +5,7 @@ import LineEditor
 import Session
 import Support
 import Translate
+import HTTP
 
 /// The `?` flow's terminal side: a one-line status with a spinner and the streamed tokens while the model works,
 /// Ctrl-C/Esc to cancel at once, then the preview line (⚡ for a cache hit, the risk label, ⚠ validation issues, the

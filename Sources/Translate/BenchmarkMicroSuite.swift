@@ -3,6 +3,7 @@ import KubectlKit
 import LLM
 import Session
 import Synchronization
+import HTTP
 
 /// The micro-benchmarks of the Translate and KubectlKit parts that run on every keystroke or request: an answer-cache
 /// hit (the cache alone, and the whole ``Translator`` path), the normaliser, the risk classifier, `get`-table parsing

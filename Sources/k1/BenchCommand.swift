@@ -7,6 +7,7 @@ import Session
 import Shell
 import Support
 import Translate
+import Runtime
 
 /// `k1 bench`: the kubectl translation benchmark (exact, semantic and syntax scores per model and category), and
 /// `k1 bench --micro`, timings of the parts that must be fast.

@@ -5,6 +5,7 @@ import Shell
 import Support
 import LLM
 import Translate
+import Runtime
 
 /// Flags shared by commands that talk to a model; they override config.yaml and K1_* variables.
 struct BackendOptions: ParsableArguments {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LLM
+@testable import HTTP
 
 @Suite("ChunkedDecoder: chunked transfer coding, whatever the read boundaries")
 struct ChunkedDecoderTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LLM
+@testable import HTTP
 
 @Suite("HTTPResponseHead: status line, fields, body framing, incremental parsing")
 struct HTTPResponseHeadTests {

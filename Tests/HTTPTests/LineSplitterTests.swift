@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LLM
+@testable import HTTP
 
 @Suite("LineSplitter: NDJSON/SSE lines across chunk boundaries")
 struct LineSplitterTests {

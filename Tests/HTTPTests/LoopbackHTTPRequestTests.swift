@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-@testable import LLM
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+@testable import HTTP
+import TestSupport
 #endif
 
 @Suite("LoopbackHTTPRequest: which requests go through the socket client, and their bytes")

@@ -1,5 +1,5 @@
 import Testing
-@testable import LLM
+@testable import HTTP
 
 @Suite("SSEParser: text/event-stream events")
 struct SSEParserTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LLM
+@testable import HTTP
 
 @Suite("ServerErrorBody: both error body shapes")
 struct ServerErrorBodyTests {

@@ -2,6 +2,9 @@ import Foundation
 import Synchronization
 import Testing
 @testable import LLM
+@testable import HTTP
+@testable import Runtime
+import TestSupport
 
 /// A stand-in for k1's managed llama-server: hands out the URLs it is given and counts the calls.
 final class StubManagedServer: ManagedServerProviding {

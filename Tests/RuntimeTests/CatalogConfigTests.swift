@@ -1,7 +1,7 @@
 import Foundation
 import Support
 import Testing
-@testable import LLM
+@testable import Runtime
 
 struct CatalogConfigTests {
     @Test func rewritesModelInTheTemplateKeepingEverythingElse() throws {

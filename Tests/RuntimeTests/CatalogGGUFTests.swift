@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LLM
+@testable import Runtime
 
 struct CatalogGGUFTests {
     /// Builds a GGUF v3 header with the given key/values (no tensors).

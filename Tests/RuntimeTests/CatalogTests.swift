@@ -1,7 +1,8 @@
 import Foundation
 import Support
 import Testing
-@testable import LLM
+@testable import Runtime
+import TestSupport
 
 struct CatalogTests {
     let paths = XDGPaths(environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"])
@@ -64,7 +65,7 @@ struct CatalogTests {
     }
 
     @Test func modelFileErrorsSayWhatToRun() throws {
-        let temp = try TemporaryXDG()
+        let temp = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { temp.remove() }
         do {
             _ = try ModelCatalog.modelFile(for: "smollm2-135m", paths: temp.paths, environment: temp.environment)
@@ -88,28 +89,5 @@ struct CatalogTests {
         let installed = ModelCatalog.installedModels(paths: temp.paths)
         #expect(installed.map(\.name) == ["mine"])
         #expect(installed.first?.size == 4)
-    }
-}
-
-/// A temporary set of XDG directories (config, state, cache, data) and an environment pointing at them.
-struct TemporaryXDG: Sendable {
-    let root: URL
-    let environment: [String: String]
-    let paths: XDGPaths
-
-    init() throws {
-        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("k1-test-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        var environment = ProcessInfo.processInfo.environment
-        for (variable, folder) in [("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data")] {
-            environment[variable] = root.appendingPathComponent(folder).path
-        }
-        environment.removeValue(forKey: RuntimeInstaller.binaryOverride)
-        self.environment = environment
-        paths = XDGPaths(environment: environment)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: root)
     }
 }

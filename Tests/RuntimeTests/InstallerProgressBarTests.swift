@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import LLM
+@testable import Runtime
 
 struct InstallerProgressBarTests {
     @Test func rendersABarWithSizesRateAndTimeLeft() {

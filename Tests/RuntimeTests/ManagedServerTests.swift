@@ -1,9 +1,11 @@
 import Foundation
 import Support
 import Testing
-@testable import LLM
 #if canImport(Glibc)
 import Glibc
+@testable import HTTP
+@testable import Runtime
+import TestSupport
 #endif
 
 struct ManagedServerTests {
@@ -29,7 +31,7 @@ struct ManagedServerTests {
     }
 
     @Test func configurationFromSettings() throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         var config = K1Config()
         config.model = "smollm2"
@@ -64,7 +66,7 @@ struct ManagedServerTests {
     }
 
     @Test func storeSavesLoadsAndQuarantinesACorruptRecord() throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         let store = ManagedServerStore(paths: xdg.paths)
         #expect(store.load() == nil)
@@ -82,7 +84,7 @@ struct ManagedServerTests {
     }
 
     @Test func lastUsedIsTheLaterOfRecordAndMarker() throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         let store = ManagedServerStore(paths: xdg.paths)
         var past = Self.record
@@ -100,7 +102,7 @@ struct ManagedServerTests {
         #expect(ManagedServerStore.tail("a\n\nb  \r\nc\n", lines: 2) == ["b", "c"])
         #expect(ManagedServerStore.tail("a\nb", lines: 5) == ["a", "b"])
         #expect(ManagedServerStore.tail("a", lines: 0).isEmpty)
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         let store = ManagedServerStore(paths: xdg.paths)
         #expect(store.logTail(3).isEmpty)
@@ -185,7 +187,7 @@ struct ManagedServerTests {
     }
 
     @Test func missingBinaryAndModelAreOneLine() async throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         defer { xdg.remove() }
         var environment = xdg.environment
         environment["PATH"] = xdg.root.path

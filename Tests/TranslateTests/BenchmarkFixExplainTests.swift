@@ -2,6 +2,7 @@ import Foundation
 import LLM
 import Testing
 @testable import Translate
+@testable import HTTP
 
 @Suite("Benchmark fix and explain rows")
 struct BenchmarkFixExplainTests {

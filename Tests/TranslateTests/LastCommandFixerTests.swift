@@ -4,6 +4,7 @@ import LLM
 import Session
 import Testing
 @testable import Translate
+@testable import HTTP
 
 @Suite("LastCommandFixer")
 struct LastCommandFixerTests {

@@ -49,15 +49,23 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        // The translation benchmark and the micro-benchmarks (`k1 bench`), above Translate and Shell so that it times
+        // both. The syntax oracle (SyntaxOracle*, behind Translate's CommandOracle protocol) stays in Translate: the
+        // validator checks answers with it, and this target, being above Translate, uses the same one.
+        .target(
+            name: "Bench",
+            dependencies: ["Translate", "Shell", "LineEditor", "LLM", "HTTP", "Session", "KubectlKit", "Support"]
+        ),
         .executableTarget(
             name: "k1",
             dependencies: [
-                "Shell", "Translate", "LLM", "Runtime", "HTTP", "Session", "KubectlKit", "LineEditor", "Support",
+                "Bench", "Shell", "Translate", "LLM", "Runtime", "HTTP", "Session", "KubectlKit", "LineEditor", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Helpers shared by the test targets: temporary directories, XDG environments, `sourceLocation:`-forwarding checks.
-        .target(name: "TestSupport", dependencies: ["Support"], path: "Tests/TestSupport"),
+        // Helpers shared by the test targets: temporary directories, XDG environments, `sourceLocation:`-forwarding checks,
+        // a scripted backend, the shipped benchmark's path.
+        .target(name: "TestSupport", dependencies: ["LLM", "Support"], path: "Tests/TestSupport"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "KubectlKitTests", dependencies: ["KubectlKit"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
@@ -65,7 +73,8 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Support", "TestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "HTTP", "Support", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "Runtime", "HTTP", "Support", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TranslateTests", dependencies: ["Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support", "TestSupport"]),
+        .testTarget(name: "TranslateTests", dependencies: ["Translate", "Bench", "TestSupport", "LLM", "HTTP", "KubectlKit", "Session", "Support"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "KubectlKit", "Session", "Support"]),
         // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.
         .testTarget(name: "EndToEndTests", dependencies: ["Support"], resources: [.copy("Fixtures")]),

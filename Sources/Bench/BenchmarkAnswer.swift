@@ -1,4 +1,5 @@
 import LLM
+import Translate
 
 /// What a translation returned, as the benchmark records it.
 public struct BenchmarkAnswer: Sendable, Equatable {

@@ -4,10 +4,11 @@ import LLM
 import Session
 import Synchronization
 import HTTP
+import Translate
 
-/// The micro-benchmarks of the Translate and KubectlKit parts that run on every keystroke or request: an answer-cache
-/// hit (the cache alone, and the whole ``Translator`` path), the normaliser, the risk classifier, `get`-table parsing
-/// prompt building, example retrieval and explaining a command. Completion lives in the Shell module; `k1 bench --micro` adds it.
+/// The micro-benchmarks of the parts that run on every keystroke or request: an answer-cache hit (the cache alone, and
+/// the whole ``Translator`` path), the normaliser, the risk classifier, `get`-table parsing, prompt building, example
+/// retrieval, explaining a command, and tab completion (``CompletionMicro``).
 public enum BenchmarkMicroSuite {
     /// Commands the text benchmarks cycle through, a mix of short and long lines.
     public static let commands = [
@@ -93,7 +94,7 @@ public enum BenchmarkMicroSuite {
             BenchmarkMicro(name: "example retrieval", detail: "ExampleRetriever.nearest, 4 of \(retriever.bank.examples.count) examples, \(requests.count) requests in turn") {
                 _ = retriever.nearest(to: requests[counter.next() % requests.count], context: [], count: 4)
             },
-        ]
+        ] + CompletionMicro.make()
     }
 
     /// A thread-safe round-robin counter.

@@ -1,3 +1,4 @@
+import Translate
 /// What happened to one case in one repetition: the command produced, its scores, its syntax verdict, its cost.
 public struct BenchmarkOutcome: Sendable, Equatable, Codable {
     /// The case id.

@@ -1,6 +1,7 @@
 import Foundation
 import LLM
 import Session
+import Translate
 
 /// Runs benchmark cases through a translation function, scores the answers and asks the syntax oracle about them.
 ///

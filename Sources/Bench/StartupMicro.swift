@@ -1,17 +1,17 @@
 import Foundation
-import Translate
 
 /// `k1 bench --micro`'s start-up measurement: the time from launching `k1 shell` on a pseudo-terminal (through
 /// `script`, as a user's terminal would) to the first prompt on the screen. Each run gets fresh, empty config, state
 /// and cache directories, so no history, configuration or warm-up is involved.
-enum StartupMicro {
-    /// The name and description in the micro-benchmark table.
-    static let name = "start to first prompt"
-    static let detail = "k1 shell on a pseudo-terminal until its prompt shows, empty config and state"
+public enum StartupMicro {
+    /// The name in the micro-benchmark table.
+    public static let name = "start to first prompt"
+    /// The description in the micro-benchmark table.
+    public static let detail = "k1 shell on a pseudo-terminal until its prompt shows, empty config and state"
 
     /// Times `samples` start-ups, or returns nil where `script` (util-linux) or k1's own executable cannot be found or
     /// the prompt never showed.
-    static func measure(samples: Int, directory: URL) -> BenchmarkMicroResult? {
+    public static func measure(samples: Int, directory: URL) -> BenchmarkMicroResult? {
         guard let script = ["/usr/bin/script", "/bin/script"].first(where: FileManager.default.isExecutableFile),
               let k1 = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
         let home = directory.appendingPathComponent("startup").path

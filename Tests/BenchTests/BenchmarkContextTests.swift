@@ -1,6 +1,7 @@
 import Testing
 import Session
 @testable import Translate
+@testable import Bench
 
 @Suite("BenchmarkContext")
 struct BenchmarkContextTests {

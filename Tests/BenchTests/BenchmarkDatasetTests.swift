@@ -2,13 +2,11 @@ import Foundation
 import KubectlKit
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
-/// The shipped dataset, `examples/benchmark/kubectl_benchmark.jsonl`.
-enum ShippedBenchmark {
-    static let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples/benchmark/kubectl_benchmark.jsonl")
-
+extension ShippedBenchmark {
+    /// The shipped dataset, parsed.
     static func load() throws -> BenchmarkDataset {
         try BenchmarkDataset.load(from: url)
     }

@@ -3,6 +3,8 @@ import LLM
 import Testing
 @testable import Translate
 @testable import HTTP
+@testable import Bench
+import TestSupport
 
 @Suite("Benchmark fix and explain rows")
 struct BenchmarkFixExplainTests {

@@ -3,6 +3,8 @@ import KubectlKit
 import Session
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 /// The benchmark's listing cases and the "no command" outcome.
 @Suite("Benchmark listing cases")

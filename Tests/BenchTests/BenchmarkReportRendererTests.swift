@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Translate
+@testable import Bench
 
 @Suite("BenchmarkReportRenderer and BenchmarkTable")
 struct BenchmarkReportRendererTests {

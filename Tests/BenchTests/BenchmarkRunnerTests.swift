@@ -4,6 +4,8 @@ import Session
 import Synchronization
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 @Suite("BenchmarkRunner")
 struct BenchmarkRunnerTests {
@@ -81,7 +83,7 @@ struct BenchmarkRunnerTests {
         await #expect(throws: CancellationError.self) { try await task.value }
     }
 
-    @Test(.enabled(if: SyntaxOracleTests.kubectlAvailable, "kubectl is not installed"))
+    @Test(.enabled(if: SyntaxOracle.locate("kubectl") != nil, "kubectl is not installed"))
     func oracleVerdictsAreAttached() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Translate
+@testable import Bench
 
 @Suite("BenchmarkScorer")
 struct BenchmarkScorerTests {

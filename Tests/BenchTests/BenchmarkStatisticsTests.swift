@@ -1,5 +1,6 @@
 import Testing
 @testable import Translate
+@testable import Bench
 
 @Suite("BenchmarkStatistics")
 struct BenchmarkStatisticsTests {

@@ -2,6 +2,8 @@ import Foundation
 import KubectlKit
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 @Suite("Example bank")
 struct ExampleBankTests {
@@ -30,7 +32,7 @@ struct ExampleBankTests {
     /// The guard against measuring the bank instead of the translator: no benchmark request and no benchmark command
     /// (normalised) may be in the bank, nor in the fixed examples of the prompt.
     @Test func noBenchmarkCaseIsInTheBankOrTheFixedExamples() throws {
-        let dataset = try ShippedBenchmark.load()
+        let dataset = try BenchmarkDataset.load(from: ShippedBenchmark.url)
         let prompts = Dictionary(dataset.cases.map { (Self.fold($0.prompt), $0.id) }, uniquingKeysWith: { a, _ in a })
         var commands: [String: String] = [:]
         for item in dataset.cases {

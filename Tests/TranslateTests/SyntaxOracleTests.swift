@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 @Suite("SyntaxOracle")
 struct SyntaxOracleTests {
@@ -120,7 +122,7 @@ struct SyntaxOracleTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let oracle = try #require(SyntaxOracle(cacheDirectory: directory))
-        let dataset = try ShippedBenchmark.load()
+        let dataset = try BenchmarkDataset.load(from: ShippedBenchmark.url)
         // `k1 explain kubectl …` (the answer to a question about a command) is not a command for kubectl to judge.
         let commands = dataset.cases.flatMap { item in item.expected.map { (item.id, $0) } }
             .filter { !$0.1.hasPrefix(BenchmarkRunner.explainPrefix) }

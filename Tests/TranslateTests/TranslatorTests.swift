@@ -5,6 +5,7 @@ import Session
 import Testing
 @testable import Translate
 @testable import HTTP
+import TestSupport
 
 @Suite("Translator")
 struct TranslatorTests {

@@ -20,7 +20,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // Paths, atomic files, locks, configuration, terminal styling. No kubectl or model knowledge.
+        // Paths, atomic files and reads, file stamps, locks, configuration, terminal styling, and reading the current
+        // context and namespace from kubeconfig (the one piece of kubectl knowledge here). No model knowledge.
         .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
         // kubectl knowledge: line parsing, verb/flag/resource tables, get-table parser, normaliser, risk. No I/O.
         .target(name: "KubectlKit", exclude: ["Generated/generate-tables.py"]),

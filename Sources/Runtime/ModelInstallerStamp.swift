@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Support
 
 extension ModelInstaller {
     /// Records that a model file matched its sha256 while it had a given size and modification time,
@@ -34,9 +32,8 @@ extension ModelInstaller {
 
         /// Size and modification time (nanoseconds) of a regular file, nil if there is none.
         public static func fileInfo(_ url: URL) -> (size: Int64, modified: Int64)? {
-            var info = stat()
-            guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+            guard let stamp = FileStamp.of(url), stamp.isRegularFile else { return nil }
+            return (stamp.size, stamp.modifiedNanoseconds)
         }
     }
 }

@@ -1,13 +1,12 @@
 import Foundation
-import Support
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Reads whole files with POSIX calls so that failures carry the system's reason.
-enum FileBytes {
+public enum FileBytes {
     /// The file's bytes, or nil when it does not exist.
-    static func readIfPresent(_ url: URL) throws(FileError) -> Data? {
+    public static func readIfPresent(_ url: URL) throws(FileError) -> Data? {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -32,7 +31,7 @@ enum FileBytes {
     }
 
     /// The file's bytes; a missing file is an error.
-    static func read(_ url: URL) throws(FileError) -> Data {
+    public static func read(_ url: URL) throws(FileError) -> Data {
         guard let data = try readIfPresent(url) else {
             throw FileError(path: url.path, reason: "no such file")
         }
@@ -40,7 +39,7 @@ enum FileBytes {
     }
 
     /// `strerror` text, lower-cased to read well after a colon.
-    static func reason(_ code: Int32) -> String {
+    public static func reason(_ code: Int32) -> String {
         let text = String(cString: strerror(code))
         return text.prefix(1).lowercased() + text.dropFirst()
     }

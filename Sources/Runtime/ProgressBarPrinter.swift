@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +53,7 @@ public final class ProgressBarPrinter: Sendable {
                 state.lastDraw = now
                 state.drawn = true
                 return "\r" + state.bar.render(completed: completed, bytesPerSecond: rate(state, completed, now),
-                                               width: ProgressBarPrinter.columns()) + "\u{1B}[K"
+                                               width: ProgressBarPrinter.columns()) + TerminalControl.eraseToEndOfLine
             case .lines:
                 let step = state.bar.plainStep(completed)
                 guard step != state.lastStep else { return nil }
@@ -71,7 +72,7 @@ public final class ProgressBarPrinter: Sendable {
             case .terminal:
                 state.drawn = false
                 return "\r" + state.bar.render(completed: completed, bytesPerSecond: rate(state, completed, Date()),
-                                               width: ProgressBarPrinter.columns()) + "\u{1B}[K\n"
+                                               width: ProgressBarPrinter.columns()) + TerminalControl.eraseToEndOfLine + "\n"
             case .lines:
                 guard state.lastStep != 10 else { return nil }
                 state.lastStep = 10
@@ -97,7 +98,7 @@ public final class ProgressBarPrinter: Sendable {
             defer { state.drawn = false; state.lastDraw = .distantPast }
             return state.drawn && mode == .terminal
         }
-        write((clear ? "\r\u{1B}[K" : "") + line + "\n")
+        write((clear ? TerminalControl.restartLine : "") + line + "\n")
     }
 
     private func rate(_ state: State, _ completed: Int64, _ now: Date) -> Double? {

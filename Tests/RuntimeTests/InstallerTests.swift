@@ -175,6 +175,7 @@ struct InstallerTests {
         #expect(pip.message.contains("sudo apt-get install python3-pip"))
         let disk = ModelInstaller.pipFailure("OSError: [Errno 28] No space left on device", requirement: "x==1", model: "m")
         #expect(disk.message.contains("disk is full"))
+        #expect(disk.code == .diskFull)
         let other = ModelInstaller.pipFailure("something\nERROR: weird thing\n\n", requirement: "x==1", model: "m")
         #expect(other.message == "pip could not download x==1 (ERROR: weird thing): run k1 models install m again")
     }

@@ -20,7 +20,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // Paths, atomic files, locks, configuration, terminal styling. No kubectl or model knowledge.
+        // Paths, atomic files and reads, file stamps, locks, configuration, terminal styling, and reading the current
+        // context and namespace from kubeconfig (the one piece of kubectl knowledge here). No model knowledge.
         .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
         // kubectl knowledge: line parsing, verb/flag/resource tables, get-table parser, normaliser, risk. No I/O.
         .target(name: "KubectlKit", exclude: ["Generated/generate-tables.py"]),
@@ -28,31 +29,53 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         // Session context, history store, session files.
         .target(name: "Session", dependencies: ["KubectlKit", "Support"]),
-        // Model backends (llama-server, Ollama, OpenAI-compatible), managed server, model installer.
-        .target(name: "LLM", dependencies: ["Support"]),
+        // The HTTP transport to model servers. Scope frozen: HTTP/1.1 as llama-server, Ollama and OpenAI-compatible
+        // servers send it (Content-Length, chunked or close-delimited bodies; SSE and NDJSON lines; no redirects).
+        // Plain http to this machine goes through the loopback socket client, because URLSession's streaming burned
+        // ~70 % of a core while tokens arrived; anything else (LAN, https) goes through URLSession. Also the
+        // transport's error type (LLMError), the endpoint and its error mapping, and JSON values.
+        .target(name: "HTTP", dependencies: ["Support"]),
+        // Installed model runtime: the managed llama-server (process, store, watcher, port, lock, record, status,
+        // prompt snapshots), the runtime and model installers, the model catalog, progress bars.
+        .target(name: "Runtime", dependencies: ["HTTP", "Support"]),
+        // Model backends (llama-server, Ollama, OpenAI-compatible) behind one protocol, their wire types, the factory.
+        .target(name: "LLM", dependencies: ["HTTP", "Runtime", "Support"]),
         // Natural language to kubectl: prompt, sanitizer, validation, cache.
-        .target(name: "Translate", dependencies: ["LLM", "KubectlKit", "Session", "Support"], resources: [.copy("Resources")]),
+        .target(name: "Translate", dependencies: ["LLM", "HTTP", "KubectlKit", "Session", "Support"], resources: [.copy("Resources")]),
         // The REPL loop, command runner, completion, replay.
         .target(
             name: "Shell",
             dependencies: [
-                "LineEditor", "KubectlKit", "Session", "LLM", "Translate", "Support",
+                "LineEditor", "KubectlKit", "Session", "LLM", "HTTP", "Translate", "Support",
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
+        ),
+        // The translation benchmark and the micro-benchmarks (`k1 bench`), above Translate and Shell so that it times
+        // both. The syntax oracle (SyntaxOracle*, behind Translate's CommandOracle protocol) stays in Translate: the
+        // validator checks answers with it, and this target, being above Translate, uses the same one.
+        .target(
+            name: "Bench",
+            dependencies: ["Translate", "Shell", "LineEditor", "LLM", "HTTP", "Session", "KubectlKit", "Support"]
         ),
         .executableTarget(
             name: "k1",
             dependencies: [
-                "Shell", "Translate", "LLM", "Session", "KubectlKit", "LineEditor", "Support",
+                "Bench", "Shell", "Translate", "LLM", "Runtime", "HTTP", "Session", "KubectlKit", "LineEditor", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets: temporary directories, XDG environments, `sourceLocation:`-forwarding checks,
+        // a scripted backend, the shipped benchmark's path.
+        .target(name: "TestSupport", dependencies: ["LLM", "Support"], path: "Tests/TestSupport"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "KubectlKitTests", dependencies: ["KubectlKit"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "SessionTests", dependencies: ["Session", "KubectlKit", "Support"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM", "Support"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TranslateTests", dependencies: ["Translate", "LLM", "KubectlKit", "Session", "Support"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "KubectlKit", "Support", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Support", "TestSupport"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "HTTP", "Support", "TestSupport"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "Runtime", "HTTP", "Support", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support", "TestSupport"]),
+        .testTarget(name: "TranslateTests", dependencies: ["Translate", "Bench", "TestSupport", "LLM", "HTTP", "KubectlKit", "Session", "Support"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "KubectlKit", "Session", "Support"]),
         // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.
         .testTarget(name: "EndToEndTests", dependencies: ["Support"], resources: [.copy("Fixtures")]),

@@ -1,5 +1,7 @@
 import Foundation
 import Support
+import HTTP
+import Runtime
 
 /// Chooses and builds the backend the configuration asks for.
 ///

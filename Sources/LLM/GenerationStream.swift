@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// Builds the `AsyncThrowingStream` a backend's `generate` returns: runs the producer in a task, cancels that task
 /// (and with it the HTTP request) when the stream is terminated, and makes every error an `LLMError`.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// One message of a chat-style prompt.
 public struct ChatMessage: Sendable, Hashable, Codable {

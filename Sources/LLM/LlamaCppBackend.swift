@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// llama.cpp's `llama-server` through its native API: the chat is rendered with the model's own template
 /// (`POST /apply-template`, ChatML when the server lacks it), then `POST /completion` streams the answer as SSE with

@@ -1,4 +1,6 @@
 import Foundation
+import HTTP
+import Runtime
 
 /// The managed llama-server as a backend: makes sure it runs before each request, then talks to it like
 /// `LlamaCppBackend`. If the connection fails before any token arrives (the server died), it restarts the server

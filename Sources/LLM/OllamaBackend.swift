@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// An Ollama server: `POST /api/chat` streamed as NDJSON, plus the model-management calls k1 uses (`tags`, `show`,
 /// `version`, `pull`). Every NDJSON line is checked for `{"error":…}` before it is read as a chunk, because Ollama

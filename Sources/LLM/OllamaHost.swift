@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// Where Ollama listens: the configured `url`, else `OLLAMA_HOST` read the way the `ollama` CLI reads it, else
 /// `http://127.0.0.1:11434`.

@@ -1,3 +1,4 @@
+import HTTP
 /// A model Ollama has locally (`GET /api/tags`).
 public struct OllamaModel: Sendable, Equatable, Decodable {
     /// Format, family, size class and quantization.

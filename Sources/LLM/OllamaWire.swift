@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// Ollama's wire format (`/api/chat`, `/api/pull`, `/api/show`, …). Pure types.
 enum OllamaWire {

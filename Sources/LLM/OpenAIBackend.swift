@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// Any OpenAI-compatible server (vLLM, TGI, LM Studio, llama-server, a team's GPU box): `POST {base}/v1/chat/completions`
 /// streamed as SSE up to `data: [DONE]`, asking for `usage` and reading llama-server's `timings` when present.

@@ -169,11 +169,10 @@ public struct CommandRunner: CommandRunning {
     }
 
     static func describe(_ error: any Error, program: String) -> String {
-        let text = String(describing: error)
-        if text.localizedCaseInsensitiveContains("not found") || text.localizedCaseInsensitiveContains("executableNotFound") {
+        if let error = error as? SubprocessError, error.code == .executableNotFound {
             return "\(program): command not found"
         }
-        return "\(program): \(text)"
+        return "\(program): \(error)"
     }
 
     private static func writeAll(_ raw: UnsafeRawBufferPointer, fd: Int32) {

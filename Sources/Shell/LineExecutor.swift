@@ -119,7 +119,7 @@ public final class LineExecutor: @unchecked Sendable {
         case .quit:
             return Result(quit: true)
         case .clear:
-            print("\u{1B}[H\u{1B}[2J", terminator: "")
+            print(TerminalControl.clearScreen, terminator: "")
             fflush(nil)
         case .ns:
             if let value = arguments.first {

@@ -5,6 +5,7 @@ import LineEditor
 import Session
 import Support
 import Translate
+import HTTP
 
 /// The `?` flow's terminal side: a one-line status with a spinner and the streamed tokens while the model works,
 /// Ctrl-C/Esc to cancel at once, then the preview line (⚡ for a cache hit, the risk label, ⚠ validation issues, the
@@ -129,7 +130,7 @@ final class StatusLine: @unchecked Sendable {
             timer?.cancel()
             timer = nil
             stopped = true
-            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            FileHandle.standardError.write(Data(TerminalControl.eraseLine.utf8))
         }
     }
 
@@ -142,7 +143,9 @@ final class StatusLine: @unchecked Sendable {
             let width = max(20, Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100)
             let room = max(0, width - label.count - 6)
             let tail = shown.count > room ? "…" + shown.suffix(room - 1) : shown
-            let line = "\r\u{1B}[2K\u{1B}[36m\(Self.frames[frame % Self.frames.count])\u{1B}[0m \u{1B}[90m\(label)…\u{1B}[0m \(tail)"
+            let style = TerminalStyle(enabled: true)
+            let line = TerminalControl.eraseLine + style.apply(.cyan, Self.frames[frame % Self.frames.count]) + " "
+                + style.apply(.gray, "\(label)…") + " \(tail)"
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

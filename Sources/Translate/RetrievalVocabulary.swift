@@ -71,7 +71,7 @@ enum RetrievalVocabulary {
 
     /// `@WORD` for each word of the command path of a kubectl line.
     static func pathFeatures(ofCommand command: String) -> [String] {
-        guard let path = RetrievalMetric.path(of: command) else { return [] }
+        guard let path = (try? KubectlCommand.parse(line: command))?.commandPath else { return [] }
         return path.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init).filter(pathWords.contains).map { "@" + $0 }
     }
 

@@ -3,6 +3,7 @@ import KubectlKit
 import LLM
 import Session
 import Support
+import HTTP
 
 /// Natural language → one kubectl command. The one engine behind `?` lines in `k1 shell`, `k1 ask` and `k1 bench`.
 ///

@@ -7,6 +7,8 @@ import Session
 import Shell
 import Support
 import Translate
+import Runtime
+import Bench
 
 /// `k1 bench`: the kubectl translation benchmark (exact, semantic and syntax scores per model and category), and
 /// `k1 bench --micro`, timings of the parts that must be fast.
@@ -37,8 +39,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only these categories (comma-separated: simple, moderate, complex, edge, context, fix, explain).")
     var category: [String] = []
 
-    @Option(name: .long, help: "Which cases: dev, test or all.")
-    var split: String = "all"
+    @Option(name: .long, help: "Which cases.")
+    var split: BenchmarkSplit = .all
 
     @Option(name: .customLong("repeat"), help: "Run every case this many times.")
     var repetitions: Int = 1
@@ -96,7 +98,6 @@ struct BenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        guard BenchmarkSplit(rawValue: split) != nil else { throw ValidationError("--split must be dev, test or all") }
         _ = try categories()
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
@@ -122,7 +123,7 @@ struct BenchCommand: AsyncParsableCommand {
             printError("k1: \(error)")
             throw ExitCode.failure
         }
-        let cases = dataset.selecting(categories: Set(try categories()), split: BenchmarkSplit(rawValue: split) ?? .all).cases
+        let cases = dataset.selecting(categories: Set(try categories()), split: split).cases
         var options = Environment.promptOptions(config: Environment.loadConfig(overrides: backend, strict: true))
         if let examples { options.retrievedExamples = max(0, examples) }
         if let exampleBudget { options.retrievedCharacterBudget = max(0, exampleBudget) }
@@ -138,12 +139,12 @@ struct BenchCommand: AsyncParsableCommand {
             printError("k1: \(error)")
             throw ExitCode.failure
         }
-        let selectedSplit = BenchmarkSplit(rawValue: split) ?? .all
+        let selectedSplit = split
         let selectedCategories = try categories()
         var cases = dataset.selecting(categories: Set(selectedCategories), split: selectedSplit).cases
         if let limit { cases = Array(cases.prefix(limit)) }
         guard !cases.isEmpty else {
-            printError("k1: no cases in \(benchmark) match --split \(split)\(category.isEmpty ? "" : " --category \(category.joined(separator: ","))")")
+            printError("k1: no cases in \(benchmark) match --split \(split.rawValue)\(category.isEmpty ? "" : " --category \(category.joined(separator: ","))")")
             throw ExitCode.failure
         }
 
@@ -304,7 +305,7 @@ struct BenchCommand: AsyncParsableCommand {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("k1-micro-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let suite = try BenchmarkMicroSuite.make(directory: directory) + Self.completionMicro()
+        let suite = try BenchmarkMicroSuite.make(directory: directory)
         var results: [BenchmarkMicroResult] = []
         for item in suite {
             printError("k1 bench: timing \(item.name)…")
@@ -329,48 +330,5 @@ struct BenchCommand: AsyncParsableCommand {
         if let markdown {
             try writeFile(Data(("# k1 bench --micro\n\n" + BenchmarkMicroResult.table(results).markdown() + "\n").utf8), to: markdown)
         }
-    }
-
-    /// Tab completion over fixed names (no cluster): a verb, a resource type, an object name and a flag value.
-    static func completionMicro() -> [BenchmarkMicro] {
-        let completer = ShellCompleter(source: FixedNames(), sessionNamespace: { "shop" })
-        let requests = [
-            "kubectl ge", "kubectl get depl", "kubectl logs payments-api-7", "kubectl get pods -n ku",
-            "kubectl describe deploy/or", "kubectl get pods --sort",
-        ].map { line -> CompletionRequest in
-            let word = String(line.split(separator: " ").last ?? "")
-            return CompletionRequest(line: line, word: word, start: line.count - word.count, end: line.count)
-        }
-        let counter = RoundRobin()
-        return [BenchmarkMicro(name: "completion candidates",
-                               detail: "ShellCompleter.candidates, \(requests.count) lines in turn, 200 names") {
-            _ = completer.candidates(for: requests[counter.next() % requests.count])
-        }]
-    }
-}
-
-/// Completion names without a cluster: 200 pods, a few deployments and namespaces.
-private struct FixedNames: CompletionDataSource {
-    static let pods = (0..<200).map { "payments-api-7d9f8-\(String(format: "%05d", $0))" }
-    func names(resource: String, namespace: String?) -> [String] {
-        switch resource {
-        case "pods": Self.pods
-        case "deployments": ["checkout", "orders", "payments-api", "web"]
-        case "namespaces": ["default", "kube-system", "monitoring", "payments", "shop"]
-        default: []
-        }
-    }
-    func contexts() -> [String] { ["dev", "prod-eu", "staging"] }
-}
-
-/// A thread-safe round-robin counter.
-private final class RoundRobin: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }

@@ -5,6 +5,8 @@ import FoundationNetworking
 #endif
 import LLM
 import Support
+import HTTP
+import Runtime
 
 /// `k1 doctor`: checks what k1 needs, one ✓/✗ line each with the command that fixes a ✗; exits 1 if any failed.
 struct DoctorCommand: AsyncParsableCommand {

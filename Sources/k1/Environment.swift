@@ -5,11 +5,12 @@ import Shell
 import Support
 import LLM
 import Translate
+import Runtime
 
 /// Flags shared by commands that talk to a model; they override config.yaml and K1_* variables.
 struct BackendOptions: ParsableArguments {
-    @Option(name: .long, help: "Model backend: auto, llamacpp, ollama or openai.")
-    var provider: String?
+    @Option(name: .long, help: "Model backend.")
+    var provider: K1Config.Provider?
 
     @Option(name: .long, help: "Model name, .gguf path or server model id.")
     var model: String?
@@ -46,13 +47,7 @@ enum Environment {
             try? ConfigLoader.applyEnvironment(ProcessInfo.processInfo.environment, to: &config)
         }
         if let overrides {
-            if let raw = overrides.provider {
-                guard let provider = K1Config.Provider(rawValue: raw) else {
-                    printError("k1: --provider must be one of \(K1Config.Provider.allCases.map(\.rawValue).joined(separator: ", "))")
-                    Foundation.exit(2)
-                }
-                config.provider = provider
-            }
+            if let provider = overrides.provider { config.provider = provider }
             if let model = overrides.model { config.model = model }
             if let url = overrides.url {
                 if let problem = ServerURL.problem(url) {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import LLM
 import Support
+import HTTP
+import Runtime
 
 /// `k1 models list|install|use|pull|rm`: the local GGUF models (and Ollama's, with `--ollama`).
 struct ModelsCommand: AsyncParsableCommand {

@@ -4,6 +4,8 @@ import LLM
 import Support
 #if canImport(Glibc)
 import Glibc
+import HTTP
+import Runtime
 #endif
 
 /// `k1 server status|start|stop|logs`: k1's managed llama-server (plus the hidden idle watcher).

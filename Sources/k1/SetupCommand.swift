@@ -5,6 +5,8 @@ import LLM
 import Support
 #if canImport(Glibc)
 import Glibc
+import HTTP
+import Runtime
 #endif
 
 /// `k1 setup [--model NAME]`: installs llama-server and the model, skipping what is already in place.

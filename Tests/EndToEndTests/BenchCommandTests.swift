@@ -42,6 +42,17 @@ struct BenchCommandTests {
         #expect(result.stdout.contains("all                          2"))
     }
 
+    @Test func badSplitOrProviderIsRefusedByTheParserWithTheValidValues() throws {
+        let fixture = try KubeFixture()
+        for (arguments, values) in [(["bench", "--split", "training"], ["dev", "test", "all"]),
+                                    (["bench", "--provider", "llama"], ["auto", "llamacpp", "ollama", "openai"])] {
+            let result = try K1Binary.run(arguments, in: fixture, timeout: .seconds(60))
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("'\(arguments[2])'"), "\(result.stderr)")
+            for value in values { #expect(result.stderr.contains(value), "\(value) not listed: \(result.stderr)") }
+        }
+    }
+
     @Test(.enabled(if: ModelPrerequisites.available, "needs K1_TEST_GGUF + K1_LLAMA_SERVER (./bootstrap test sets them)"))
     func aSmallDatasetThroughTheRealModelGivesAFullReport() throws {
         let fixture = try KubeFixture()

@@ -2,6 +2,7 @@ import Foundation
 import Support
 import Testing
 @testable import LLM
+@testable import HTTP
 
 @Suite("BackendFactory: provider selection")
 struct BackendFactoryTests {

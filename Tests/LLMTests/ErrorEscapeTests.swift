@@ -2,6 +2,7 @@ import Foundation
 import Support
 import Testing
 @testable import LLM
+@testable import HTTP
 
 /// A server's error body is text from outside: its control characters never reach the terminal.
 @Suite("Error mapping: server text is escaped")

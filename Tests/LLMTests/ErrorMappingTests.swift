@@ -3,6 +3,8 @@ import Testing
 @testable import LLM
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+@testable import HTTP
+import TestSupport
 #endif
 
 @Suite("Error mapping: every failure is one clear line")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import LLM
+@testable import HTTP
+import TestSupport
 
 @Suite("HTTPStream: refused connections, timeouts, cancellation")
 struct HTTPStreamTests {

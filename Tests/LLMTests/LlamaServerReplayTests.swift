@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import LLM
+@testable import HTTP
+import TestSupport
 
 /// `LlamaCppBackend` and `OpenAIBackend` against `Fixtures/fake_llama_server.py`, which replays the SSE a real
 /// llama-server sent (so these run on machines without llama-server or a model).

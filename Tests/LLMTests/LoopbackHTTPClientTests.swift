@@ -3,6 +3,8 @@ import Testing
 @testable import LLM
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+@testable import HTTP
+import TestSupport
 #endif
 
 /// `HTTPStream` over `LoopbackHTTPClient` against `Fixtures/raw_http_server.py`, which writes answers byte for byte.

@@ -2,6 +2,9 @@ import Foundation
 import Synchronization
 import Testing
 @testable import LLM
+@testable import HTTP
+@testable import Runtime
+import TestSupport
 
 /// A stand-in for k1's managed llama-server: hands out the URLs it is given and counts the calls.
 final class StubManagedServer: ManagedServerProviding {
@@ -110,5 +113,13 @@ struct ManagedLlamaCppBackendTests {
         let managed = StubManagedServer(running: [], ensureError: LLMError(.serverNotInstalled, "llama-server is not installed; run: k1 setup"))
         let result = await StreamResult.collect(ManagedLlamaCppBackend(server: managed, timeout: 10).generate(sampleRequest()))
         #expect(result.error == LLMError(.serverNotInstalled, "llama-server is not installed; run: k1 setup"))
+    }
+}
+
+@Suite("ManagedLlamaCppBackend: prompt snapshots")
+struct ManagedLlamaCppBackendSnapshotTests {
+    @Test("a server that keeps no prompt snapshot never asks for a warm-up")
+    func noSnapshotNoWarmUp() {
+        #expect(!ManagedLlamaCppBackend(server: StubManagedServer(running: [])).needsPromptSnapshot)
     }
 }

@@ -4,6 +4,9 @@ import Testing
 @testable import LLM
 #if canImport(Glibc)
 import Glibc
+@testable import HTTP
+@testable import Runtime
+import TestSupport
 #endif
 
 /// A real llama-server and a small GGUF, when both are on this machine: the binary from `K1_LLAMA_SERVER` or k1's
@@ -44,7 +47,7 @@ enum LiveServer {
     /// Runs `body` with temporary XDG directories, then stops the recorded server and kills anything left running
     /// with `marker` in its command line.
     static func withDirectories(_ body: (TemporaryXDG, String) async throws -> Void) async throws {
-        let xdg = try TemporaryXDG()
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
         let marker = xdg.root.lastPathComponent
         do {
             try await body(xdg, marker)

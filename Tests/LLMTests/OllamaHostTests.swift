@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LLM
+@testable import HTTP
 
 @Suite("OllamaHost: url, OLLAMA_HOST and the default")
 struct OllamaHostTests {

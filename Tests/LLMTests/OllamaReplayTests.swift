@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import LLM
+@testable import HTTP
+import TestSupport
 
 /// Ollama cannot be installed on the build machines: these run `OllamaBackend` against `Fixtures/fake_ollama.py`,
 /// which replays the NDJSON of Ollama's API documentation byte for byte.

@@ -4,6 +4,9 @@ import Testing
 @testable import LLM
 #if canImport(Glibc)
 import Glibc
+@testable import HTTP
+@testable import Runtime
+import TestSupport
 #endif
 
 /// The backends against a real llama-server running the tiny SmolLM2-135M model. Runs only where both exist

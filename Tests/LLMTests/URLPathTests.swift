@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LLM
+@testable import HTTP
 
 @Suite("URLPath: base URLs, joining, display")
 struct URLPathTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LLM
+@testable import HTTP
 
 @Suite("Wire formats: request bodies and stats mapping")
 struct WireFormatTests {

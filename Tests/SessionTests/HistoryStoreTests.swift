@@ -2,6 +2,7 @@ import Foundation
 import Support
 import Testing
 @testable import Session
+import TestSupport
 
 @Suite struct HistoryStoreTests {
     @Test func missingFileIsEmptyHistory() throws {

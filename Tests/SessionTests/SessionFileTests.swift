@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Session
+import TestSupport
 
 @Suite struct SessionFileTests {
     @Test func readsAFile() throws {

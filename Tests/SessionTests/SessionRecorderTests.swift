@@ -2,6 +2,7 @@ import Foundation
 import Support
 import Testing
 import Session
+import TestSupport
 
 @Suite struct SessionRecorderTests {
     @Test func recordsEntriesThatParseBack() throws {

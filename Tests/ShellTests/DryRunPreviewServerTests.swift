@@ -2,6 +2,7 @@ import Foundation
 import Session
 import Testing
 @testable import Shell
+import TestSupport
 
 /// The preview with the real kubectl against the local test API server (`fake_kube_api.py`, which answers dry runs
 /// as the real API server does): what it prints, and that the server's state is unchanged afterwards.

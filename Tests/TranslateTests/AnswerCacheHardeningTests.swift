@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 /// The cache file is never lost or downgraded: an unreadable file is left alone, a damaged one keeps its complete
 /// entries, backups are numbered, a newer k1's file is never rewritten, and the file is private.

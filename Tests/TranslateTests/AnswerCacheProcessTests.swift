@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Translate
+import TestSupport
 
 /// Two real k1 processes writing one cache file: the test binary runs itself again as the writers.
 @Suite("AnswerCache across processes", .serialized)

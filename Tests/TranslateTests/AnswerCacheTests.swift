@@ -2,6 +2,7 @@ import Foundation
 import Support
 import Testing
 @testable import Translate
+import TestSupport
 
 @Suite("AnswerCache")
 struct AnswerCacheTests {

@@ -2,6 +2,8 @@ import Foundation
 import KubectlKit
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 @Suite("Example bank")
 struct ExampleBankTests {

@@ -4,6 +4,9 @@ import LLM
 import Session
 import Testing
 @testable import Translate
+@testable import HTTP
+@testable import Bench
+import TestSupport
 
 @Suite("LastCommandFixer")
 struct LastCommandFixerTests {
@@ -68,7 +71,7 @@ struct LastCommandFixerTests {
     }
 
     @Test func fixesTheDatasetCasesItAnswers() throws {
-        let cases = try ShippedBenchmark.load().cases.filter { $0.category == .fix }
+        let cases = try BenchmarkDataset.load(from: ShippedBenchmark.url).cases.filter { $0.category == .fix }
         var answered = 0
         for item in cases {
             let context = item.context?.sessionContext() ?? SessionContext()

@@ -3,6 +3,7 @@ import KubectlKit
 import Session
 import Testing
 @testable import Translate
+@testable import Bench
 
 /// Listings as the shell's context tracker reads them from kubectl's own output.
 enum Listings {

@@ -2,6 +2,8 @@ import Foundation
 import Session
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 @Suite("RequestEvidence: what the request names, checked on the parsed command")
 struct RequestEvidenceTests {

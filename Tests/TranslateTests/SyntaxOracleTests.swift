@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 @Suite("SyntaxOracle")
 struct SyntaxOracleTests {
@@ -117,7 +119,7 @@ struct SyntaxOracleTests {
     /// Every expected kubectl command of the shipped dataset must be valid for the real kubectl.
     @Test(.enabled(if: kubectlAvailable, "kubectl is not installed"))
     func everyExpectedCommandOfTheDatasetIsValidKubectl() async throws {
-        try await expectValid(ShippedBenchmark.load())
+        try await expectValid(BenchmarkDataset.load(from: ShippedBenchmark.url))
     }
 
     /// Every expected command of the long-tail dataset must be valid for the real kubectl.

@@ -5,6 +5,8 @@ import Session
 import Support
 import Testing
 @testable import Translate
+@testable import Bench
+import TestSupport
 
 /// Answers and requests that carry a literal secret value never reach the cache file; answers with control
 /// characters are not commands.

@@ -4,6 +4,8 @@ import LLM
 import Session
 import Testing
 @testable import Translate
+@testable import HTTP
+import TestSupport
 
 @Suite("Translator")
 struct TranslatorTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LLM
 import Testing
+import HTTP
 
 /// What a generation stream produced, collected for assertions.
 struct StreamResult: Sendable {
@@ -34,17 +35,6 @@ struct StreamResult: Sendable {
         }
         return result
     }
-}
-
-/// Checks that a failure reads as one line for the user.
-func expectOneLine(_ error: LLMError?, sourceLocation: SourceLocation = #_sourceLocation) {
-    guard let error else {
-        Issue.record("expected an error", sourceLocation: sourceLocation)
-        return
-    }
-    #expect(!error.message.contains("\n"), "message spans lines: \(error.message)", sourceLocation: sourceLocation)
-    #expect(!error.message.isEmpty, sourceLocation: sourceLocation)
-    #expect(error.message.count < 400, "message too long: \(error.message)", sourceLocation: sourceLocation)
 }
 
 /// Seconds since `start`.

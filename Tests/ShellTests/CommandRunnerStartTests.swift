@@ -1,0 +1,21 @@
+import Testing
+@testable import Shell
+
+/// A program that cannot be started reads as the shell's one line, decided by swift-subprocess's error code.
+@Suite("CommandRunner: programs that do not start")
+struct CommandRunnerStartTests {
+    @Test func aMissingProgramIsCommandNotFound() async {
+        let run = await CommandRunner().capture(argv: ["k1-no-such-program-3f9a"])
+        #expect(run.status == .failedToStart("k1-no-such-program-3f9a: command not found"))
+    }
+
+    @Test func aMissingPathIsCommandNotFound() async {
+        let run = await CommandRunner().capture(argv: ["/nonexistent-k1/bin/tool"])
+        #expect(run.status == .failedToStart("/nonexistent-k1/bin/tool: command not found"))
+    }
+
+    @Test func anotherFailureMentioningNotFoundKeepsItsReason() {
+        struct Failure: Error, CustomStringConvertible { var description: String { "working directory not found" } }
+        #expect(CommandRunner.describe(Failure(), program: "tool") == "tool: working directory not found")
+    }
+}

@@ -9,9 +9,14 @@ struct ShellNamespaceTests {
     func namespaceIsInjected() async throws {
         let fixture = try KubeFixture()
         let shell = try await K1ShellSession(fixture: fixture)
+        // Start-up warms the completion cache with one listing of the default namespace; the line itself must not
+        // list it. Wait for that warm-up so it cannot land after the count below.
+        let listsDefault = { fixture.requests().filter { $0.contains("/api/v1/namespaces/default/pods") }.count }
+        try await Poll.until("the start-up listing of the default namespace", timeout: .seconds(10)) {
+            listsDefault() > 0 ? true : nil
+        }
         try await shell.run(":ns shop")
-        // Start-up may warm the completion cache with a listing of the default namespace; the line itself must not.
-        let defaultListings = fixture.requests().filter { $0.contains("/api/v1/namespaces/default/pods") }.count
+        let defaultListings = listsDefault()
         let output = try await shell.run("get pods")
         #expect(output.contains(#/(?m)^web-1\s+0/1\s+CrashLoopBackOff/#), "\(output)")
         #expect(output.contains("payments-api-7d9f8-x2x9q"), "\(output)")

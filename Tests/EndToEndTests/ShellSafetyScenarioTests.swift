@@ -43,7 +43,9 @@ struct ShellSafetyScenarioTests {
         let deletes = fixture.requests().filter { $0.hasPrefix("DELETE") }
         #expect(deletes.count == 2 && deletes.allSatisfy { $0.hasSuffix(" dryRun=All") }, "\(deletes)")
 
-        // Enter runs exactly the line; then the failing pods are gone.
+        // Enter runs exactly the line; then the failing pods are gone. (A person's Enter: one within 150 ms of a fresh
+        // suggestion is ignored, see EnterGuard.)
+        try await Task.sleep(for: .milliseconds(400))
         try shell.tmux.sendSpecial("Enter")
         try await shell.tmux.waitUntil("the prompt after the delete", timeout: .seconds(30)) { K1ShellSession.isIdle($0) }
         #expect(fixture.requests().filter { $0.hasPrefix("DELETE") && !$0.hasSuffix("dryRun=All") }.count == 2)

@@ -48,7 +48,10 @@ let package = Package(
             dependencies: [
                 "LineEditor", "KubectlKit", "Session", "LLM", "HTTP", "Translate", "Support",
                 .product(name: "Subprocess", package: "swift-subprocess"),
-            ]
+            ],
+            // Optimised, the dry-run preview's capture of kubectl crashed in swift_release (Swift 6.3.1); this layer
+            // only waits on processes and the terminal, so it loses nothing measurable unoptimised.
+            swiftSettings: [.unsafeFlags(["-Onone"], .when(configuration: .release))]
         ),
         // The translation benchmark and the micro-benchmarks (`k1 bench`), above Translate and Shell so that it times
         // both. The syntax oracle (SyntaxOracle*, behind Translate's CommandOracle protocol) stays in Translate: the

@@ -41,11 +41,13 @@ public struct DryRunPreview: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let read = plan.read
+        // One after the other: the read (scale only) is one short GET. (An `async let` here crashed optimised builds
+        // in swift_release when there was no read.)
         let runs = await Self.withDeadline(timeout) { [capture] in
-            async let dry = capture(plan.argv)
             var current: CapturedRun?
             if let read { current = await capture(read) }
-            return (await dry, current)
+            let dry = await capture(plan.argv)
+            return (dry, current)
         }
         let milliseconds = Self.milliseconds(clock.now - start)
         guard let (dry, current) = runs else {
@@ -150,16 +152,19 @@ public struct DryRunPreview: Sendable {
     }
 }
 
-/// The first of several answers, handed to one waiter.
+/// The first of several answers, handed to one waiter. (A flag and a plain optional rather than a `T??`: the double
+/// optional of a tuple crashed optimised builds in swift_release.)
 private final class FirstAnswer<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var answer: T??
+    private var answered = false
+    private var answer: T?
     private var waiter: CheckedContinuation<T?, Never>?
 
     func give(_ value: T?) {
         let resume: CheckedContinuation<T?, Never>? = lock.withLock {
-            guard answer == nil else { return nil }
-            answer = .some(value)
+            guard !answered else { return nil }
+            answered = true
+            answer = value
             defer { waiter = nil }
             return waiter
         }
@@ -168,12 +173,12 @@ private final class FirstAnswer<T: Sendable>: @unchecked Sendable {
 
     func value() async -> T? {
         await withCheckedContinuation { continuation in
-            let ready: T?? = lock.withLock {
-                if let answer { return answer }
+            let ready: (Bool, T?) = lock.withLock {
+                if answered { return (true, answer) }
                 waiter = continuation
-                return nil
+                return (false, nil)
             }
-            if let ready { continuation.resume(returning: ready) }
+            if ready.0 { continuation.resume(returning: ready.1) }
         }
     }
 }

@@ -33,16 +33,8 @@ struct ShellRequestTests {
     @Test("?list pods pre-fills a kubectl line; Ctrl-C drops it; an edited answer runs and comes back as a ⚡ hit with no model call")
     func requestFlow() async throws {
         let fixture = try KubeFixture()
-        let config = fixture.root.appendingPathComponent("xdg/config/k1/config.yaml")
-        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "provider: llamacpp\nmodel: \(ModelPrerequisites.gguf!)\ntimeout: 300\nidle_minutes: 2\n"
-            .write(to: config, atomically: true, encoding: .utf8)
-        let environment = ["K1_LLAMA_SERVER": ModelPrerequisites.server!]
-        defer {
-            _ = try? ProcessRunner.run(K1Binary.path, ["server", "stop"],
-                                       environment: fixture.environment.merging(environment) { $1 }, input: nil,
-                                       timeout: .seconds(30))
-        }
+        let environment = try fixture.useSmallModel()
+        defer { fixture.stopModelServer(environment) }
         let shell = try await K1ShellSession(fixture: fixture, extraEnvironment: environment)
 
         // Start-up readies the model in the background (warm_up): the server starts and reads the prompt's fixed

@@ -12,16 +12,8 @@ struct ShellSafetyScenarioTests {
     @Test("list, ?delete the failing ones (preview before Enter), Enter, list, ask again: nothing is failing")
     func scenario() async throws {
         let fixture = try KubeFixture()
-        let config = fixture.root.appendingPathComponent("xdg/config/k1/config.yaml")
-        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "provider: llamacpp\nmodel: \(ModelPrerequisites.gguf!)\ntimeout: 300\nidle_minutes: 2\nwarm_up: false\npreview_timeout: 10\n"
-            .write(to: config, atomically: true, encoding: .utf8)
-        let environment = ["K1_LLAMA_SERVER": ModelPrerequisites.server!]
-        defer {
-            _ = try? ProcessRunner.run(K1Binary.path, ["server", "stop"],
-                                       environment: fixture.environment.merging(environment) { $1 }, input: nil,
-                                       timeout: .seconds(30))
-        }
+        let environment = try fixture.useSmallModel("warm_up: false\npreview_timeout: 10\n")
+        defer { fixture.stopModelServer(environment) }
         let shell = try await K1ShellSession(fixture: fixture, extraEnvironment: environment)
         try await shell.run(":ns shop")
         let listed = try await shell.run("get pods")

@@ -22,16 +22,8 @@ struct ShellTypeAheadTests {
     @Test("request + Enter + Enter in one write, 50 times, and a pasted multi-line block, 50 times: nothing runs")
     func typedAheadAndPasted() async throws {
         let fixture = try KubeFixture()
-        let config = fixture.root.appendingPathComponent("xdg/config/k1/config.yaml")
-        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "provider: llamacpp\nmodel: \(ModelPrerequisites.gguf!)\ntimeout: 300\nidle_minutes: 2\nthreads: 1\n"
-            .write(to: config, atomically: true, encoding: .utf8)
-        let environment = ["K1_LLAMA_SERVER": ModelPrerequisites.server!]
-        defer {
-            _ = try? ProcessRunner.run(K1Binary.path, ["server", "stop"],
-                                       environment: fixture.environment.merging(environment) { $1 }, input: nil,
-                                       timeout: .seconds(30))
-        }
+        let environment = try fixture.useSmallModel("threads: 1\n")
+        defer { fixture.stopModelServer(environment) }
         let shell = try await K1ShellSession(fixture: fixture, extraEnvironment: environment)
 
         // The cached answer: the model's suggestion, replaced by the user's edit, which runs once and is learned.

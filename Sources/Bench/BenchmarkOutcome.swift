@@ -31,6 +31,9 @@ public struct BenchmarkOutcome: Sendable, Equatable, Codable {
     public var cachedPromptTokens: Int?
     /// Tokens generated.
     public var generatedTokens: Int?
+    /// Generation requests the answer took (0 without the model, 2 when a second candidate was asked for); nil when
+    /// the backend reported nothing.
+    public var modelRequests: Int?
     /// The server's own time for the request (prompt evaluation plus generation), in milliseconds; the rest of
     /// ``latencyMilliseconds`` is queueing, transport and k1. Nil when the backend did not say.
     public var serverMilliseconds: Double?

@@ -29,6 +29,11 @@ public struct BenchmarkReport: Sendable, Equatable, Codable {
     public var cpuCores: Int?
     /// The 1-minute load average when the run started (other work on the machine inflates latencies).
     public var loadAverage: Double?
+    /// The 1-minute load average when the run ended.
+    public var loadAverageAfter: Double?
+    /// How latency was taken: nil for `k1 ask`'s call (from the request to the answer), or the typist's description
+    /// for the wait after Enter in `k1 shell` (``Typist``).
+    public var typist: String?
     /// One entry per model, in the order asked.
     public var runs: [BenchmarkRun]
 
@@ -50,6 +55,12 @@ public struct BenchmarkReport: Sendable, Equatable, Codable {
         self.cpuCores = cpuCores
         self.loadAverage = loadAverage
         self.runs = runs
+    }
+
+    /// Whether the machine was busy (a load average above 1) when the run started or ended: its milliseconds then
+    /// say more about the other work than about k1.
+    public var machineWasBusy: Bool {
+        (loadAverage ?? 0) > 1 || (loadAverageAfter ?? 0) > 1
     }
 
     /// Pretty, key-sorted JSON with ISO 8601 dates.

@@ -3,11 +3,20 @@
 /// Markdown for `--markdown`. Pure.
 public enum BenchmarkReportRenderer {
     /// The columns of the score tables.
-    public static let scoreHeaders = ["cases", "exact", "semantic", "syntax", "p50", "p95", "mean", "prompt tok", "gen tok"]
+    public static let scoreHeaders = ["cases", "exact", "semantic", "syntax", "p50", "p95", "mean", "new tok",
+                                      "cached tok", "gen tok", "2nd"]
+
+    /// The warning printed under the header when the machine was busy.
+    public static let busyWarning = "⚠ load average above 1.0: other work shared the cores, so milliseconds are inflated; token counts and accuracy are not"
+
+    /// The header, with ``busyWarning`` under it when the machine was busy.
+    static func headerBlock(_ report: BenchmarkReport) -> String {
+        report.machineWasBusy ? header(report) + "\n" + busyWarning : header(report)
+    }
 
     /// The whole report as terminal text.
     public static func text(_ report: BenchmarkReport, misses: Bool = false) -> String {
-        var blocks = [header(report)]
+        var blocks = [headerBlock(report)]
         for run in report.runs {
             blocks.append(runText(run))
         }
@@ -22,7 +31,7 @@ public enum BenchmarkReportRenderer {
 
     /// The whole report as Markdown.
     public static func markdown(_ report: BenchmarkReport, misses: Bool = false) -> String {
-        var blocks = ["# k1 bench", header(report)]
+        var blocks = ["# k1 bench", headerBlock(report)]
         for run in report.runs {
             blocks.append("## \(run.model)")
             blocks.append(setupLine(run))
@@ -55,8 +64,11 @@ public enum BenchmarkReportRenderer {
         parts.append(report.cacheEnabled ? "cache on" : "cache off")
         parts.append(report.kubectlVersion.map { "kubectl \($0)" } ?? "syntax unscored (no kubectl)")
         if let cores = report.cpuCores {
-            parts.append("\(cores) cores" + (report.loadAverage.map { String(format: ", load %.1f", $0) } ?? ""))
+            var machine = "\(cores) cores" + (report.loadAverage.map { String(format: ", load %.1f", $0) } ?? "")
+            if let after = report.loadAverageAfter { machine += String(format: " → %.1f", after) }
+            parts.append(machine)
         }
+        if let typist = report.typist { parts.append("latency after Enter: \(typist)") }
         return parts.joined(separator: " · ")
     }
 
@@ -114,13 +126,15 @@ public enum BenchmarkReportRenderer {
         return BenchmarkTable(headers: ["model"] + scoreHeaders, rows: rows)
     }
 
-    /// `label, cases, exact %, semantic %, syntax %, p50, p95, mean, prompt tokens, generated tokens`.
+    /// `label, cases, exact %, semantic %, syntax %, p50, p95, mean`, then the medians of new (evaluated) prompt tokens,
+    /// cached prompt tokens and generated tokens, and how many requests asked for a second candidate.
     public static func scoreRow(_ label: String, _ summary: BenchmarkSummary) -> [String] {
         [label, String(summary.total), BenchmarkFormat.percent(summary.exactPercent),
          BenchmarkFormat.percent(summary.semanticPercent), BenchmarkFormat.percent(summary.syntaxValidPercent),
          BenchmarkFormat.milliseconds(summary.latencyP50), BenchmarkFormat.milliseconds(summary.latencyP95),
-         BenchmarkFormat.milliseconds(summary.latencyMean), BenchmarkFormat.count(summary.promptTokensMean),
-         BenchmarkFormat.count(summary.generatedTokensMean)]
+         BenchmarkFormat.milliseconds(summary.latencyMean), BenchmarkFormat.count(summary.newPromptTokensP50),
+         BenchmarkFormat.count(summary.cachedPromptTokensP50), BenchmarkFormat.count(summary.generatedTokensP50),
+         summary.secondCandidates.map(String.init) ?? "–"]
     }
 
     /// Every miss of one run with what was expected and what came out.

@@ -95,6 +95,7 @@ public struct BenchmarkRunner: Sendable {
             outcome.promptTokens = answer.stats?.promptTokens
             outcome.cachedPromptTokens = answer.stats?.cachedPromptTokens
             outcome.generatedTokens = answer.stats?.generatedTokens
+            outcome.modelRequests = answer.stats?.requests ?? (answer.cached || answer.noCommand != nil ? 0 : nil)
             outcome.serverMilliseconds = Self.serverMilliseconds(answer.stats)
             outcome.cached = answer.cached
             outcome.note = answer.note

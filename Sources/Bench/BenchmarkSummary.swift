@@ -31,6 +31,14 @@ public struct BenchmarkSummary: Sendable, Equatable, Codable {
     public var evaluatedPromptTokensMean: Double?
     /// Mean generated tokens per request.
     public var generatedTokensMean: Double?
+    /// Median prompt tokens the server evaluated per request (new, not reused from its prompt cache).
+    public var newPromptTokensP50: Double?
+    /// Median prompt tokens reused from the server's prompt cache per request.
+    public var cachedPromptTokensP50: Double?
+    /// Median generated tokens per request.
+    public var generatedTokensP50: Double?
+    /// Requests that asked the model for a second candidate.
+    public var secondCandidates: Int?
     /// Mean server time per request (prompt evaluation plus generation) in milliseconds; compare with
     /// ``latencyMean`` to see what queueing, transport and k1 add.
     public var serverMillisecondsMean: Double?
@@ -54,6 +62,11 @@ public struct BenchmarkSummary: Sendable, Equatable, Codable {
         promptTokensMean = BenchmarkStatistics.mean(outcomes.compactMap(\.totalPromptTokens).map(Double.init))
         evaluatedPromptTokensMean = BenchmarkStatistics.mean(outcomes.compactMap(\.promptTokens).map(Double.init))
         generatedTokensMean = BenchmarkStatistics.mean(outcomes.compactMap(\.generatedTokens).map(Double.init))
+        newPromptTokensP50 = BenchmarkStatistics.percentile(outcomes.compactMap(\.promptTokens).map(Double.init), 50)
+        cachedPromptTokensP50 = BenchmarkStatistics.percentile(outcomes.compactMap(\.cachedPromptTokens).map(Double.init), 50)
+        generatedTokensP50 = BenchmarkStatistics.percentile(outcomes.compactMap(\.generatedTokens).map(Double.init), 50)
+        let requests = outcomes.compactMap(\.modelRequests)
+        secondCandidates = requests.isEmpty ? nil : requests.count(where: { $0 > 1 })
         serverMillisecondsMean = BenchmarkStatistics.mean(outcomes.compactMap(\.serverMilliseconds))
     }
 }

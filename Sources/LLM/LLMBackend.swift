@@ -68,16 +68,20 @@ public struct GenerationStats: Sendable, Equatable, Codable {
     public var generationMilliseconds: Double?
     /// Why generation ended (`stop`, `length`, …).
     public var finishReason: String?
+    /// Generation requests these counts add up (2 when a second candidate was asked for).
+    public var requests: Int = 1
 
     /// Creates stats.
     public init(promptTokens: Int? = nil, cachedPromptTokens: Int? = nil, generatedTokens: Int? = nil,
-                promptMilliseconds: Double? = nil, generationMilliseconds: Double? = nil, finishReason: String? = nil) {
+                promptMilliseconds: Double? = nil, generationMilliseconds: Double? = nil, finishReason: String? = nil,
+                requests: Int = 1) {
         self.promptTokens = promptTokens
         self.cachedPromptTokens = cachedPromptTokens
         self.generatedTokens = generatedTokens
         self.promptMilliseconds = promptMilliseconds
         self.generationMilliseconds = generationMilliseconds
         self.finishReason = finishReason
+        self.requests = requests
     }
 
     /// Generated tokens per second, when known.

@@ -13,6 +13,9 @@ enum EditLineBridge {
     private static let wordBreakCharacters = " \t\n"
     /// Ctrl-]: what the getc function hands libedit for Alt-e (ESC e), bound to the explain function.
     static let explainKey: Int32 = 0x1D
+    /// Ctrl-^: what the getc function hands libedit when the user pauses, bound to the function that reports the
+    /// line to the typing observer.
+    static let pauseKey: Int32 = 0x1E
     /// Ctrl-B (one character left): moves the cursor back from the end of a pre-filled line.
     private static let backwardCharKey: Int32 = 0x02
 
@@ -33,6 +36,9 @@ enum EditLineBridge {
     /// Bytes read ahead while checking for a paste marker, returned before new reads.
     nonisolated(unsafe) private static var pushedBack: [UInt8] = []
     nonisolated(unsafe) private static var enterGuard = EnterGuard.off
+    nonisolated(unsafe) private static var typingObserver: TypingObserver?
+    /// Whether the current pause was reported already (reset by every key).
+    nonisolated(unsafe) private static var pauseReported = true
 
     /// Sets up libedit once per process. `rl_getc_function` must be assigned before the first
     /// `rl_initialize()`/`readline()`/history call: libedit installs it only while initialising.
@@ -61,6 +67,8 @@ enum EditLineBridge {
         // Alt-e arrives as the explain key (see nextKey); libedit updates rl_line_buffer and rl_point before
         // calling a function bound this way.
         _ = rl_add_defun("k1-explain", { _, _ in EditLineBridge.captureForExplain() }, explainKey)
+        // The pause key: libedit updates rl_line_buffer before calling it, and it changes nothing on the line.
+        _ = rl_add_defun("k1-pause", { _, _ in EditLineBridge.reportPause() }, pauseKey)
         if let before { TerminalIO.setAttributes(fd, before) }
     }
 
@@ -79,7 +87,8 @@ enum EditLineBridge {
     /// Prepares the state for one `readline()` call.
     /// A non-empty prefill arms the Enter guard (see `EnterGuard`).
     static func beginRead(prefill text: String?, cursor: Int? = nil, escapeTimeoutMilliseconds timeout: Int,
-                          completer newCompleter: (@Sendable (CompletionRequest) -> [String])?) {
+                          completer newCompleter: (@Sendable (CompletionRequest) -> [String])?,
+                          typing observer: TypingObserver? = nil) {
         if let text, let cursor {
             // A line given back after Alt-e: typed exactly as it was, then the cursor moved back to where it was.
             prefill = PrefillText.exactKeystrokes(for: text)
@@ -100,6 +109,8 @@ enum EditLineBridge {
         cancelKey = nil
         escapeTimeoutMilliseconds = timeout
         completer = newCompleter
+        typingObserver = observer
+        pauseReported = true
     }
 
     /// Ends a read and returns the cancel key that ended it, if any.
@@ -121,6 +132,27 @@ enum EditLineBridge {
         explainCapture = EditLineSnapshot(text: String(decoding: bytes, as: UTF8.self),
                                           cursor: String(decoding: bytes[..<point], as: UTF8.self).count)
         return 0
+    }
+
+    /// The bound function of the pause key: hands the line to the typing observer.
+    private static func reportPause() -> Int32 {
+        guard let typingObserver else { return 0 }
+        var bytes: [UInt8] = []
+        if let buffer = rl_line_buffer, rl_end > 0 {
+            bytes = Array(UnsafeRawBufferPointer(start: buffer, count: Int(rl_end)))
+        }
+        typingObserver.onPause(String(decoding: bytes, as: UTF8.self))
+        return 0
+    }
+
+    /// Whether the user has paused: no key for the observer's pause, with nothing read ahead or half-decoded. Waits
+    /// at most that long; false at once when there is no observer or this pause was reported.
+    private static func userPaused(_ fd: Int32) -> Bool {
+        guard let typingObserver, !pauseReported, pushedBack.isEmpty, !heldEscape, !scanner.isAwaitingEscapeFollowUp
+        else { return false }
+        guard !TerminalIO.waitForInput(fd, milliseconds: typingObserver.pauseMilliseconds) else { return false }
+        pauseReported = true
+        return true
     }
 
     // MARK: - Keys
@@ -145,11 +177,13 @@ enum EditLineBridge {
         // libedit re-applies its own raw mode (with ISIG) at every read; Ctrl-C must arrive as a byte.
         TerminalIO.disableSignalKeys(fd)
         while true {
+            if userPaused(fd) { return pauseKey }
             // A signal (SIGCONT after Ctrl-Z, SIGWINCH) may have let libedit re-apply its mode.
             guard let byte = nextByte(fd) else {
                 decoder.reset()
                 return -1
             }
+            pauseReported = false
             if enterGuard.ignores(byte, at: TerminalIO.monotonicMilliseconds()) { continue }
             var followUpTimedOut = false
             if byte == CancelKeyScanner.escapeByte, !scanner.isAwaitingEscapeFollowUp {

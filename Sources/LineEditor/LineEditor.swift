@@ -16,6 +16,7 @@ public final class LineEditor: @unchecked Sendable {
         var historyLimit = 1000
         var escapeTimeoutMilliseconds = 50
         var completer: (@Sendable (CompletionRequest) -> [String])?
+        var typingObserver: TypingObserver?
         var history: [String] = []
         var isLibeditReady = false
     }
@@ -75,9 +76,11 @@ public final class LineEditor: @unchecked Sendable {
         }
         return libeditLock.withLock {
             prepareLibedit()
-            let (timeout, completer) = settings.withLock { ($0.escapeTimeoutMilliseconds, $0.completer) }
+            let (timeout, completer, observer) = settings.withLock {
+                ($0.escapeTimeoutMilliseconds, $0.completer, $0.typingObserver)
+            }
             EditLineBridge.beginRead(prefill: prefill, cursor: cursor, escapeTimeoutMilliseconds: timeout,
-                                     completer: completer)
+                                     completer: completer, typing: observer)
 
             let fd = STDIN_FILENO
             let savedMode = TerminalIO.attributes(fd)
@@ -117,6 +120,12 @@ public final class LineEditor: @unchecked Sendable {
     public var completer: (@Sendable (CompletionRequest) -> [String])? {
         get { settings.withLock { $0.completer } }
         set { settings.withLock { $0.completer = newValue } }
+    }
+
+    /// Told the line at each pause in typing (see ``TypingObserver``); nil reports nothing.
+    public var typingObserver: TypingObserver? {
+        get { settings.withLock { $0.typingObserver } }
+        set { settings.withLock { $0.typingObserver = newValue } }
     }
 
     /// Adds a line to the history (recalled with Up/Down). Surrounding whitespace is trimmed; empty

@@ -20,4 +20,16 @@ public protocol RequestHandling: Sendable {
     func suggest(request: String, context: SessionContext) async -> Suggestion?
     /// Records that the user edited the suggestion for `request` into `command` before running it.
     func learn(request: String, context: SessionContext, command: String)
+    /// The edit line at a pause in typing, before Enter: a handler may start on a `?` request ahead of time. Returns
+    /// at once.
+    func typing(_ line: String, context: SessionContext)
+    /// Drops any work started by ``typing(_:context:)`` (the line was cancelled).
+    func cancelTyping()
+}
+
+extension RequestHandling {
+    /// Does nothing: this handler starts no work ahead of Enter.
+    public func typing(_ line: String, context: SessionContext) {}
+    /// Does nothing: this handler starts no work ahead of Enter.
+    public func cancelTyping() {}
 }

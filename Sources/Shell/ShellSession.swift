@@ -55,6 +55,12 @@ public final class ShellSession: @unchecked Sendable {
         }
         let completer = ShellCompleter(source: names, sessionNamespace: { [executor] in executor.context.namespace })
         editor.completer = { request in completer.candidates(for: request) }
+        if let requests {
+            // Runs on this thread, inside readLine, while nothing else changes the context.
+            editor.typingObserver = TypingObserver(pauseMilliseconds: executor.config.typingPauseMilliseconds) {
+                [executor] line in requests.typing(line, context: executor.context)
+            }
+        }
 
         var pending: Pending?
         var lastStatus: Int32 = 0
@@ -76,6 +82,7 @@ public final class ShellSession: @unchecked Sendable {
                 recorder?.close()
                 return lastStatus
             case .cancelled:
+                requests?.cancelTyping()
                 if let waiting = pending {
                     recorder?.record(input: "?" + waiting.request, answer: waiting.suggestion.command, skipped: "cancelled")
                 }
@@ -89,6 +96,7 @@ public final class ShellSession: @unchecked Sendable {
                     continue
                 }
                 if let waiting {
+                    requests?.cancelTyping()
                     // The user confirmed (possibly edited) a suggestion: run exactly what is on the line.
                     let result = await runLine(text, addToHistory: true)
                     recorder?.record(input: "?" + waiting.request, ran: result.ran, exitStatus: result.status?.code,
@@ -113,6 +121,8 @@ public final class ShellSession: @unchecked Sendable {
                     }
                     continue
                 }
+                // Work begun while a request was typed is stale once another kind of line is entered.
+                requests?.cancelTyping()
                 var isQuit = false
                 if case .meta(let name, _) = classified { isQuit = MetaCommand.named(name) == .quit }
                 let result = await runLine(text, addToHistory: !isQuit, classified: classified)

@@ -16,20 +16,36 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
     let interactive: Bool
     /// Tries write suggestions as a server-side dry run before they are pre-filled; nil: no preview.
     let dryRun: DryRunPreview?
+    /// Answers requests while they are typed; nil: only after Enter.
+    let ahead: SpeculativeAnswer?
 
     /// Creates a handler over the shared translator.
+    /// - Parameter answerWhileTyping: start answering a `?` request at pauses in typing (see ``SpeculativeAnswer``).
     public init(translator: Translator, style: TerminalStyle = TerminalStyle(fd: 2), interactive: Bool = isatty(0) == 1,
-                dryRun: DryRunPreview? = nil) {
+                dryRun: DryRunPreview? = nil, answerWhileTyping: Bool = false) {
         self.translator = translator
         self.style = style
         self.interactive = interactive
         self.dryRun = dryRun
+        self.ahead = answerWhileTyping ? SpeculativeAnswer(translator: translator) : nil
+    }
+
+    public func typing(_ line: String, context: SessionContext) {
+        ahead?.typed(line, context: context)
+    }
+
+    public func cancelTyping() {
+        ahead?.cancel()
     }
 
     public func suggest(request: String, context: SessionContext) async -> Suggestion? {
+        let clock = ContinuousClock()
+        let entered = clock.now
         let status = StatusLine(enabled: style.enabled, label: "asking \(translator.modelName)")
         let watcher = CancelKeyWatcher()
-        let task = Task { () throws -> TranslationOutcome in
+        // Work begun while the request was typed, for exactly this text and context, is the answer; otherwise ask now.
+        let early = ahead?.take(request: request, context: context)
+        let task = early ?? Task { () throws -> TranslationOutcome in
             try await translator.answer(request, context: context, onToken: { piece in status.append(piece) })
         }
         if interactive { watcher.start { _ in task.cancel() } }
@@ -42,7 +58,17 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
         case .success(.noTarget(let reason)):
             printError(reason.message)
             return nil
-        case .success(.command(let translation)):
+        case .success(.command(var translation)):
+            if early != nil {
+                // Stored only now that the user entered this text; the time shown is the wait after Enter.
+                do { try translator.commit(translation, request: request) } catch {
+                    translation.note = [translation.note, "answer not cached: \(error)"].compactMap { $0 }.joined(separator: "; ")
+                }
+                if !translation.cached {
+                    translation.latencyMilliseconds = Self.milliseconds(clock.now - entered)
+                    translation.note = [translation.note, "begun while typing"].compactMap { $0 }.joined(separator: "; ")
+                }
+            }
             let tried = await previewWrite(translation.command, context: context)
             if tried?.outcome == .cancelled {
                 printError(style.apply(.gray, "cancelled"))
@@ -84,6 +110,11 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
         parts.append(style.apply(.gray, tail))
         if let note = translation.note { parts.append(style.apply(.gray, "(\(TerminalText.escaped(note)))")) }
         return parts.joined(separator: " ")
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 
     /// One line for an error from the translation path.

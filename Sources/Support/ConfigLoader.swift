@@ -88,6 +88,8 @@ public enum ConfigLoader {
             case "warm_up": config.warmUp = try reader.bool(value, key)
             case "preview": config.preview = try reader.bool(value, key)
             case "preview_timeout": config.previewTimeoutSeconds = try reader.number(value, key, minimum: 0.1)
+            case "answer_while_typing": config.answerWhileTyping = try reader.bool(value, key)
+            case "typing_pause_ms": config.typingPauseMilliseconds = try reader.int(value, key, minimum: 20)
             case "cache":
                 for (subKey, subValue) in try reader.mapping(value, key) {
                     let name = "cache.\(subKey.string ?? "?")"
@@ -118,7 +120,8 @@ public enum ConfigLoader {
     /// The top-level keys `config.yaml` accepts.
     public static let knownKeys = ["provider", "model", "url", "api_key_env", "timeout", "threads", "context_size",
                                    "gpu_layers", "idle_minutes", "prompt_version", "kubectl", "examples", "warm_up",
-                                   "preview", "preview_timeout", "cache", "history"]
+                                   "preview", "preview_timeout", "answer_while_typing", "typing_pause_ms", "cache",
+                                   "history"]
 
     /// Applies `K1_PROVIDER`, `K1_MODEL` and `K1_URL`.
     public static func applyEnvironment(_ environment: [String: String], to config: inout K1Config) throws(ConfigError) {

@@ -53,6 +53,11 @@ public struct K1Config: Sendable, Equatable {
     public var preview: Bool = true
     /// Seconds the dry-run preview may take before k1 gives up on it (`preview_timeout`).
     public var previewTimeoutSeconds: Double = 2
+    /// Whether `k1 shell` starts answering a `?` request at pauses in typing, so the answer is ready at Enter
+    /// (`answer_while_typing`). Nothing is cached or shown for text that is not finally entered.
+    public var answerWhileTyping: Bool = true
+    /// How long no key must arrive, in milliseconds, before the line counts as paused (`typing_pause_ms`).
+    public var typingPauseMilliseconds: Int = 100
 
     /// The packaged default model.
     public static let defaultModel = "qwen2.5-coder-1.5b"
@@ -78,6 +83,8 @@ public struct K1Config: Sendable, Equatable {
     warm_up: true           # k1 shell readies a local model in the background at start-up
     preview: true           # k1 shell tries write suggestions as a server-side dry run before Enter
     preview_timeout: 2      # seconds the dry run may take
+    answer_while_typing: true  # k1 shell starts answering a ?request at pauses in typing (ready at Enter)
+    typing_pause_ms: 100    # no key for this long counts as a pause
     cache:
       enabled: true
       ttl_days: 30

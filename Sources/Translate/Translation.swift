@@ -27,11 +27,14 @@ public struct Translation: Sendable, Equatable {
     public var stats: GenerationStats?
     /// The cache key of this request in this context.
     public var cacheKey: AnswerCacheKey
+    /// The command the cache would have stored for this answer, when it was asked with ``CacheUse/readOnly``;
+    /// ``Translator/commit(_:request:)`` stores it. Nil for a hit, an answer already stored, or one never to be stored.
+    public var storable: String?
 
     /// Creates a translation.
     public init(command: String, raw: String, cached: Bool, learned: Bool = false, risk: RiskAssessment,
                 issues: [ValidationIssue], note: String? = nil, model: String, promptVersion: String,
-                latencyMilliseconds: Double, stats: GenerationStats?, cacheKey: AnswerCacheKey) {
+                latencyMilliseconds: Double, stats: GenerationStats?, cacheKey: AnswerCacheKey, storable: String? = nil) {
         self.command = command
         self.raw = raw
         self.cached = cached
@@ -44,5 +47,6 @@ public struct Translation: Sendable, Equatable {
         self.latencyMilliseconds = latencyMilliseconds
         self.stats = stats
         self.cacheKey = cacheKey
+        self.storable = storable
     }
 }

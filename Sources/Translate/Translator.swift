@@ -82,11 +82,17 @@ public final class Translator: Sendable {
     /// - Throws: as ``translate(_:context:useCache:onToken:)``, never for a request that picks nothing.
     public func answer(_ request: String, context: SessionContext, useCache: Bool = true,
                        onToken: (@Sendable (String) -> Void)? = nil) async throws -> TranslationOutcome {
+        try await answer(request, context: context, cache: useCache ? .readWrite : .off, onToken: onToken)
+    }
+
+    /// Answers one request as ``answer(_:context:useCache:onToken:)`` does, with the cache used as `cache` says.
+    public func answer(_ request: String, context: SessionContext, cache use: CacheUse,
+                       onToken: (@Sendable (String) -> Void)? = nil) async throws -> TranslationOutcome {
         let cleaned = PromptBuilder.clean(request)
         guard !cleaned.isEmpty else { throw TranslateError.emptyRequest }
         let pick = Self.pick(cleaned, context: context)
         if let refusal = pick?.refusal { return .noTarget(refusal) }
-        var translation = try await translateCommand(cleaned, context: context, useCache: useCache, onToken: onToken)
+        var translation = try await translateCommand(cleaned, context: context, cache: use, onToken: onToken)
         if let pick {
             let checked = PickEnforcer.apply(translation.command, pick: pick, defaultNamespace: context.effectiveNamespace)
             if checked.command != translation.command {
@@ -108,14 +114,14 @@ public final class Translator: Sendable {
         return ListingSelector.pick(PromptBuilder.clean(request), listing: listing)
     }
 
-    private func translateCommand(_ cleaned: String, context: SessionContext, useCache: Bool,
+    private func translateCommand(_ cleaned: String, context: SessionContext, cache use: CacheUse,
                                   onToken: (@Sendable (String) -> Void)?) async throws -> Translation {
         let clock = ContinuousClock()
         let start = clock.now
         // The key needs only the context fields; the examples are retrieved on a miss.
         let key = cacheKey(for: cleaned, context: context)
 
-        if useCache, let cache, let entry = cache.lookup(key) {
+        if use.reads, let cache, let entry = cache.lookup(key) {
             if TerminalText.containsControl(entry.command) { throw TranslateError.controlCharacters(raw: entry.command) }
             return Translation(
                 command: entry.command, raw: entry.command, cached: true, learned: entry.source == .edited,
@@ -182,7 +188,10 @@ public final class Translator: Sendable {
         // An answer that is still wrong is shown with its warning but never cached; nor is a secret value.
         let secret = SecretDetector.containsSecret(cleaned) || SecretDetector.containsSecret(command)
         if secret { note = [note, "not cached: it holds a secret value"].compactMap { $0 }.joined(separator: "; ") }
-        if useCache, !truncated, !secret, attempt.complaint == nil, let cache {
+        var storable: String?
+        if use == .readOnly, !truncated, !secret, attempt.complaint == nil, cache != nil {
+            storable = command
+        } else if use == .readWrite, !truncated, !secret, attempt.complaint == nil, let cache {
             do {
                 try cache.store(key, request: cleaned, command: command, model: modelName, promptVersion: promptVersion,
                                 source: .model)
@@ -193,7 +202,16 @@ public final class Translator: Sendable {
         return Translation(
             command: command, raw: raw, cached: false, risk: RiskClassifier.classify(command), issues: issues,
             note: note, model: modelName, promptVersion: promptVersion,
-            latencyMilliseconds: Self.milliseconds(clock.now - start), stats: stats, cacheKey: key)
+            latencyMilliseconds: Self.milliseconds(clock.now - start), stats: stats, cacheKey: key, storable: storable)
+    }
+
+    /// Stores an answer made with ``CacheUse/readOnly`` (its ``Translation/storable`` command), now that the user has
+    /// entered its request. Does nothing for an answer that carries nothing to store.
+    /// - Throws: `FileError` when the cache file cannot be written.
+    public func commit(_ translation: Translation, request: String) throws {
+        guard let command = translation.storable, let cache else { return }
+        try cache.store(translation.cacheKey, request: PromptBuilder.clean(request), command: command, model: modelName,
+                        promptVersion: promptVersion, source: .model)
     }
 
     /// One generation: stream, sanitize, ground, validate and (with an oracle) check.
@@ -304,7 +322,7 @@ public final class Translator: Sendable {
             generatedTokens: sum(first.generatedTokens, second.generatedTokens),
             promptMilliseconds: sum(first.promptMilliseconds, second.promptMilliseconds),
             generationMilliseconds: sum(first.generationMilliseconds, second.generationMilliseconds),
-            finishReason: second.finishReason)
+            finishReason: second.finishReason, requests: first.requests + second.requests)
     }
 
     private static func milliseconds(_ duration: Duration) -> Double {

@@ -87,6 +87,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("example-budget"), help: "Most characters of retrieved examples per prompt (default: k1's setting).")
     var exampleBudget: Int?
 
+    @Flag(name: .long, help: "Time each answer as k1 shell gives it to a person typing the request at 8 keys a second who waits 300 ms before Enter: latency is the wait after Enter, with the answer begun at pauses in typing.")
+    var typist = false
+
     @Flag(name: .long, help: "Run the micro-benchmarks instead of the translation benchmark.")
     var micro = false
 
@@ -161,12 +164,14 @@ struct BenchCommand: AsyncParsableCommand {
             runs.append(await runModel(model, cases: cases, oracle: oracle))
         }
 
-        let report = BenchmarkReport(
+        var report = BenchmarkReport(
             k1Version: K1Version.current, createdAt: createdAt, dataset: benchmark,
             datasetHash: StableHash.hex((try? String(contentsOf: url, encoding: .utf8)) ?? ""),
             split: selectedSplit, categories: selectedCategories, cases: cases.count, repetitions: repetitions,
             cacheEnabled: cache, provider: baseConfig.provider.rawValue, kubectlVersion: oracle?.kubectlVersion,
             cpuCores: ProcessInfo.processInfo.activeProcessorCount, loadAverage: loadAverage, runs: runs)
+        report.loadAverageAfter = Self.loadAverage()
+        if typist { report.typist = Typist(pauseMilliseconds: Double(baseConfig.typingPauseMilliseconds)).summary }
         print(BenchmarkReportRenderer.text(report, misses: misses), terminator: "")
         try write(report)
         if runs.allSatisfy({ $0.failure != nil }) { throw ExitCode.failure }
@@ -220,7 +225,11 @@ struct BenchCommand: AsyncParsableCommand {
         let runner = BenchmarkRunner(repetitions: repetitions, oracle: oracle)
         let outcomes: [BenchmarkOutcome]
         do {
-            outcomes = try await runner.run(cases, translate: BenchmarkRunner.translating(with: translator, useCache: cache)) { done, _ in
+            let translate = typist
+                ? BenchmarkRunner.typing(with: translator,
+                                         typist: Typist(pauseMilliseconds: Double(config.typingPauseMilliseconds)))
+                : BenchmarkRunner.translating(with: translator, useCache: cache)
+            outcomes = try await runner.run(cases, translate: translate) { done, _ in
                 printer.update(Int64(done))
             }
         } catch {

@@ -47,7 +47,8 @@ struct ShellCommand: AsyncParsableCommand {
             context: session, config: config,
             history: HistoryStore(url: Environment.paths.historyFile, limit: config.historySize),
             recorder: recorder,
-            requests: TranslationRequestHandler(translator: translator, dryRun: DryRunPreview(config: config))
+            requests: TranslationRequestHandler(translator: translator, dryRun: DryRunPreview(config: config),
+                                                answerWhileTyping: config.answerWhileTyping)
         )
         let status = await shell.run()
         if status != 0 { throw ExitCode(status) }

@@ -58,9 +58,9 @@ struct BenchmarkReportRendererTests {
     @Test func categoryTableHasEveryScoreAndOverall() {
         let text = BenchmarkReportRenderer.categoryTable(Self.run().breakdown).text()
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "category  cases  exact  semantic  syntax    p50    p95   mean  prompt tok  gen tok")
-        #expect(lines[1] == "simple        2  50.0%    100.0%  100.0%  410ms  419ms  410ms       820.0     10.0")
-        #expect(lines[2] == "context       1   0.0%      0.0%    0.0%  900ms  900ms  900ms       940.0     14.0")
+        #expect(lines[0] == "category  cases  exact  semantic  syntax    p50    p95   mean  new tok  cached tok  gen tok  2nd")
+        #expect(lines[1] == "simple        2  50.0%    100.0%  100.0%  410ms  419ms  410ms     20.0       800.0     10.0    –")
+        #expect(lines[2] == "context       1   0.0%      0.0%    0.0%  900ms  900ms  900ms     40.0       900.0     14.0    –")
         #expect(lines[3].hasPrefix("overall       3  33.3%     66.7%   66.7%  420ms"))
     }
 
@@ -81,6 +81,31 @@ struct BenchmarkReportRendererTests {
         """))
     }
 
+    @Test func aBusyMachineIsFlaggedAndTheTypistNamed() {
+        var report = Self.report([Self.run()])
+        report.cpuCores = 2
+        report.loadAverage = 0.4
+        report.loadAverageAfter = 0.6
+        #expect(!BenchmarkReportRenderer.text(report).contains(BenchmarkReportRenderer.busyWarning))
+        #expect(BenchmarkReportRenderer.header(report).contains("2 cores, load 0.4 → 0.6"))
+        report.loadAverageAfter = 1.7
+        report.typist = Typist().summary
+        let text = BenchmarkReportRenderer.text(report)
+        #expect(text.contains("load 0.4 → 1.7 · latency after Enter: 8 keys/s, 300 ms before Enter, pauses seen after 100 ms\n"
+                              + BenchmarkReportRenderer.busyWarning + "\n"))
+        #expect(BenchmarkReportRenderer.markdown(report).contains(BenchmarkReportRenderer.busyWarning))
+    }
+
+    @Test func secondCandidatesAreCounted() {
+        var first = O.outcome("a", .simple, produced: "kubectl get pods")
+        first.modelRequests = 2
+        var second = O.outcome("b", .simple, produced: "kubectl get pods")
+        second.modelRequests = 1
+        let summary = BenchmarkSummary([first, second])
+        #expect(summary.secondCandidates == 1)
+        #expect(BenchmarkReportRenderer.scoreRow("x", summary).last == "1")
+    }
+
     @Test func failedTranslationsShowTheError() {
         let outcome = O.outcome("x", .edge, produced: nil)
         #expect(BenchmarkReportRenderer.producedText(outcome) == "(no command: boom)")
@@ -90,7 +115,7 @@ struct BenchmarkReportRendererTests {
         let markdown = BenchmarkReportRenderer.markdown(Self.report([Self.run()]), misses: true)
         #expect(markdown.hasPrefix("# k1 bench\n"))
         #expect(markdown.contains("## qwen2.5-coder-1.5b"))
-        #expect(markdown.contains("| category | cases | exact | semantic | syntax | p50 | p95 | mean | prompt tok | gen tok |"))
+        #expect(markdown.contains("| category | cases | exact | semantic | syntax | p50 | p95 | mean | new tok | cached tok | gen tok | 2nd |"))
         #expect(markdown.contains("## Misses: qwen2.5-coder-1.5b (1)"))
         #expect(!markdown.contains("Comparison"))
     }

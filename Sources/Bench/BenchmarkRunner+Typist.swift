@@ -1,0 +1,48 @@
+import Foundation
+import Session
+import Shell
+import Translate
+
+extension BenchmarkRunner {
+    /// The translation function of `k1 shell` with a person typing: `typist` types `?request` in real time, the shell's
+    /// ``SpeculativeAnswer`` starts work at each pause as it does in the shell, and Enter takes it (or asks anew, as the
+    /// shell does when the work was for other text). The answer's latency is the wait after Enter; its token counts
+    /// are those of the request that produced it.
+    public static func typing(with translator: Translator, typist: Typist) -> Translate {
+        { item, context in
+            if let answer = explaining(item.prompt) { return answer }
+            let line = "?" + item.prompt
+            let ahead = SpeculativeAnswer(translator: translator)
+            let clock = ContinuousClock()
+            let start = clock.now
+            func at(_ milliseconds: Double) -> ContinuousClock.Instant {
+                start + .microseconds(Int64((milliseconds * 1000).rounded()))
+            }
+            do {
+                for pause in typist.pauses(typing: line) {
+                    try await clock.sleep(until: at(pause.at))
+                    ahead.typed(pause.text, context: context)
+                }
+                try await clock.sleep(until: at(typist.enter(typing: line)))
+            } catch {
+                ahead.cancel()
+                throw error
+            }
+            let entered = clock.now
+            let early = ahead.take(request: item.prompt, context: context)
+            let task = early ?? Task { try await translator.answer(item.prompt, context: context, cache: .off) }
+            let outcome = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+            let waited = clock.now - entered
+            let milliseconds = Double(waited.components.seconds) * 1000 + Double(waited.components.attoseconds) / 1e15
+            switch outcome {
+            case .command(let translation):
+                var answer = BenchmarkAnswer(translation)
+                answer.latencyMilliseconds = milliseconds
+                if early != nil { answer.note = [answer.note, "begun while typing"].compactMap { $0 }.joined(separator: "; ") }
+                return answer
+            case .noTarget(let reason):
+                return BenchmarkAnswer(noCommand: reason.message, latencyMilliseconds: milliseconds)
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import LLM
+import Session
+import Testing
+import TestSupport
+@testable import Shell
+@testable import Translate
+
+@Suite("Speculative answers while typing")
+struct SpeculativeAnswerTests {
+    static let shop = SessionContext(namespace: "shop")
+
+    static func translator(_ backend: any LLMBackend, cache: AnswerCache? = nil) -> Translator {
+        Translator(backendProvider: { backend }, modelName: "test-model", cache: cache)
+    }
+
+    @Test func theSameTextIsAnsweredOnceAndHandedOverAtEnter() async throws {
+        let backend = ScriptedBackend(outputs: ["kubectl scale deployment web --replicas=3"])
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        ahead.typed("?scale web to 3", context: Self.shop)
+        ahead.typed("?scale web to 3", context: Self.shop)
+        ahead.typed("  ?scale   web to 3", context: Self.shop)
+        #expect(ahead.startedCount == 1)
+        let task = try #require(ahead.take(request: "scale web to 3", context: Self.shop))
+        guard case .command(let translation) = try await task.value else {
+            Issue.record("expected a command")
+            return
+        }
+        #expect(translation.command == "kubectl scale deployment web --replicas=3")
+        #expect(backend.calls == 1)
+        // Handed over once: a second Enter asks anew.
+        #expect(ahead.take(request: "scale web to 3", context: Self.shop) == nil)
+    }
+
+    @Test func otherTextOrContextAtEnterGetsNothingAndCancelsTheWork() async throws {
+        let backend = GatedBackend(output: "kubectl scale deployment web --replicas=3")
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        ahead.typed("?scale web to 3", context: Self.shop)
+        try await waitUntil { backend.startedRequests.count == 1 }
+        #expect(ahead.take(request: "scale web to 4", context: Self.shop) == nil)
+        try await waitUntil { backend.cancelled == 1 }
+
+        ahead.typed("?scale web to 3", context: Self.shop)
+        #expect(ahead.take(request: "scale web to 3", context: SessionContext(namespace: "prod")) == nil)
+        try await waitUntil { backend.cancelled == 2 }
+    }
+
+    @Test func newerTextCancelsTheStaleWork() async throws {
+        let backend = GatedBackend(output: "kubectl get pods")
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        ahead.typed("?show the po", context: Self.shop)
+        try await waitUntil { backend.startedRequests.count == 1 }
+        ahead.typed("?show the pods", context: Self.shop)
+        try await waitUntil { backend.cancelled == 1 && backend.startedRequests.count == 2 }
+        #expect(backend.startedRequests.last?.hasSuffix("request: show the pods") == true)
+        backend.release()
+        let task = try #require(ahead.take(request: "show the pods", context: Self.shop))
+        guard case .command(let translation) = try await task.value else {
+            Issue.record("expected a command")
+            return
+        }
+        #expect(translation.command == "kubectl get pods")
+    }
+
+    @Test func linesThatAreNoModelRequestStartNothing() async throws {
+        let backend = ScriptedBackend(outputs: ["kubectl get pods"])
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        ahead.typed("get pods -n shop", context: Self.shop)
+        ahead.typed("?po", context: Self.shop)
+        ahead.typed("?", context: Self.shop)
+        ahead.typed("?what does kubectl rollout undo do", context: Self.shop)
+        #expect(ahead.startedCount == 0)
+        #expect(backend.calls == 0)
+    }
+
+    @Test func cancelDropsTheWork() async throws {
+        let backend = GatedBackend(output: "kubectl get pods")
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        ahead.typed("?show the pods", context: Self.shop)
+        try await waitUntil { backend.startedRequests.count == 1 }
+        ahead.cancel()
+        try await waitUntil { backend.cancelled == 1 }
+        #expect(ahead.take(request: "show the pods", context: Self.shop) == nil)
+    }
+
+    @Test func nothingIsCachedUntilTheAnswerIsCommitted() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = AnswerCache(url: directory.appendingPathComponent("llm_cache.json"))
+        let backend = ScriptedBackend(outputs: ["kubectl get pods"])
+        let translator = Self.translator(backend, cache: cache)
+        let ahead = SpeculativeAnswer(translator: translator)
+        ahead.typed("?show the pods", context: Self.shop)
+        let task = try #require(ahead.take(request: "show the pods", context: Self.shop))
+        guard case .command(let translation) = try await task.value else {
+            Issue.record("expected a command")
+            return
+        }
+        let key = translator.cacheKey(for: "show the pods", context: Self.shop)
+        #expect(cache.peek(key) == nil)
+        #expect(translation.storable == "kubectl get pods")
+        try translator.commit(translation, request: "show the pods")
+        #expect(cache.peek(key)?.command == "kubectl get pods")
+    }
+
+    /// Polls `condition` for up to 5 s.
+    func waitUntil(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        for _ in 0..<1000 where !condition() { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(condition(), "condition not met within 5 s", sourceLocation: sourceLocation)
+    }
+}

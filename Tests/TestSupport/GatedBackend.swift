@@ -1,0 +1,54 @@
+import LLM
+import Synchronization
+
+/// A backend whose every generation waits until ``release()`` (or its task is cancelled), then answers `output`; it
+/// counts the generations started and those that ended by cancellation. For tests of work that must be cancelled.
+public final class GatedBackend: LLMBackend {
+    /// The backend kind, `gated`.
+    public let kind = "gated"
+    /// The model name it reports.
+    public let modelName = "test-model"
+    private let output: String
+    private struct State {
+        var started: [String] = []
+        var cancelled = 0
+        var released = false
+    }
+    private let state = Mutex(State())
+
+    /// A backend answering `output` once released.
+    public init(output: String) {
+        self.output = output
+    }
+
+    /// The user message of every generation started, in order.
+    public var startedRequests: [String] { state.withLock { $0.started } }
+    /// Generations that ended because their task was cancelled.
+    public var cancelled: Int { state.withLock { $0.cancelled } }
+
+    /// Lets every waiting and later generation answer.
+    public func release() {
+        state.withLock { $0.released = true }
+    }
+
+    public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error> {
+        state.withLock { $0.started.append(request.messages.last?.content ?? "") }
+        let output = output
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                while !self.state.withLock({ $0.released }) {
+                    do { try await Task.sleep(for: .milliseconds(5)) } catch {
+                        self.state.withLock { $0.cancelled += 1 }
+                        continuation.finish(throwing: CancellationError())
+                        return
+                    }
+                }
+                continuation.yield(.token(output))
+                continuation.yield(.done(GenerationStats(promptTokens: 10, cachedPromptTokens: 900, generatedTokens: 6,
+                                                         finishReason: "stop")))
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}

@@ -37,7 +37,10 @@ struct ShellCommand: AsyncParsableCommand {
             }
         }
         let warmUp = config.warmUp && isatty(STDIN_FILENO) != 0 && Environment.modelIsLocal(config: config)
-        let translator = Environment.makeTranslator(config: config, quiet: warmUp)
+        // A server started in the background (the warm-up, or an answer begun while a request is typed) must not
+        // write over the edit line; the `?` status line says what is going on.
+        let quiet = warmUp || (config.answerWhileTyping && isatty(STDIN_FILENO) != 0)
+        let translator = Environment.makeTranslator(config: config, quiet: quiet)
         if warmUp {
             // Load the model and read the prompt's fixed part while the user types kubectl commands, so that the first
             // `?` is answered in about a second instead of tens. Failures stay silent: the first `?` reports them.

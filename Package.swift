@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "Runtime", "HTTP", "Support", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support", "TestSupport"]),
         .testTarget(name: "TranslateTests", dependencies: ["Translate", "Bench", "TestSupport", "LLM", "HTTP", "KubectlKit", "Session", "Support"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Translate", "LLM", "KubectlKit", "Session", "Support", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "Translate", "LLM", "KubectlKit", "Session", "Support", "TestSupport"]),
         // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.
         .testTarget(name: "EndToEndTests", dependencies: ["Support"], resources: [.copy("Fixtures")]),
     ]

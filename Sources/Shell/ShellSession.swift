@@ -9,7 +9,7 @@ import Translate
 /// and turns `?` requests into a pre-filled, editable command.
 public final class ShellSession: @unchecked Sendable {
     let executor: LineExecutor
-    let editor: LineEditor
+    let editor: any LineReading
     let history: HistoryStore
     let recorder: SessionRecorder?
     let requests: RequestHandling?
@@ -29,10 +29,13 @@ public final class ShellSession: @unchecked Sendable {
     ///   - history: where history persists.
     ///   - recorder: writes a session file when `--record` was given.
     ///   - requests: turns `?` lines into commands (nil: requests print why they are unavailable).
+    ///   - runner: runs commands.
+    ///   - editor: reads lines (the terminal's libedit editor unless told otherwise).
     public init(context: SessionContext, config: K1Config, history: HistoryStore, recorder: SessionRecorder?,
-                requests: RequestHandling?, runner: any CommandRunning = CommandRunner()) {
+                requests: RequestHandling?, runner: any CommandRunning = CommandRunner(),
+                editor: any LineReading = LineEditor.shared) {
         self.executor = LineExecutor(context: context, config: config, runner: runner)
-        self.editor = LineEditor.shared
+        self.editor = editor
         self.history = history
         self.recorder = recorder
         self.requests = requests
@@ -41,7 +44,7 @@ public final class ShellSession: @unchecked Sendable {
     /// Runs until `:quit`, Ctrl-D or end of input. Returns the status of the last command (0 after `:quit`).
     public func run() async -> Int32 {
         InterruptGuard.install()
-        editor.configure(historyLimit: executor.config.historySize)
+        editor.configure(historyLimit: executor.config.historySize, escapeTimeoutMilliseconds: 50)
         let loaded = history.load()
         if let warning = loaded.warning { printError("k1: \(warning)") }
         editor.replaceHistory(loaded.entries)

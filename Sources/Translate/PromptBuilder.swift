@@ -114,6 +114,23 @@ public enum PromptBuilder {
         ContextRenderer.render(context, request: clean(request), maxRows: options.maxListingRows).fields
     }
 
+    /// The messages of `generation` as text, one `--- role ---` header each, with a marker line where the fixed part
+    /// (``PromptTemplate/systemPrompt``, the same for every request and kept in a server's prompt cache) ends.
+    public static func describe(_ generation: GenerationRequest) -> String {
+        var text = ""
+        for message in generation.messages {
+            text += "--- \(message.role.rawValue) ---\n"
+            if message.role == .system, message.content.hasPrefix(PromptTemplate.systemPrompt) {
+                text += PromptTemplate.systemPrompt + "\n--- (the fixed part ends here; what follows is new for each request) ---"
+                text += message.content.dropFirst(PromptTemplate.systemPrompt.count) + "\n"
+            } else {
+                text += message.content + "\n"
+            }
+        }
+        if let prefix = generation.answerPrefix { text += "--- assistant ---\n\(prefix)\n" }
+        return text
+    }
+
     /// The request on one line: a leading `?` and surrounding whitespace removed, inner whitespace folded.
     public static func clean(_ request: String) -> String {
         var text = Substring(request).drop { $0.isWhitespace }

@@ -60,6 +60,9 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the answer cache.")
     var noCache = false
 
+    @Flag(name: .customLong("show-prompt"), help: "Print the prompt k1 would send to the model for this request, and ask nothing. The part after the fixed instructions and examples is what a server reads anew.")
+    var showPrompt = false
+
     @OptionGroup var backend: BackendOptions
 
     func run() async throws {
@@ -85,6 +88,12 @@ struct AskCommand: AsyncParsableCommand {
             return
         }
         let config = Environment.loadConfig(overrides: backend, strict: true)
+        if showPrompt {
+            let prompt = PromptBuilder.prepare(request: request.joined(separator: " "), context: session,
+                                               options: Environment.promptOptions(config: config))
+            print(PromptBuilder.describe(prompt.generation), terminator: "")
+            return
+        }
         let translator = Environment.makeTranslator(config: config, useCache: !noCache)
         let translation: Translation
         do {

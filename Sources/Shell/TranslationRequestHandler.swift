@@ -62,11 +62,11 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
             if early != nil {
                 // Stored only now that the user entered this text; the time shown is the wait after Enter.
                 do { try translator.commit(translation, request: request) } catch {
-                    translation.note = [translation.note, "answer not cached: \(error)"].compactMap { $0 }.joined(separator: "; ")
+                    translation.notes.append(AnswerNote(.notCached, "answer not cached: \(error)"))
                 }
                 if !translation.cached {
                     translation.latencyMilliseconds = Self.milliseconds(clock.now - entered)
-                    translation.note = [translation.note, "begun while typing"].compactMap { $0 }.joined(separator: "; ")
+                    translation.notes.append(AnswerNote(.begunWhileTyping, "begun while typing"))
                 }
             }
             let tried = await previewWrite(translation.command, context: context)

@@ -16,47 +16,47 @@ import Foundation
 enum AnswerFixes {
     /// `command` after the fixes, and their notes in order. With `ground` off only pruning runs (for measuring).
     static func apply(_ command: String, request: String, context: [String], ground: Bool = true,
-                      prune: Bool = true) -> (command: String, notes: [String]) {
+                      prune: Bool = true) -> (command: String, notes: [AnswerNote]) {
         var command = command
-        var notes: [String] = []
-        func step(_ enabled: Bool, _ fix: (String) -> (command: String, note: String?)) {
+        var notes: [AnswerNote] = []
+        func step(_ enabled: Bool, _ kind: AnswerNote.Kind, _ fix: (String) -> (command: String, note: String?)) {
             guard enabled else { return }
             let result = fix(command)
             guard let note = result.note else { return }
             command = result.command
-            notes.append(note)
+            notes.append(AnswerNote(kind, note))
         }
-        step(ground) { command in
+        step(ground, .flagSpelling) { command in
             let result = CommandRepair.repair(command)
             return (result.command, result.rewrites.isEmpty ? nil : "fixed \(result.rewrites.joined(separator: ", "))")
         }
-        step(ground) { command in
+        step(ground, .recopied) { command in
             let result = Recopy.repair(command, request: request, context: context)
             let list = result.fixes.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
             return (result.command, result.fixes.isEmpty ? nil : "copied \(list) from the request")
         }
-        step(ground) { command in
+        step(ground, .selectorAsNamespace) { command in
             let result = Grounding.selectorAsNamespace(command, request: request, context: context)
             return (result.command, result.replaced.map { "\($0) read as the namespace" })
         }
-        step(ground) { command in
+        step(ground, .madeUpDropped) { command in
             let result = Grounding.repair(command, request: request, context: context)
             return (result.command, result.removed.isEmpty ? nil : "dropped made-up \(result.removed.joined(separator: ", "))")
         }
-        step(ground) { command in
+        step(ground, .typeName) { command in
             let result = Grounding.fixTypes(command)
             let list = result.fixed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
             return (result.command, result.fixed.isEmpty ? nil : "fixed type \(list)")
         }
-        step(prune) { command in
+        step(prune, .unaskedDropped) { command in
             let result = FlagEvidence.prune(command, request: request, context: context)
             return (result.command, result.dropped.isEmpty ? nil : "dropped unasked \(result.dropped.joined(separator: ", "))")
         }
-        step(ground) { command in
+        step(ground, .askedAdded) { command in
             let result = AskedFlags.complete(command, request: request)
             return (result.command, result.added.isEmpty ? nil : "added \(result.added.joined(separator: ", ")) from the request")
         }
-        step(ground) { command in
+        step(ground, .requestEvidence) { command in
             let result = RequestEvidence.repair(command, request: request, context: context)
             return (result.command, result.fixes.isEmpty ? nil : result.fixes.map(\.detail).joined(separator: ", "))
         }

@@ -15,8 +15,10 @@ public struct Translation: Sendable, Equatable {
     public var risk: RiskAssessment
     /// Static (and oracle) doubts about the command, for a ⚠ label.
     public var issues: [ValidationIssue]
-    /// The sanitizer's note (a pipeline kept, several commands joined), if any.
-    public var note: String?
+    /// What k1 did to the answer or found out about it, in order (see ``AnswerNote``).
+    public var notes: [AnswerNote]
+    /// ``notes`` as one line (`; ` between them); nil when there are none.
+    public var note: String? { AnswerNote.joined(notes) }
     /// The model name used in the cache key.
     public var model: String
     /// The prompt version used in the cache key.
@@ -33,7 +35,7 @@ public struct Translation: Sendable, Equatable {
 
     /// Creates a translation.
     public init(command: String, raw: String, cached: Bool, learned: Bool = false, risk: RiskAssessment,
-                issues: [ValidationIssue], note: String? = nil, model: String, promptVersion: String,
+                issues: [ValidationIssue], notes: [AnswerNote] = [], model: String, promptVersion: String,
                 latencyMilliseconds: Double, stats: GenerationStats?, cacheKey: AnswerCacheKey, storable: String? = nil) {
         self.command = command
         self.raw = raw
@@ -41,7 +43,7 @@ public struct Translation: Sendable, Equatable {
         self.learned = learned
         self.risk = risk
         self.issues = issues
-        self.note = note
+        self.notes = notes
         self.model = model
         self.promptVersion = promptVersion
         self.latencyMilliseconds = latencyMilliseconds

@@ -101,7 +101,7 @@ public final class Translator: Sendable {
                 translation.issues = CommandValidator.validate(checked.command)
             }
             if let note = checked.note {
-                translation.note = [translation.note, note].compactMap { $0 }.joined(separator: "; ")
+                translation.notes.append(AnswerNote(.listingTargets, note))
             }
             if let issue = checked.issue { translation.issues.append(issue) }
         }
@@ -135,7 +135,7 @@ public final class Translator: Sendable {
         if let fix = LastCommandFixer.fix(request: cleaned, context: context) {
             return Translation(
                 command: fix.command, raw: fix.command, cached: false, risk: RiskClassifier.classify(fix.command),
-                issues: CommandValidator.validate(fix.command), note: "fixed without the model: \(fix.reason)",
+                issues: CommandValidator.validate(fix.command), notes: [AnswerNote(.withoutModel, "fixed without the model: \(fix.reason)")],
                 model: LastCommandFixer.answeredBy, promptVersion: promptVersion,
                 latencyMilliseconds: Self.milliseconds(clock.now - start), stats: nil, cacheKey: key)
         }
@@ -161,8 +161,7 @@ public final class Translator: Sendable {
                                                 onToken: nil)
                 if second.command != nil, second.complaint == nil || attempt.command == nil {
                     var repaired = second
-                    repaired.note = [repaired.note, "repaired: the first answer was wrong (\(complaint))"]
-                        .compactMap { $0 }.joined(separator: "; ")
+                    repaired.notes.append(AnswerNote(.secondCandidate, "repaired: the first answer was wrong (\(complaint))"))
                     repaired.stats = Self.combined(attempt.stats, second.stats)
                     attempt = repaired
                 } else {
@@ -183,11 +182,11 @@ public final class Translator: Sendable {
         let truncated = attempt.truncated
         let issues = attempt.issues
         let raw = attempt.raw
-        var note = attempt.note
+        var notes = attempt.notes
 
         // An answer that is still wrong is shown with its warning but never cached; nor is a secret value.
         let secret = SecretDetector.containsSecret(cleaned) || SecretDetector.containsSecret(command)
-        if secret { note = [note, "not cached: it holds a secret value"].compactMap { $0 }.joined(separator: "; ") }
+        if secret { notes.append(AnswerNote(.notCached, "not cached: it holds a secret value")) }
         var storable: String?
         if use == .readOnly, !truncated, !secret, attempt.complaint == nil, cache != nil {
             storable = command
@@ -196,12 +195,12 @@ public final class Translator: Sendable {
                 try cache.store(key, request: cleaned, command: command, model: modelName, promptVersion: promptVersion,
                                 source: .model)
             } catch {
-                note = [note, "answer not cached: \(error)"].compactMap { $0 }.joined(separator: "; ")
+                notes.append(AnswerNote(.notCached, "answer not cached: \(error)"))
             }
         }
         return Translation(
             command: command, raw: raw, cached: false, risk: RiskClassifier.classify(command), issues: issues,
-            note: note, model: modelName, promptVersion: promptVersion,
+            notes: notes, model: modelName, promptVersion: promptVersion,
             latencyMilliseconds: Self.milliseconds(clock.now - start), stats: stats, cacheKey: key, storable: storable)
     }
 
@@ -238,11 +237,11 @@ public final class Translator: Sendable {
             attempt.complaint = "it is not a kubectl command"
             return attempt
         }
-        attempt.note = sanitized.note
+        attempt.notes = sanitized.note.map { [AnswerNote(.output, $0)] } ?? []
         let fixed = AnswerFixes.apply(command, request: request, context: prompt.contextLines,
                                       ground: options.fixAnswers, prune: options.pruneFlags)
         command = fixed.command
-        attempt.note = ([attempt.note].compactMap { $0 } + fixed.notes).joined(separator: "; ").nilIfEmpty
+        attempt.notes += fixed.notes
         // An answer cut off by the token limit is a model that looped: repair it, warn, and never cache it.
         attempt.truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
         if attempt.truncated { command = OutputSanitizer.trimRunaway(command) }
@@ -273,7 +272,7 @@ public final class Translator: Sendable {
         var raw: String
         var stats: GenerationStats?
         var command: String?
-        var note: String?
+        var notes: [AnswerNote] = []
         var truncated = false
         var issues: [ValidationIssue] = []
         /// The first issue that makes the command wrong, if any.

@@ -190,7 +190,7 @@ struct AskReport: Encodable {
     var preview: PreviewResult? = nil
 
     enum CodingKeys: String, CodingKey {
-        case command, translation, cached, learned, risk, reason, issues, note, model, promptVersion
+        case command, translation, cached, learned, risk, reason, issues, note, notes, model, promptVersion
         case latencyMilliseconds = "latency_ms"
         case promptTokens = "prompt_tokens"
         case cachedPromptTokens = "cached_prompt_tokens"
@@ -214,6 +214,7 @@ struct AskReport: Encodable {
         try container.encode(translation.risk.reason, forKey: .reason)
         try container.encode(translation.issues.map(\.message), forKey: .issues)
         try container.encode(translation.note, forKey: .note)
+        try container.encode(translation.notes, forKey: .notes)
         try container.encode(translation.model, forKey: .model)
         try container.encode(translation.promptVersion, forKey: .promptVersion)
         try container.encode((translation.latencyMilliseconds * 1000).rounded() / 1000, forKey: .latencyMilliseconds)

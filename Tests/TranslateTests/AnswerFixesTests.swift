@@ -9,9 +9,10 @@ struct AnswerFixesTests {
         // --wide rewritten, the invented selector and the unasked sort dropped, the named namespace added.
         #expect(result.command == "kubectl get pods -o wide -n shop")
         #expect(result.notes.count == 3)
-        #expect(result.notes[0].contains("--wide → -o wide"))
-        #expect(result.notes[1].hasPrefix("dropped unasked"))
-        #expect(result.notes[2] == "added -n shop from the request")
+        #expect(result.notes.map(\.kind) == [.flagSpelling, .unaskedDropped, .askedAdded])
+        #expect(result.notes[0].text.contains("--wide → -o wide"))
+        #expect(result.notes[1].text.hasPrefix("dropped unasked"))
+        #expect(result.notes[2].text == "added -n shop from the request")
     }
 
     @Test func switchesTurnFixesOff() {

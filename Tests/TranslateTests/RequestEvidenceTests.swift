@@ -129,7 +129,7 @@ struct RequestEvidenceTests {
     @Test func runsInsideAnswerFixes() {
         let result = AnswerFixes.apply("kubectl cordon worker-3", request: "make worker-3 schedulable", context: [])
         #expect(result.command == "kubectl uncordon worker-3")
-        #expect(result.notes.last?.contains("uncordon") == true)
+        #expect(result.notes.last?.kind == .requestEvidence && result.notes.last?.text.contains("uncordon") == true)
     }
 }
 

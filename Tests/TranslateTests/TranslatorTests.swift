@@ -233,6 +233,7 @@ struct TranslatorTests {
         let result = try await fixture.translator.translate("describe pod api-7c9d5-kx2lq", context: SessionContext())
         #expect(result.command == "kubectl describe pod api-7c9d5-kx2lq")
         #expect(result.note == "dropped made-up -n shop")
+        #expect(result.notes == [AnswerNote(.madeUpDropped, "dropped made-up -n shop")])
         #expect(fixture.cache.list().first?.command == "kubectl describe pod api-7c9d5-kx2lq")
     }
 
@@ -253,6 +254,8 @@ struct TranslatorTests {
         #expect(result.command == "kubectl get pods -o wide")
         #expect(result.issues.isEmpty)
         #expect(result.note?.contains("repaired") == true)
+        #expect(result.notes.map(\.kind) == [.secondCandidate])
+        #expect(result.stats?.requests == 2)
         #expect(backend.calls == 2)
         // The second candidate is asked without retrieved examples: the system message is the fixed one.
         let turns = try #require(backend.lastGeneration?.messages)

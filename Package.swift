@@ -80,6 +80,8 @@ let package = Package(
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support", "TestSupport"]),
         .testTarget(name: "TranslateTests", dependencies: ["Translate", "Bench", "TestSupport", "LLM", "HTTP", "KubectlKit", "Session", "Support"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "KubectlKit", "Session", "Support"]),
+        // The command line of the k1 executable: its commands and options, parsed as a user types them.
+        .testTarget(name: "K1Tests", dependencies: ["k1", "Bench", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.
         .testTarget(name: "EndToEndTests", dependencies: ["Support"], resources: [.copy("Fixtures")]),
     ]

@@ -60,7 +60,7 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the answer cache.")
     var noCache = false
 
-    @OptionGroup var backend: BackendOptions
+    @OptionGroup var backend: ModelOptions
 
     func run() async throws {
         // Usage problems are one line on standard error too.

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Keeps k1 alive on Ctrl-C: SIGINT/SIGQUIT only set a flag (never SIG_IGN, which children would inherit).

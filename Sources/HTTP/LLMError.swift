@@ -36,6 +36,9 @@ public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
         case cancelled
         /// The server process died or could not start.
         case serverFailed
+        /// The server reported an error of its own in an answer that had started (an error object in a 200 stream);
+        /// the value is its words, for callers that tell its failures apart.
+        case serverError(String)
         /// Bad settings (unknown model name, bad URL, …).
         case configuration
 
@@ -74,6 +77,11 @@ public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The same error carrying `status` (kept when it already has one).
     public func with(httpStatus status: Int) -> LLMError {
         httpStatus == nil ? LLMError(code, message, httpStatus: status) : self
+    }
+
+    /// The server's own words when the code is ``Code/serverError(_:)``, else nil.
+    public var serverMessage: String? {
+        if case .serverError(let said) = code { said } else { nil }
     }
 
     /// The message, so an `LLMError` prints as its one line.

@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support", "TestSupport"],
                     resources: [.copy("Snapshots")]),
         .testTarget(name: "TranslateTests", dependencies: ["Translate", "Bench", "TestSupport", "LLM", "HTTP", "KubectlKit", "Session", "Support"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Translate", "KubectlKit", "Session", "Support", "TestSupport"],
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Translate", "LineEditor", "KubectlKit", "Session", "Support", "TestSupport"],
                     resources: [.copy("Snapshots")]),
         // The command line of the k1 executable: its commands and options, parsed as a user types them.
         .testTarget(name: "K1Tests", dependencies: ["k1", "Bench", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

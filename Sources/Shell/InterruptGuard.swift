@@ -1,3 +1,4 @@
+import Support
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,12 +12,8 @@ public enum InterruptGuard {
 
     /// Installs the flag-setting handlers (idempotent).
     public static func install() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in InterruptGuard.flag = 1 }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, nil)
-        sigaction(SIGQUIT, &action, nil)
+        Platform.setRestartingHandler(SIGINT) { _ in InterruptGuard.flag = 1 }
+        Platform.setRestartingHandler(SIGQUIT) { _ in InterruptGuard.flag = 1 }
     }
 
     /// Returns whether an interrupt arrived since the last call, and clears it.

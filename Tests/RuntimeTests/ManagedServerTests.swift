@@ -1,11 +1,13 @@
 import Foundation
 import Support
 import Testing
-#if canImport(Glibc)
-import Glibc
 @testable import HTTP
 @testable import Runtime
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 struct ManagedServerTests {

@@ -21,6 +21,14 @@ struct CommandLineTests {
         Self.expectModelOptions(try ReplayCommand.parse(["session.k1"] + Self.modelFlags).backend)
     }
 
+    @Test func setupAndServerStartTakeOnlyTheLocalModel() throws {
+        // They install or serve the local model: `--model` names it, and a provider or URL has no meaning there.
+        #expect(try SetupCommand.parse(["--model", "smollm2-135m"]).model == "smollm2-135m")
+        #expect(try ServerCommand.Start.parse(["--model", "smollm2-135m"]).model == "smollm2-135m")
+        #expect(throws: (any Error).self) { try SetupCommand.parse(["--provider", "ollama"]) }
+        #expect(throws: (any Error).self) { try ServerCommand.Start.parse(["--url", "http://127.0.0.1:8080"]) }
+    }
+
     @Test func modelFlagsAreOptional() throws {
         let options = try ShellCommand.parse([]).backend
         #expect(options.provider == nil && options.model == nil && options.url == nil)

@@ -68,7 +68,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets: temporary directories, XDG environments, `sourceLocation:`-forwarding checks,
-        // a scripted backend, the shipped benchmark's path.
+        // a scripted backend, the shipped benchmark's path, snapshot files (`Snapshots/NAME.txt`) with a line diff.
         .target(name: "TestSupport", dependencies: ["LLM", "Support"], path: "Tests/TestSupport"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "KubectlKitTests", dependencies: ["KubectlKit"]),
@@ -77,9 +77,13 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Support", "TestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "HTTP", "Support", "TestSupport"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "Runtime", "HTTP", "Support", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BenchTests", dependencies: ["Bench", "Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support", "TestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Translate", "LLM", "HTTP", "KubectlKit", "Session", "Support", "TestSupport"],
+                    resources: [.copy("Snapshots")]),
         .testTarget(name: "TranslateTests", dependencies: ["Translate", "Bench", "TestSupport", "LLM", "HTTP", "KubectlKit", "Session", "Support"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "Translate", "LLM", "KubectlKit", "Session", "Support", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Translate", "LineEditor", "LLM", "KubectlKit", "Session", "Support", "TestSupport"],
+                    resources: [.copy("Snapshots")]),
+        // The command line of the k1 executable: its commands and options, parsed as a user types them.
+        .testTarget(name: "K1Tests", dependencies: ["k1", "Bench", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.
         .testTarget(name: "EndToEndTests", dependencies: ["Support"], resources: [.copy("Fixtures")]),
     ]

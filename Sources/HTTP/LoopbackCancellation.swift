@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -23,25 +24,11 @@ final class LoopbackCancellation: Sendable {
     /// Creates the socket pair.
     /// - Throws: `LoopbackFailure.connectFailed` when no descriptors are left.
     init() throws(LoopbackFailure) {
-        var fds: [Int32] = [-1, -1]
-        #if canImport(Glibc)
-        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
-        #else
-        let type = SOCK_STREAM
-        #endif
-        guard socketpair(AF_UNIX, type, 0, &fds) == 0 else {
+        guard let (wait, signal) = Platform.nonBlockingSocketPair() else {
             throw .connectFailed("socketpair: \(LoopbackSocket.systemError(errno))")
         }
-        #if !canImport(Glibc)
-        for fd in fds {
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            var on: Int32 = 1
-            _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
-        }
-        #endif
-        waitFD = fds[0]
-        signalFD = fds[1]
+        waitFD = wait
+        signalFD = signal
     }
 
     /// Whether `cancel()` was called.
@@ -54,11 +41,7 @@ final class LoopbackCancellation: Sendable {
             state.cancelled = true
             guard !state.closed else { return }
             var byte: UInt8 = 1
-            #if canImport(Glibc)
-            _ = send(signalFD, &byte, 1, Int32(MSG_NOSIGNAL))
-            #else
-            _ = send(signalFD, &byte, 1, 0)
-            #endif
+            _ = Platform.sendWithoutSignal(signalFD, &byte, 1)
         }
     }
 
@@ -67,8 +50,8 @@ final class LoopbackCancellation: Sendable {
         state.withLock { state in
             guard !state.closed else { return }
             state.closed = true
-            _ = LoopbackSocket.closeDescriptor(waitFD)
-            _ = LoopbackSocket.closeDescriptor(signalFD)
+            _ = Platform.close(waitFD)
+            _ = Platform.close(signalFD)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,7 +27,7 @@ struct LoopbackSocket: ~Copyable {
         self.cancellation = cancellation
     }
 
-    deinit { _ = Self.closeDescriptor(fd) }
+    deinit { Platform.close(fd) }
 
     /// Resolves `host` with `getaddrinfo` and connects to the first address that accepts.
     /// - Throws: `.refused` when every address refused, `.unknownHost`, `.connectFailed`, `.cancelled`, `.timedOut`.
@@ -34,11 +35,7 @@ struct LoopbackSocket: ~Copyable {
                         deadline: Deadline?) throws(LoopbackFailure) -> LoopbackSocket {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
-        #if canImport(Glibc)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #else
-        hints.ai_socktype = SOCK_STREAM
-        #endif
+        hints.ai_socktype = Platform.streamSocketType
         hints.ai_flags = AI_NUMERICSERV
         var list: UnsafeMutablePointer<addrinfo>?
         var status: Int32
@@ -76,24 +73,13 @@ struct LoopbackSocket: ~Copyable {
 
     private static func connect(_ info: addrinfo, cancellation: LoopbackCancellation,
                                 deadline: Deadline?) throws(LoopbackFailure) -> LoopbackSocket {
-        #if canImport(Glibc)
-        let type = info.ai_socktype | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
-        #else
-        let type = info.ai_socktype
-        #endif
-        let fd = socket(info.ai_family, type, info.ai_protocol)
+        let fd = Platform.nonBlockingSocket(family: info.ai_family, type: info.ai_socktype, protocol: info.ai_protocol)
         guard fd >= 0 else { throw .connectFailed("socket: \(systemError(errno))") }
         let socket = LoopbackSocket(fd: fd, cancellation: cancellation)
-        #if !canImport(Glibc)
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        var noSigPipe: Int32 = 1
-        _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &noSigPipe, socklen_t(MemoryLayout<Int32>.size))
-        #endif
         var on: Int32 = 1
         _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
 
-        if posixConnect(fd, info.ai_addr, info.ai_addrlen) != 0 {
+        if Platform.connect(fd, info.ai_addr, info.ai_addrlen) != 0 {
             let code = errno
             switch code {
             case EINPROGRESS, EINTR:
@@ -122,11 +108,7 @@ struct LoopbackSocket: ~Copyable {
         var offset = 0
         while offset < data.count {
             let sent = data.withUnsafeBytes { buffer in
-                #if canImport(Glibc)
-                send(fd, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                #else
-                send(fd, buffer.baseAddress! + offset, buffer.count - offset, 0)
-                #endif
+                Platform.sendWithoutSignal(fd, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if sent >= 0 {
                 offset += sent
@@ -194,28 +176,8 @@ struct LoopbackSocket: ~Copyable {
         return Int32(max(0, milliseconds))
     }
 
-    /// Closes `fd` once (never retried: on Linux the descriptor is gone even when `close` reports `EINTR`).
-    @discardableResult
-    static func closeDescriptor(_ fd: Int32) -> Int32 {
-        #if canImport(Glibc)
-        Glibc.close(fd)
-        #else
-        Darwin.close(fd)
-        #endif
-    }
-
     /// `strerror` for `code`.
     static func systemError(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }
-
-#if canImport(Glibc)
-private func posixConnect(_ fd: Int32, _ address: UnsafeMutablePointer<sockaddr>!, _ length: socklen_t) -> Int32 {
-    Glibc.connect(fd, address, length)
-}
-#else
-private func posixConnect(_ fd: Int32, _ address: UnsafeMutablePointer<sockaddr>!, _ length: socklen_t) -> Int32 {
-    Darwin.connect(fd, address, length)
-}
-#endif

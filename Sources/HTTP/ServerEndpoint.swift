@@ -56,7 +56,7 @@ public struct ServerEndpoint: Sendable {
         if body.message.lowercased().contains("loading model") {
             return LLMError(.serverLoading, "\(label) is still loading the model; try again in a few seconds")
         }
-        return LLMError(.serverFailed, "\(label) failed while answering: \(body.message)")
+        return LLMError(.serverError(body.message), "\(label) failed while answering: \(body.message)")
     }
 
     /// The generic reading of an HTTP error: 503 "loading" → `.serverLoading`, 3xx → refused redirect, 401/403 → key,

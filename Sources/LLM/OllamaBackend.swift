@@ -178,8 +178,8 @@ public struct OllamaBackend: LLMBackend {
     }
 
     static func pullError(_ error: LLMError, model: String) -> LLMError {
-        let text = error.message.lowercased()
-        if error.code == .serverFailed, text.contains("file does not exist") || text.contains("not found") {
+        let said = error.serverMessage?.lowercased() ?? ""
+        if said.contains("file does not exist") || said.contains("not found") {
             return LLMError(.modelMissing, "the Ollama library has no model '\(model)'; check the name (e.g. qwen2.5-coder:1.5b)")
         }
         return error

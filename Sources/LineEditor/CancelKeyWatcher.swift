@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 import Synchronization
 
 /// While a long operation runs (for example waiting for the model), watches the terminal for Ctrl-C
@@ -48,15 +52,7 @@ public final class CancelKeyWatcher: @unchecked Sendable {
             TerminalIO.setAttributes(fd, TerminalIO.watchMode(from: saved), when: TCSANOW)
 
             let loop = WatchLoop(fd: fd, wakeReadFD: pipeFDs[0], escapeTimeoutMilliseconds: timeout, onCancel: onCancel)
-            let context = Unmanaged.passRetained(loop).toOpaque()
-            var thread = pthread_t()
-            let created = pthread_create(&thread, nil, { context in
-                guard let context else { return nil }
-                Unmanaged<WatchLoop>.fromOpaque(context).takeRetainedValue().run()
-                return nil
-            }, context)
-            guard created == 0 else {
-                Unmanaged<WatchLoop>.fromOpaque(context).release()
+            guard let thread = Platform.startThread({ loop.run() }) else {
                 close(pipeFDs[0])
                 close(pipeFDs[1])
                 TerminalIO.setAttributes(fd, saved)

@@ -1,5 +1,9 @@
 @preconcurrency import CEditLine
+#if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 
 /// The C glue between libedit's readline-compatible API and the Swift types.
 ///

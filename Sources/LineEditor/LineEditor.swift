@@ -1,5 +1,9 @@
 @preconcurrency import CEditLine
+#if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 import Synchronization
 
 /// Line editing for the REPL, on libedit: a styled prompt, an editable pre-filled line, Ctrl-C and

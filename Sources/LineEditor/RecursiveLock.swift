@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 
 /// A recursive pthread mutex. libedit's state is process-global and not thread-safe, so every call
 /// into it runs under one lock; recursion lets a completer read the history during a `readLine`.

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 
 /// Thin wrappers over the terminal system calls used by the editor and the watcher.
 enum TerminalIO {

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 import Synchronization
 
 /// Remembers terminal modes that must be put back if the process exits while the terminal is

@@ -1,8 +1,10 @@
 import Foundation
 import Support
+import HTTP
 #if canImport(Glibc)
 import Glibc
-import HTTP
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// k1's own llama-server: started on demand on a free loopback port, shared by every k1 process through the record

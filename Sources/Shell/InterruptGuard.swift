@@ -1,5 +1,8 @@
+import Support
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Keeps k1 alive on Ctrl-C: SIGINT/SIGQUIT only set a flag (never SIG_IGN, which children would inherit).
@@ -9,12 +12,8 @@ public enum InterruptGuard {
 
     /// Installs the flag-setting handlers (idempotent).
     public static func install() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in InterruptGuard.flag = 1 }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, nil)
-        sigaction(SIGQUIT, &action, nil)
+        Platform.setRestartingHandler(SIGINT) { _ in InterruptGuard.flag = 1 }
+        Platform.setRestartingHandler(SIGQUIT) { _ in InterruptGuard.flag = 1 }
     }
 
     /// Returns whether an interrupt arrived since the last call, and clears it.

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Identity and modification time of a file, to notice when another process replaced it.
@@ -20,11 +22,10 @@ public struct FileStamp: Sendable, Equatable {
 
     /// The stamp of a `stat` result.
     public init(_ info: stat) {
-        device = UInt64(info.st_dev)
+        device = Platform.device(info)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
+        (seconds, nanoseconds) = Platform.modificationTime(info)
         isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
     }
 
@@ -36,6 +37,11 @@ public struct FileStamp: Sendable, Equatable {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
         return FileStamp(info)
+    }
+
+    /// The stamp of the regular file at `url`, or nil when there is none (missing, a directory, a device, …).
+    public static func ofRegularFile(_ url: URL) -> FileStamp? {
+        of(url).flatMap { $0.isRegularFile ? $0 : nil }
     }
 
     /// The stamp of an open file.

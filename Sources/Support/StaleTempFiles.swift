@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Removes what writers killed mid-write left behind: `AtomicFile`'s temporary files (`.<name>.<pid>.<random>.tmp`)

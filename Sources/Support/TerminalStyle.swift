@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// ANSI styling that switches itself off when output is not a terminal or `NO_COLOR` is set.

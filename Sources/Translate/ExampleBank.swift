@@ -49,7 +49,8 @@ public struct ExampleBank: Sendable, Equatable {
             guard let entry = try? decoder.decode(Line.self, from: Data(line)),
                   !entry.request.trimmingCharacters(in: .whitespaces).isEmpty,
                   entry.command.hasPrefix("kubectl ") else {
-                throw TranslateError(.badResource, "bank.jsonl line \(index + 1): expected {\"request\", \"command\": \"kubectl …\", \"context\"?}")
+                throw TranslateError.badResource(file: "bank.jsonl", line: index + 1,
+                                                 problem: "expected {\"request\", \"command\": \"kubectl …\", \"context\"?}")
             }
             examples.append(PromptExample(context: entry.context ?? [], request: entry.request, command: entry.command))
         }

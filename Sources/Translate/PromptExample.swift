@@ -35,7 +35,8 @@ public struct PromptExample: Sendable, Equatable {
             defer { context = []; request = nil; command = nil }
             if context.isEmpty && request == nil && command == nil { return }
             guard let request, let command else {
-                throw TranslateError(.badResource, "examples.txt line \(blockStart): a block needs one request: and one command: line")
+                throw TranslateError.badResource(file: "examples.txt", line: blockStart,
+                                                 problem: "a block needs one request: and one command: line")
             }
             examples.append(PromptExample(context: context, request: request, command: command))
         }
@@ -54,7 +55,7 @@ public struct PromptExample: Sendable, Equatable {
             } else if let value = line.value(after: "command:"), command == nil {
                 command = value
             } else {
-                throw TranslateError(.badResource, "examples.txt line \(number): expected context:, request: or command:")
+                throw TranslateError.badResource(file: "examples.txt", line: number, problem: "expected context:, request: or command:")
             }
         }
         try finish(at: lines.count)

@@ -1,53 +1,51 @@
+import Foundation
 import Support
-/// A translation failure. `description` is one line telling the user what happened and what to do.
-public struct TranslateError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What kind of failure.
-    public enum Code: String, Sendable, Equatable {
-        /// The request was empty.
-        case emptyRequest
-        /// The model's output held no kubectl command.
-        case noCommand
-        /// A prompt resource of the Translate module is missing or malformed (a packaging bug).
-        case badResource
-        /// The request picks rows of the last listing and no command can act on them (``NoTarget``).
-        case noTarget
-    }
 
-    /// The failure kind.
-    public let code: Code
-    /// One line for the user.
-    public let message: String
-    /// What the model produced, for `.noCommand` (shown with `--json`, kept for bug reports).
-    public let raw: String?
-
-    /// Creates an error.
-    public init(_ code: Code, _ message: String, raw: String? = nil) {
-        self.code = code
-        self.message = TerminalText.escaped(message)
-        self.raw = raw
-    }
-
-    public var description: String { message }
-
+/// A failure of the translation layer itself: the request, the model's answer as a command, or the prompt resources
+/// shipped with k1. Failures reaching or running the model server are ``HTTP/LLMError`` instead.
+///
+/// Each case carries what its message needs; `description` is one line telling the user what happened and what to do.
+public enum TranslateError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The request was empty.
-    public static let emptyRequest = TranslateError(.emptyRequest, "the request is empty; describe what you want to do")
-
+    case emptyRequest
+    /// The model's output held no kubectl command; `raw` is what it produced (shown with `--json`, kept for bug
+    /// reports).
+    case noCommand(raw: String)
     /// The answer held control characters (escape sequences, BEL…): it is not a command and is never pre-filled.
-    public static func controlCharacters(raw: String) -> TranslateError {
-        let shown = TerminalText.escaped(raw.trimmingCharacters(in: .whitespacesAndNewlines))
-        let excerpt = shown.count > 80 ? String(shown.prefix(77)) + "..." : shown
-        return TranslateError(.noCommand, "⚠ the answer holds control characters, so it is not a command: \(excerpt)",
-                              raw: raw)
+    case controlCharacters(raw: String)
+    /// A prompt resource of the Translate module is malformed (a packaging bug): `file` at 1-based `line` has
+    /// `problem`.
+    case badResource(file: String, line: Int, problem: String)
+    /// The request picks rows of the last listing and no command can act on them (for callers that need a command;
+    /// ``Translator/answer(_:context:useCache:onToken:)`` returns the reason as an outcome instead).
+    case noTarget(NoTarget)
+
+    /// One line for the user, with control characters of quoted text escaped.
+    public var message: String {
+        switch self {
+        case .emptyRequest:
+            return "the request is empty; describe what you want to do"
+        case .noCommand:
+            return "the model gave no kubectl command; rephrase or try again"
+        case .controlCharacters(let raw):
+            let shown = TerminalText.escaped(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+            let excerpt = shown.count > 80 ? String(shown.prefix(77)) + "..." : shown
+            return "⚠ the answer holds control characters, so it is not a command: \(excerpt)"
+        case .badResource(let file, let line, let problem):
+            return TerminalText.escaped("\(file) line \(line): \(problem)")
+        case .noTarget(let reason):
+            return TerminalText.escaped(reason.message)
+        }
     }
 
-    /// The model gave nothing usable.
-    public static func noCommand(raw: String) -> TranslateError {
-        TranslateError(.noCommand, "the model gave no kubectl command; rephrase or try again", raw: raw)
+    /// What the model produced, for answers that were not a command.
+    public var raw: String? {
+        switch self {
+        case .noCommand(let raw), .controlCharacters(let raw): raw
+        case .emptyRequest, .badResource, .noTarget: nil
+        }
     }
 
-    /// No command for picked rows (for callers that need a command; ``Translator/answer(_:context:useCache:onToken:)``
-    /// returns the reason as an outcome instead).
-    public static func noTarget(_ reason: NoTarget) -> TranslateError {
-        TranslateError(.noTarget, reason.message)
-    }
+    /// The message, so a `TranslateError` prints as its one line.
+    public var description: String { message }
 }

@@ -63,7 +63,7 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .customLong("show-prompt"), help: "Print the prompt k1 would send to the model for this request, and ask nothing. The part after the fixed instructions and examples is what a server reads anew.")
     var showPrompt = false
 
-    @OptionGroup var backend: BackendOptions
+    @OptionGroup var backend: ModelOptions
 
     func run() async throws {
         // Usage problems are one line on standard error too.

@@ -34,10 +34,10 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The dataset (JSON Lines).")
     var benchmark: String = BenchCommand.defaultBenchmark
 
-    @OptionGroup var backend: BackendOptions
+    @OptionGroup var backend: ModelOptions
 
-    @Option(name: .long, help: "Only these categories (comma-separated: simple, moderate, complex, edge, context, fix, explain).")
-    var category: [String] = []
+    @Option(name: .long, help: "Only this category (repeatable).")
+    var category: [BenchmarkCategory] = []
 
     @Option(name: .long, help: "Which cases.")
     var split: BenchmarkSplit = .all
@@ -101,7 +101,6 @@ struct BenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        _ = try categories()
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
         guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
@@ -126,7 +125,7 @@ struct BenchCommand: AsyncParsableCommand {
             printError("k1: \(error)")
             throw ExitCode.failure
         }
-        let cases = dataset.selecting(categories: Set(try categories()), split: split).cases
+        let cases = dataset.selecting(categories: Set(categories), split: split).cases
         var options = Environment.promptOptions(config: Environment.loadConfig(overrides: backend, strict: true))
         if let examples { options.retrievedExamples = max(0, examples) }
         if let exampleBudget { options.retrievedCharacterBudget = max(0, exampleBudget) }
@@ -143,11 +142,11 @@ struct BenchCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let selectedSplit = split
-        let selectedCategories = try categories()
+        let selectedCategories = categories
         var cases = dataset.selecting(categories: Set(selectedCategories), split: selectedSplit).cases
         if let limit { cases = Array(cases.prefix(limit)) }
         guard !cases.isEmpty else {
-            printError("k1: no cases in \(benchmark) match --split \(split.rawValue)\(category.isEmpty ? "" : " --category \(category.joined(separator: ","))")")
+            printError("k1: no cases in \(benchmark) match --split \(split.rawValue)\(category.isEmpty ? "" : " --category \(categories.map(\.rawValue).joined(separator: ","))")")
             throw ExitCode.failure
         }
 
@@ -261,18 +260,8 @@ struct BenchCommand: AsyncParsableCommand {
         }
     }
 
-    /// The categories named by `--category` (comma-separated, repeatable).
-    private func categories() throws -> [BenchmarkCategory] {
-        var result: [BenchmarkCategory] = []
-        for word in category.flatMap({ $0.split(separator: ",") }) {
-            let name = word.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let value = BenchmarkCategory(rawValue: name) else {
-                throw ValidationError("unknown category '\(name)': use \(BenchmarkCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !result.contains(value) { result.append(value) }
-        }
-        return result.sorted()
-    }
+    /// The categories named by `--category`, each once, in declaration order.
+    private var categories: [BenchmarkCategory] { Array(Set(category)).sorted() }
 
     /// `a,b` → `[a, b]`; the configured model when none is given.
     static func modelList(_ option: String?, default model: String) -> [String] {

@@ -7,18 +7,6 @@ import LLM
 import Translate
 import Runtime
 
-/// Flags shared by commands that talk to a model; they override config.yaml and K1_* variables.
-struct BackendOptions: ParsableArguments {
-    @Option(name: .long, help: "Model backend.")
-    var provider: K1Config.Provider?
-
-    @Option(name: .long, help: "Model name, .gguf path or server model id.")
-    var model: String?
-
-    @Option(name: .long, help: "Base URL of an external model server.")
-    var url: String?
-}
-
 /// Process-wide set-up shared by the commands: paths, configuration, starting context, model wiring.
 enum Environment {
     /// XDG paths for this process.
@@ -35,7 +23,7 @@ enum Environment {
     }()
 
     /// Loads config.yaml + environment + flags. With `strict: false` a bad file is reported and the defaults are used.
-    static func loadConfig(overrides: BackendOptions? = nil, strict: Bool) -> K1Config {
+    static func loadConfig(overrides: ModelOptions? = nil, strict: Bool) -> K1Config {
         _ = housekeeping
         var config: K1Config
         do {

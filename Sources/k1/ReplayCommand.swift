@@ -33,7 +33,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Start with this session namespace.")
     var namespace: String?
 
-    @OptionGroup var backend: BackendOptions
+    @OptionGroup var backend: ModelOptions
 
     func run() async throws {
         let sessionFile: SessionFile

@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import LLM
 import Support
-#if canImport(Glibc)
-import Glibc
 import HTTP
 import Runtime
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `k1 server status|start|stop|logs`: k1's managed llama-server (plus the hidden idle watcher).

@@ -3,10 +3,12 @@ import Dispatch
 import Foundation
 import LLM
 import Support
-#if canImport(Glibc)
-import Glibc
 import HTTP
 import Runtime
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `k1 setup [--model NAME]`: installs llama-server and the model, skipping what is already in place.

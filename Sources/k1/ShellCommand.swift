@@ -22,7 +22,7 @@ struct ShellCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Start with this session kube context.")
     var context: String?
 
-    @OptionGroup var backend: BackendOptions
+    @OptionGroup var backend: ModelOptions
 
     func run() async throws {
         let config = Environment.loadConfig(overrides: backend, strict: false)

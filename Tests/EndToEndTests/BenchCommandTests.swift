@@ -42,10 +42,12 @@ struct BenchCommandTests {
         #expect(result.stdout.contains("all                          2"))
     }
 
-    @Test func badSplitOrProviderIsRefusedByTheParserWithTheValidValues() throws {
+    @Test func badSplitProviderOrCategoryIsRefusedByTheParserWithTheValidValues() throws {
         let fixture = try KubeFixture()
         for (arguments, values) in [(["bench", "--split", "training"], ["dev", "test", "all"]),
-                                    (["bench", "--provider", "llama"], ["auto", "llamacpp", "ollama", "openai"])] {
+                                    (["bench", "--provider", "llama"], ["auto", "llamacpp", "ollama", "openai"]),
+                                    (["bench", "--category", "hard"],
+                                     ["simple", "moderate", "complex", "edge", "context", "fix", "explain"])] {
             let result = try K1Binary.run(arguments, in: fixture, timeout: .seconds(60))
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("'\(arguments[2])'"), "\(result.stderr)")

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
 @testable import HTTP
 import TestSupport
+#if canImport(FoundationNetworking)
+import FoundationNetworking
 #endif
 
 @Suite("LoopbackHTTPRequest: which requests go through the socket client, and their bytes")

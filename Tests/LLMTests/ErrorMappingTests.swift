@@ -1,10 +1,10 @@
 import Foundation
 import Testing
+@testable import HTTP
 @testable import LLM
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
-@testable import HTTP
-import TestSupport
 #endif
 
 @Suite("Error mapping: every failure is one clear line")
@@ -82,9 +82,23 @@ struct ErrorMappingTests {
         #expect(error.httpStatus == 401)
     }
 
+    @Test func aFailedPullIsReadFromTheServersWordsNeverFromK1sMessage() {
+        let manifest = LLMError(.serverError("pull model manifest: file does not exist"),
+                                "Ollama at http://127.0.0.1:11434 failed while answering: pull model manifest: file does not exist")
+        let missing = OllamaBackend.pullError(manifest, model: "nonexistent")
+        #expect(missing.code == .modelMissing)
+        #expect(missing.message == "the Ollama library has no model 'nonexistent'; check the name (e.g. qwen2.5-coder:1.5b)")
+        // k1's own line mentioning "not found" is not the server saying so.
+        let own = LLMError(.serverFailed, "llama-server not found at /opt/llama-server; run k1 setup")
+        #expect(OllamaBackend.pullError(own, model: "x") == own)
+        let other = LLMError(.serverError("disk quota exceeded"), "Ollama failed while answering: disk quota exceeded")
+        #expect(OllamaBackend.pullError(other, model: "x") == other)
+    }
+
     @Test func streamErrors() {
         let error = ollama.streamError(ServerErrorBody(message: "an error was encountered while running the model"))
-        #expect(error.code == .serverFailed)
+        #expect(error.code == .serverError("an error was encountered while running the model"))
+        #expect(error.serverMessage == "an error was encountered while running the model")
         #expect(error.message == "Ollama at http://127.0.0.1:11434 failed while answering: an error was encountered while running the model")
     }
 

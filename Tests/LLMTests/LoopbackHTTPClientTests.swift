@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 @testable import LLM
-#if canImport(FoundationNetworking)
-import FoundationNetworking
 @testable import HTTP
 import TestSupport
+#if canImport(FoundationNetworking)
+import FoundationNetworking
 #endif
 
 /// `HTTPStream` over `LoopbackHTTPClient` against `Fixtures/raw_http_server.py`, which writes answers byte for byte.

@@ -2,11 +2,13 @@ import Foundation
 import Support
 import Testing
 @testable import LLM
-#if canImport(Glibc)
-import Glibc
 @testable import HTTP
 @testable import Runtime
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A real llama-server and a small GGUF, when both are on this machine: the binary from `K1_LLAMA_SERVER` or k1's

@@ -58,7 +58,7 @@ struct OllamaReplayTests {
         let result = await StreamResult.collect(OllamaBackend(baseURL: server.baseURL, model: "broken", timeout: 10).generate(sampleRequest()))
         #expect(result.tokens == ["The", " sky"])
         #expect(result.stats == nil)
-        #expect(result.error?.code == .serverFailed)
+        #expect(result.error?.code == .serverError("an error was encountered while running the model"))
         #expect(result.error?.message.contains("an error was encountered while running the model") == true)
         expectOneLine(result.error)
     }

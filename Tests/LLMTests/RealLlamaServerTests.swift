@@ -2,11 +2,13 @@ import Foundation
 import Synchronization
 import Testing
 @testable import LLM
-#if canImport(Glibc)
-import Glibc
 @testable import HTTP
 @testable import Runtime
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The backends against a real llama-server running the tiny SmolLM2-135M model. Runs only where both exist

@@ -1,11 +1,13 @@
 import Foundation
 import Support
 import Testing
-#if canImport(Glibc)
-import Glibc
 @testable import HTTP
 @testable import Runtime
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 struct ManagedServerTests {
@@ -81,6 +83,22 @@ struct ManagedServerTests {
         #expect(store.load() == Self.record)
         store.remove()
         #expect(store.load() == nil)
+    }
+
+    @Test func aStoreThatCannotWriteNamesThePathInItsCode() throws {
+        let xdg = try TemporaryXDG(unsetting: [RuntimeInstaller.binaryOverride])
+        defer { xdg.remove() }
+        try FileManager.default.createDirectory(at: xdg.paths.state.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data().write(to: xdg.paths.state)   // a file where the state directory belongs
+        let store = ManagedServerStore(paths: xdg.paths)
+        do {
+            try store.save(Self.record)
+            Issue.record("expected an error")
+        } catch {
+            guard case .notWritable(let path) = error.code else { Issue.record("code \(error.code)"); return }
+            #expect(path.hasPrefix(xdg.paths.state.path))
+            #expect(error.message.hasSuffix("check that \(xdg.paths.state.path) is writable"))
+        }
     }
 
     @Test func lastUsedIsTheLaterOfRecordAndMarker() throws {

@@ -244,8 +244,14 @@ struct PromptBuilderTests {
     }
 
     @Test func examplesFileParserReportsBadBlocks() {
-        #expect(throws: TranslateError.self) { try PromptExample.parse("request: pods\n") }
-        #expect(throws: TranslateError.self) { try PromptExample.parse("bogus line\n") }
+        #expect(throws: TranslateError.badResource(file: "examples.txt", line: 1,
+                                                   problem: "a block needs one request: and one command: line")) {
+            try PromptExample.parse("request: pods\n")
+        }
+        #expect(throws: TranslateError.badResource(file: "examples.txt", line: 1,
+                                                   problem: "expected context:, request: or command:")) {
+            try PromptExample.parse("bogus line\n")
+        }
         let parsed = try? PromptExample.parse("# comment\n\ncontext: ns: a\nrequest: r\ncommand: kubectl get pods\n\n")
         #expect(parsed == [PromptExample(context: ["ns: a"], request: "r", command: "kubectl get pods")])
     }

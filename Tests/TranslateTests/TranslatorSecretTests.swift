@@ -56,6 +56,8 @@ struct TranslatorSecretTests {
             _ = try await makeTranslator(outputs: [hostile, hostile], directory: directory).0
                 .translate("list pods", context: SessionContext())
         } catch let error as TranslateError {
+            #expect(error == .controlCharacters(raw: hostile))
+            #expect(error.raw == hostile)
             #expect(error.message.hasPrefix("⚠"))
             #expect(!TerminalText.containsControl(error.message))
         }

@@ -121,7 +121,7 @@ struct TranslatorTests {
             _ = try await fixture.translator.translate("pods", context: SessionContext())
             Issue.record("expected an error")
         } catch let error as TranslateError {
-            #expect(error.code == .noCommand)
+            guard case .noCommand = error else { Issue.record("expected noCommand, got \(error)"); return }
             #expect(error.description == "the model gave no kubectl command; rephrase or try again")
         }
         #expect(fixture.cache.list().isEmpty)

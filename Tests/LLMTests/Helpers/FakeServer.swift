@@ -1,8 +1,8 @@
 import Foundation
 import LLM
+import HTTP
 #if canImport(FoundationNetworking)
 import FoundationNetworking
-import HTTP
 #endif
 
 /// A replay server from `Fixtures/` (`fake_ollama.py`, `fake_llama_server.py`) running as a child process on a free

@@ -63,6 +63,9 @@ public enum PromptBuilder {
         public var contextLines: [String]
         /// The bank examples retrieved for the request, nearest first.
         public var retrieved: [PromptExample] = []
+        /// The context lines with every listed row, also those the prompt leaves out (``shown(_:request:)``): what an
+        /// answer's names are checked against, since they are all real objects of the session.
+        public var knownLines: [String] = []
     }
 
     /// Builds the prompt and reports the context fields it used.
@@ -73,7 +76,10 @@ public enum PromptBuilder {
     public static func prepare(request: String, context: SessionContext, options: Options = Options(),
                                retriever: ExampleRetriever? = nil) -> Prompt {
         let request = clean(request)
-        let rendered = ContextRenderer.render(context, request: request, maxRows: options.maxListingRows)
+        let visible = shown(context, request: request)
+        let rendered = ContextRenderer.render(visible, request: request, maxRows: options.maxListingRows)
+        let known = visible == context ? rendered.lines
+            : ContextRenderer.render(context, request: request, maxRows: options.maxListingRows).lines
         let retrieved = options.retrievedExamples > 0
             ? (retriever ?? .shipped).nearest(to: request, context: rendered.lines, count: options.retrievedExamples,
                                              characterBudget: options.retrievedCharacterBudget)
@@ -91,7 +97,7 @@ public enum PromptBuilder {
             answerPrefix: PromptTemplate.answerPrefix
         )
         return Prompt(generation: generation, contextFields: rendered.fields, contextLines: rendered.lines,
-                      retrieved: retrieved)
+                      retrieved: retrieved, knownLines: known)
     }
 
     /// A request that makes a server evaluate (and keep in its prompt cache) the fixed part of the prompt, generating a
@@ -111,7 +117,26 @@ public enum PromptBuilder {
 
     /// Exactly the context fields the prompt for `request` uses (`namespace`, `lastResource`, `selection`, `listing`).
     public static func contextFields(_ context: SessionContext, request: String, options: Options = Options()) -> [String: String] {
-        ContextRenderer.render(context, request: clean(request), maxRows: options.maxListingRows).fields
+        let request = clean(request)
+        return ContextRenderer.render(shown(context, request: request), request: request,
+                                      maxRows: options.maxListingRows).fields
+    }
+
+    /// The context as the prompt shows it: when k1 picks rows of the last listing for the request
+    /// (``ListingSelector``), the listing holds only those rows, and when the request names listed objects by their
+    /// whole names, only those. The model then reads a few rows instead of a dozen (fewer new prompt tokens), and an
+    /// answer for picked rows names them whatever it writes (``PickEnforcer``).
+    static func shown(_ context: SessionContext, request: String) -> SessionContext {
+        guard let listing = context.listing else { return context }
+        var shown = context
+        if let pick = ListingSelector.pick(request, listing: listing) {
+            if pick.refusal == nil { shown.listing?.objects = pick.rows }
+            return shown
+        }
+        let words = Set(request.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() })
+        let named = listing.objects.filter { words.contains($0.name.lowercased()) }
+        if !named.isEmpty { shown.listing?.objects = named }
+        return shown
     }
 
     /// The messages of `generation` as text, one `--- role ---` header each, with a marker line where the fixed part

@@ -238,7 +238,7 @@ public final class Translator: Sendable {
             return attempt
         }
         attempt.notes = sanitized.note.map { [AnswerNote(.output, $0)] } ?? []
-        let fixed = AnswerFixes.apply(command, request: request, context: prompt.contextLines,
+        let fixed = AnswerFixes.apply(command, request: request, context: prompt.knownLines,
                                       ground: options.fixAnswers, prune: options.pruneFlags)
         command = fixed.command
         attempt.notes += fixed.notes
@@ -246,7 +246,7 @@ public final class Translator: Sendable {
         attempt.truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
         if attempt.truncated { command = OutputSanitizer.trimRunaway(command) }
         var issues = CommandValidator.validate(command)
-        let unknown = Grounding.unknownNames(in: command, request: request, context: prompt.contextLines)
+        let unknown = Grounding.unknownNames(in: command, request: request, context: prompt.knownLines)
         if !unknown.isEmpty {
             let list = unknown.joined(separator: ", ")
             issues.append(ValidationIssue(.unknownName, "\(list) appears nowhere in the request or the session; names must be copied exactly"))

@@ -170,7 +170,7 @@ struct PromptBuilderTests {
 
     @Test func listingShowsFailingRowsFirstWithTrimmedCells() {
         let context = SessionContext(namespace: "shop", listing: Self.shopListing)
-        let message = userMessage(PromptBuilder.build(request: "restart the failing ones", context: context))
+        let message = userMessage(PromptBuilder.build(request: "describe the oldest one", context: context))
         #expect(message == """
         ns: shop
         listed pods in shop:
@@ -180,10 +180,40 @@ struct PromptBuilderTests {
         web-5f6b9c-q8zr4 Running 1/1 0
         redis-0 Running 1/1 0
         failing: payments-api-7d9f8-x2k4q worker-6d8f7-abc12
+        request: describe the oldest one
+        """)
+        let fields = PromptBuilder.contextFields(context, request: "describe the oldest one")
+        #expect(fields["listing"]?.hasPrefix("listed pods in shop:") == true)
+    }
+
+    @Test func rowsK1PicksAreTheOnlyRowsShown() {
+        let context = SessionContext(namespace: "shop", listing: Self.shopListing)
+        let prompt = PromptBuilder.prepare(request: "restart the failing ones", context: context)
+        #expect(userMessage(prompt.generation) == """
+        ns: shop
+        listed pods in shop:
+        NAME STATUS READY RESTARTS
+        payments-api-7d9f8-x2k4q CrashLoopBackOff 0/1 14
+        worker-6d8f7-abc12 Error 0/1 3
+        failing: payments-api-7d9f8-x2k4q worker-6d8f7-abc12
         request: restart the failing ones
         """)
-        let fields = PromptBuilder.contextFields(context, request: "restart the failing ones")
-        #expect(fields["listing"]?.hasPrefix("listed pods in shop:") == true)
+        // The cache key sees the same rows; an answer's names are checked against every listed row.
+        #expect(PromptBuilder.contextFields(context, request: "restart the failing ones")["listing"]
+                == prompt.contextFields["listing"])
+        #expect(prompt.knownLines.contains("redis-0 Running 1/1 0"))
+        #expect(!prompt.contextLines.contains("redis-0 Running 1/1 0"))
+    }
+
+    @Test func rowsNamedInTheRequestAreTheOnlyRowsShown() {
+        let context = SessionContext(namespace: "shop", listing: Self.shopListing)
+        #expect(userMessage(PromptBuilder.build(request: "show the logs of redis-0", context: context)) == """
+        ns: shop
+        listed pods in shop:
+        NAME STATUS READY RESTARTS
+        redis-0 Running 1/1 0
+        request: show the logs of redis-0
+        """)
     }
 
     @Test func listingRespectsTheRowBudget() {

@@ -19,7 +19,7 @@ public enum AskedFlags {
         var added: [String] = []
         if let namespace = namedNamespace(request), parsed.namespace == nil, !parsed.allNamespaces,
            CommandValidator.clusterScopedType(of: parsed) == nil, namespacedVerbs.contains(verb),
-           !usesOutsideLabels(parsed, namespace) {
+           !usesOutsideLabels(parsed, namespace), !selectorOperand(parsed, namespace, request: request) {
             added += ["-n", namespace]
         }
         if verb == "get", parsed.output == nil, let format = namedFormat(request) {
@@ -28,6 +28,20 @@ public enum AskedFlags {
         guard !added.isEmpty else { return (command, []) }
         let pieces = stride(from: 0, to: added.count, by: 2).map { added[$0] + " " + added[$0 + 1] }
         return (insert(added, into: command, before: parsed.hasDoubleDash), pieces)
+    }
+
+    /// Whether the request's "in" before `word` is the command's label-selector operator ("env in staging or qa",
+    /// with `-l 'env in (staging,qa)'`), not a namespace marker: the word before "in" is a key the selector tests.
+    static func selectorOperand(_ parsed: KubectlCommand, _ word: String, request: String) -> Bool {
+        guard let selector = parsed.selector?.lowercased() else { return false }
+        let keys = Set(selector.split(separator: ",").compactMap { term in
+            term.split(whereSeparator: { " =!()".contains($0) }).first.map(String.init)
+        })
+        let tokens = RequestText(request).tokens
+        return tokens.indices.contains { index in
+            index > 0 && index + 1 < tokens.count && tokens[index] == "in" && tokens[index + 1] == word
+                && keys.contains(tokens[index - 1])
+        }
     }
 
     /// Whether the command already uses `word` other than as a label value (a selector or a `key=value`
@@ -86,6 +100,7 @@ public enum AskedFlags {
         "future", "production", "staging-like", "prod-like", "it's", "which", "what", "where", "when", "there's",
         "mind", "logs", "log", "file", "files", "dir", "directory", "container", "containers", "image", "images",
         "node", "nodes", "pod", "pods", "env", "labels", "label", "annotations", "spec", "status", "yaml-form",
+        "to", "of", "for", "and", "or", "on", "at", "by", "with", "from", "into", "as", "is",
     ]
 
     /// `json`, `yaml` or `wide` when the request says it as a word of its own.

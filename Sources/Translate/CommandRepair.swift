@@ -39,6 +39,16 @@ public enum CommandRepair {
         return "--types → --field-selector=type"
     }
 
+    /// `--dry-run client`: kubectl's `--dry-run` takes its value only after `=` (given bare it means `client`), so
+    /// the separate word would become an object name. It is joined: `--dry-run=client`.
+    static func dryRunValue(_ tokens: inout [String]) -> String? {
+        guard let index = tokens.firstIndex(of: "--dry-run"), index + 1 < tokens.count,
+              ["client", "server", "none"].contains(tokens[index + 1]) else { return nil }
+        let value = tokens[index + 1]
+        tokens.replaceSubrange(index...(index + 1), with: ["--dry-run=" + value])
+        return "--dry-run \(value) → --dry-run=\(value)"
+    }
+
     /// Verbs that take one object, which kubectl reads as `TYPE/NAME` or a pod name.
     static let singleObjectVerbs: Set<String> = ["port-forward", "logs", "exec", "attach"]
 
@@ -96,6 +106,7 @@ public enum CommandRepair {
             index += replacement.count
         }
         if let rewrite = eventTypes(&tokens, parsed: parsed) { rewrites.append(rewrite) }
+        if let rewrite = dryRunValue(&tokens) { rewrites.append(rewrite) }
         if let rewrite = slashForm(&tokens, verb: verb) { rewrites.append(rewrite) }
         guard !rewrites.isEmpty else { return (command, []) }
         return (tokens.joined(separator: " "), rewrites)

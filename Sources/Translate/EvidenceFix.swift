@@ -25,6 +25,10 @@ public struct EvidenceFix: Sendable, Equatable, CustomStringConvertible {
         case inventedValue
         /// A flag kubectl does not have, dropped from a read-only command.
         case unknownFlag
+        /// The verb the request asks for (get for a request that deletes nothing, create for "create from a file").
+        case verb
+        /// The output the request asks for (`-o name`, `--show-labels`, `-w`).
+        case output
     }
 
     /// The kind.

@@ -15,6 +15,9 @@ public enum FlagEvidence {
         let words: [String]
         /// Whether a value that the request or session mentions (`--tail=30` for "last 30") counts as asked for.
         let valueCounts: Bool
+        /// The only verbs the rule applies to (nil: every verb): `--type` is a modifier of `expose` but part of the
+        /// meaning of `patch`.
+        var verbs: Set<String>? = nil
     }
 
     static let rules: [Rule] = [
@@ -33,7 +36,7 @@ public enum FlagEvidence {
         Rule(name: "raw", value: nil, words: ["raw", "secret", "cert", "credential", "key", "token", "full", "unredacted", "everything"], valueCounts: false),
         Rule(name: "previous", value: nil, words: ["previous", "prev", "before", "crash", "prior", "restart", "died", "dead", "earlier", "last run", "last container", "old"], valueCounts: false),
         Rule(name: "follow", value: nil, words: ["follow", "stream", "live", "tail -f", "watch", "keep", "-f"], valueCounts: false),
-        Rule(name: "watch", value: nil, words: ["watch", "live", "stream", "follow", "keep", "-w"], valueCounts: false),
+        Rule(name: "watch", value: nil, words: ["watch", "live", "stream", "follow", "keep", "-w", "as they happen", "as it happens", "real time", "realtime", "real-time", "continuously", "as they come"], valueCounts: false),
         Rule(name: "force", value: nil, words: ["force", "now", "immediate", "stuck", "hard", "right away"], valueCounts: false),
         Rule(name: "overwrite", value: nil, words: ["overwrite", "replace", "change", "update", "override", "even if", "already", "existing", "force", "new value", "set"], valueCounts: false),
         Rule(name: "server-side", value: nil, words: ["server"], valueCounts: false),
@@ -44,6 +47,11 @@ public enum FlagEvidence {
         Rule(name: "no-headers", value: nil, words: ["header", "plain", "script", "bare", "raw"], valueCounts: false),
         Rule(name: "output", value: "name", words: [" name ", " names ", "only", "just", "bare", "plain", "list"], valueCounts: false),
         Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age"], valueCounts: false),
+        // Only the number asks for it: "the previous revision" is what `rollout undo` does without it.
+        Rule(name: "to-revision", value: nil, words: [], valueCounts: true, verbs: ["rollout"]),
+        Rule(name: "type", value: nil, words: ["type", "loadbalancer", "load balancer", "load-balancer", "nodeport", "node port", "clusterip", "cluster ip", "external", "public", "internet"], valueCounts: true, verbs: ["expose"]),
+        Rule(name: "client", value: nil, words: ["client", "local", "cli", "only kubectl", "my kubectl", "not the server", "without the server"], valueCounts: false, verbs: ["version"]),
+        Rule(name: "output-directory", value: nil, words: ["directory", "dir", "folder", "into", "to ./", "save", "files"], valueCounts: true, verbs: ["cluster-info"]),
         Rule(name: "all-namespaces", value: nil, words: ["all", "every", "across", "cluster", "everywhere", "any namespace", "namespaces", "-a", "global", "whole"], valueCounts: false),
     ]
 
@@ -60,8 +68,11 @@ public enum FlagEvidence {
         let retried = Set(failedCommandFlags(context))
         func unasked(_ flag: ParsedFlag) -> Bool {
             if retried.contains(flag) { return false }
+            // A search by field (the pods on a node, the pod with an IP) looks in every namespace.
+            if flag.name == "all-namespaces", parsed.fieldSelector != nil { return false }
             let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil
-            guard let rule = rules.first(where: { $0.name == flag.name && $0.value == format }) else { return false }
+            guard let rule = rules.first(where: { $0.name == flag.name && $0.value == format }),
+                  rule.verbs.map({ $0.contains(parsed.verb ?? "") }) ?? true else { return false }
             if rule.words.contains(where: { asked.contains($0) }) { return false }
             if rule.valueCounts, let value = flag.value {
                 let digits = String(value.filter(\.isNumber))

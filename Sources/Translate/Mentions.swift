@@ -20,6 +20,13 @@ struct Mentions: Sendable {
             for word in line.split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "," }) {
                 let squashed = Grounding.squash(String(word))
                 if !squashed.isEmpty { words.insert(squashed) }
+                // `tier=edge` mentions `tier` and `edge` too.
+                if word.contains("=") {
+                    for part in word.split(separator: "=") {
+                        let piece = Grounding.squash(String(part))
+                        if !piece.isEmpty { words.insert(piece) }
+                    }
+                }
             }
         }
         self.words = words

@@ -20,8 +20,9 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
+        unaskedDelete, createFromFile, clusterInfoDump, describeDetails,
         namespace, allNamespaces, container, all, overwrite, antonym, identity,
-        selectorForms, fieldSelector, imageTag, numbers, duration, unknownFlags,
+        selectorForms, fieldSelector, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

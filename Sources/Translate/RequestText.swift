@@ -9,7 +9,10 @@ struct RequestText: Sendable {
     let set: Set<String>
 
     init(_ request: String) {
+        // Operators' shorthand: "w/o" is "without", "w/" is "with".
         tokens = request.lowercased()
+            .replacingOccurrences(of: "w/o ", with: "without ")
+            .replacingOccurrences(of: "w/ ", with: "with ")
             .split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "?" || $0 == "\"" || $0 == "`" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:'()")) }
             .filter { !$0.isEmpty }

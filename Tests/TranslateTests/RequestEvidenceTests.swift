@@ -149,4 +149,17 @@ struct RequestEvidenceDatasetTests {
             #expect(!CommandValidator.validate(item.expected[0]).contains { $0.kind == .fieldSelector }, "\(item.id)")
         }
     }
+
+    /// The same for every fix an answer goes through (``AnswerFixes``), pruning included.
+    @Test(arguments: ["kubectl_benchmark.jsonl", "kubectl_longtail.jsonl"])
+    func expectedCommandsPassEveryFixUnchanged(_ file: String) throws {
+        let url = ShippedBenchmark.url.deletingLastPathComponent().appendingPathComponent(file)
+        for item in try BenchmarkDataset.load(from: url).cases
+        where item.category != .fix && item.category != .explain && !item.expectsNoCommand {
+            let prompt = PromptBuilder.prepare(request: item.prompt, context: item.context?.sessionContext() ?? SessionContext(),
+                                               options: PromptBuilder.Options(retrievedExamples: 0))
+            let result = AnswerFixes.apply(item.expected[0], request: item.prompt, context: prompt.knownLines)
+            #expect(result.notes.isEmpty, "\(item.id): \(item.prompt) — \(item.expected[0]) → \(result.command) (\(result.notes.map(\.text)))")
+        }
+    }
 }

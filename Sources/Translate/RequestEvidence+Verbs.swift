@@ -1,0 +1,118 @@
+import KubectlKit
+
+extension RequestEvidence {
+    // MARK: - The verb the request asks for
+
+    /// Words that ask for objects to go away, or for what kubectl does by deleting them (restarting a pod).
+    static let deletionWords: Set<String> = [
+        "delete", "deleting", "deleted", "del", "remove", "removing", "rm", "nuke", "kill", "destroy", "drop", "purge",
+        "clean", "cleanup", "clear", "evict", "wipe", "erase", "rid", "teardown", "tear", "terminate", "uninstall",
+        "zap", "trash", "recreate", "restart", "bounce", "recycle", "kick", "reschedule", "replace", "force", "gone",
+    ]
+
+    /// A `delete` for a request that asks for nothing to go away (`failed pods ns batch-lab` answered with
+    /// `kubectl delete pods --field-selector status.phase=Failed`) becomes the listing of the same objects: a small
+    /// model copies the verb of a nearby example, and k1 never proposes deleting what the user only asked to see.
+    static let unaskedDelete: Check = { words, evidence in
+        guard words.parsed.verb == "delete", !evidence.text.hasAny(deletionWords),
+              // Typed in a hurry ("delte", "dleete", "remvoe") it still asks.
+              !evidence.text.tokens.contains(where: { $0.count >= 4 && ClosestName.find($0, among: ["delete", "remove", "destroy"]) != nil })
+        else { return nil }
+        words.replaceWord("delete", with: "get")
+        for name in ["grace-period", "force", "now", "wait", "cascade", "timeout", "all"] {
+            while let span = words.span(name) { words.remove(span) }
+        }
+        return EvidenceFix(.verb, "delete → get: the request asks to see these objects, not to delete them")
+    }
+
+    /// Words that ask for create-or-update rather than create.
+    static let applyWords: Set<String> = [
+        "apply", "applying", "update", "updating", "upsert", "sync", "reconcile", "declarative", "declaratively",
+        "configure", "changes", "change", "existing", "again", "reapply", "re-apply",
+    ]
+
+    /// `apply -f FILE` for a request that creates what a file defines ("create the resources in orchard.json"):
+    /// kubectl's `create -f`, which fails rather than changes objects that exist. "save config" adds `--save-config`.
+    static let createFromFile: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "apply", parsed.hasFlag("filename"), !parsed.hasFlag("kustomize"),
+              parsed.subverb == nil,
+              evidence.text.set.contains("create") || evidence.text.set.contains("creating"),
+              !evidence.text.hasAny(applyWords) else { return nil }
+        words.replaceWord("apply", with: "create")
+        if evidence.text.has("save config") || evidence.text.has("save the config") || evidence.text.set.contains("--save-config"),
+           !words.parsed.hasFlag("save-config") {
+            words.append(["--save-config"])
+        }
+        return EvidenceFix(.verb, "apply → create: the request creates what the file defines")
+    }
+
+    /// `cluster-info dump` for a request that does not ask for a dump ("cluster info pls"): `cluster-info`.
+    static let clusterInfoDump: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "cluster-info", parsed.subverb == "dump" || parsed.positionals.first == "dump",
+              !evidence.text.tokens.contains(where: { $0.hasPrefix("dump") || $0 == "debug" || $0 == "diagnos" }) else { return nil }
+        words = CommandWords("kubectl cluster-info") ?? words
+        return EvidenceFix(.verb, "cluster-info dump → cluster-info: the request asks for no dump")
+    }
+
+    /// Words that ask for an object's details rather than its row.
+    static let detailWords: Set<String> = ["details", "detail", "detailed", "describe", "description", "everything"]
+
+    /// `get TYPE NAME` for a request about one object's details ("display the details of the secret db-auth"):
+    /// `describe`, unless the request names an output format.
+    static let describeDetails: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "get", !parsed.names.isEmpty || !parsed.objects.isEmpty, !parsed.hasFlag("output"),
+              !parsed.hasFlag("watch"), evidence.text.hasAny(detailWords),
+              !evidence.text.hasAny(["yaml", "json", "wide", "jsonpath", "output", "field", "value", "values"]) else { return nil }
+        words.replaceWord("get", with: "describe")
+        return EvidenceFix(.verb, "get → describe: the request asks for the details")
+    }
+
+    // MARK: - Output and watching
+
+    /// `-o name` for a listing of names only ("print the names of the config maps", "just the names").
+    static let namesOnly: Check = { words, evidence in
+        let parsed = words.parsed
+        let text = evidence.text
+        guard parsed.verb == "get", !parsed.hasFlag("output"),
+              text.has("names of") || text.has("just the names") || text.has("only the names") || text.has("names only")
+                || text.has("name only") || text.has("only names") || text.has("just names") else { return nil }
+        words.append(["-o", "name"])
+        return EvidenceFix(.output, "added -o name: the request asks for names only")
+    }
+
+    /// `--show-labels` for a listing with its labels ("pods + labels", "show the labels of the pods").
+    static let showLabels: Check = { words, evidence in
+        let parsed = words.parsed
+        let tokens = evidence.text.tokens
+        guard parsed.verb == "get", !parsed.hasFlag("show-labels"), !parsed.hasFlag("label-columns"),
+              !parsed.hasFlag("output"), let index = tokens.firstIndex(of: "labels"),
+              !tokens.contains(where: { $0.contains("=") }),
+              !evidence.text.hasAny(["labelled", "labeled", "selector", "without", "with-label", "carrying"]) else { return nil }
+        // "+ labels", "with labels", "show labels", "and their labels", "labels of/for …".
+        let before = index > 0 ? tokens[index - 1] : ""
+        let after = index + 1 < tokens.count ? tokens[index + 1] : ""
+        guard ["+", "with", "show", "their", "its", "and", "the", "&", "plus", "w/"].contains(before)
+                || ["of", "for", "too", "shown", "included"].contains(after) || index == tokens.count - 1 else { return nil }
+        // A selector the model made up from the request's other words goes: labels are shown, not matched.
+        if let span = words.span("selector") { words.remove(span) }
+        words.append(["--show-labels"])
+        return EvidenceFix(.output, "added --show-labels: the request asks to see the labels")
+    }
+
+    /// Phrases that ask to keep watching.
+    static let watchPhrases = ["as they happen", "as it happens", "in real time", "real-time", "realtime", "live",
+                               "keep watching", "stream", "streaming", "watch", "as they come", "continuously"]
+
+    /// `-w` for a listing or events the request asks to follow as they change.
+    static let watch: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "get" || parsed.verb == "events", !parsed.hasFlag("watch"), !parsed.hasFlag("watch-only"),
+              !parsed.hasFlag("output") || parsed.verb == "events",
+              watchPhrases.contains(where: evidence.text.has) else { return nil }
+        words.append(["-w"])
+        return EvidenceFix(.output, "added -w: the request asks to watch")
+    }
+}

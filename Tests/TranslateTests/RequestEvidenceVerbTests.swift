@@ -1,0 +1,93 @@
+import Testing
+@testable import Translate
+
+@Suite("RequestEvidence: the verb and output the request asks for")
+struct RequestEvidenceVerbTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        let result = RequestEvidence.repair(command, request: request, context: [])
+        return (result.command, result.fixes.map(\.kind))
+    }
+
+    @Test func aDeleteNobodyAskedForBecomesTheListing() {
+        let result = fix("kubectl delete pods --field-selector=status.phase=Failed -n batch-lab --grace-period=0 --force",
+                         "failed pods ns batch-lab")
+        #expect(result.command == "kubectl get pods --field-selector=status.phase=Failed -n batch-lab")
+        #expect(result.kinds == [.verb])
+        // Asked for, in any of the ways operators ask, it stays.
+        for request in ["delete the failed pods", "nuke failed pods", "clean up failed pods", "restart pod web-0",
+                        "get rid of the failed pods", "remove pod web-0", "dleete pod web-0"] {
+            #expect(fix("kubectl delete pod web-0", request).kinds.isEmpty, "\(request)")
+        }
+    }
+
+    @Test func createFromAFileIsCreateNotApply() {
+        #expect(fix("kubectl apply -f orchard.json", "Create the resources defined in the file orchard.json.").command
+                == "kubectl create -f orchard.json")
+        #expect(fix("kubectl apply -f beacon.yaml", "create from beacon.yaml save config").command
+                == "kubectl create -f beacon.yaml --save-config")
+        #expect(fix("kubectl apply -f app.yaml", "create or update what app.yaml defines").kinds.isEmpty)
+        #expect(fix("kubectl apply -f app.yaml", "apply app.yaml").kinds.isEmpty)
+        #expect(fix("kubectl apply -k overlays/dev", "create the dev overlay").kinds.isEmpty)
+    }
+
+    @Test func clusterInfoIsNoDumpUnlessAsked() {
+        #expect(fix("kubectl cluster-info dump", "cluster info pls").command == "kubectl cluster-info")
+        #expect(fix("kubectl cluster-info dump -A", "cluster-info dump all ns").kinds.isEmpty)
+    }
+
+    @Test func detailsOfOneObjectAreDescribe() {
+        #expect(fix("kubectl get secret db-auth -n vault-ops", "Display the details of the secret db-auth in the namespace vault-ops.")
+                    .command == "kubectl describe secret db-auth -n vault-ops")
+        #expect(fix("kubectl get secret db-auth -o yaml", "details of secret db-auth as yaml").kinds.isEmpty)
+        #expect(fix("kubectl get secrets", "details of the secrets").kinds.isEmpty)
+    }
+
+    @Test func namesLabelsAndWatching() {
+        #expect(fix("kubectl get configmaps -n ledger", "Print the names of the config maps in the namespace ledger.")
+                    .command == "kubectl get configmaps -n ledger -o name")
+        #expect(fix("kubectl get pods -l app=harbor -n harbor", "pods + labels in harbor").command
+                == "kubectl get pods -n harbor --show-labels")
+        #expect(fix("kubectl get pods -l app=web", "pods labelled app=web").kinds.isEmpty)
+        #expect(fix("kubectl get pods -l '!owner'", "pods without the owner label").kinds.isEmpty)
+        #expect(fix("kubectl get events -n tundra", "Show the events of the namespace tundra as they happen.").command
+                == "kubectl get events -n tundra -w")
+        #expect(fix("kubectl get events -n tundra", "events in tundra").kinds.isEmpty)
+    }
+
+    @Test func operatorsShorthandReadsAsWords() {
+        #expect(RequestText("nuke pods w/o the owner label").tokens.contains("without"))
+        #expect(RequestText("deploys w/ env in (dev,qa)").tokens.contains("with"))
+    }
+}
+
+@Suite("Flags nobody asked for, and kubectl's spelling of --dry-run")
+struct UnaskedFlagTests {
+    func prune(_ command: String, _ request: String) -> String {
+        FlagEvidence.prune(command, request: request, context: []).command
+    }
+
+    @Test func modifiersOfOneVerbGoWhenUnasked() {
+        #expect(prune("kubectl rollout undo ds/log-shipper -n kube-system --to-revision=1",
+                      "Roll back the daemon set log-shipper in the namespace kube-system to its previous revision")
+                == "kubectl rollout undo ds/log-shipper -n kube-system")
+        #expect(prune("kubectl rollout undo deploy/web --to-revision=3", "roll web back to revision 3")
+                == "kubectl rollout undo deploy/web --to-revision=3")
+        #expect(prune("kubectl expose statefulset quill-db --port=5432 --type=LoadBalancer", "expose quill-db on 5432")
+                == "kubectl expose statefulset quill-db --port=5432")
+        #expect(prune("kubectl expose deploy web --port=80 --type=NodePort", "expose web as a node port on 80")
+                == "kubectl expose deploy web --port=80 --type=NodePort")
+        #expect(prune("kubectl version --client -o json", "kubectl version in json pls") == "kubectl version -o json")
+        #expect(prune("kubectl cluster-info dump --output-directory=./cluster-dump -A", "cluster-info dump all ns")
+                == "kubectl cluster-info dump -A")
+        #expect(prune("kubectl get pods -A --field-selector spec.nodeName=worker-3", "pods on node worker-3")
+                == "kubectl get pods -A --field-selector spec.nodeName=worker-3")
+        // The same flag names mean something else elsewhere: left alone.
+        #expect(prune("kubectl patch deploy web --type=json -p '[]'", "patch web") == "kubectl patch deploy web --type=json -p '[]'")
+    }
+
+    @Test func dryRunTakesItsValueAfterTheEqualsSign() {
+        #expect(CommandRepair.repair("kubectl auth reconcile -f rbac.yaml --dry-run client").command
+                == "kubectl auth reconcile -f rbac.yaml --dry-run=client")
+        #expect(CommandRepair.repair("kubectl apply -f a.yaml --dry-run").rewrites.isEmpty)
+    }
+}

@@ -39,7 +39,10 @@ public enum CommandNormaliser {
 
         switch command.shape {
         case .verbatim:
-            out.append(contentsOf: command.positionals)
+            // `kustomize base/` is `kustomize base`: a directory with or without its slash.
+            out.append(contentsOf: command.verb == "kustomize"
+                ? command.positionals.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+                : command.positionals)
         case .typed(let slashForm):
             let types = Set(command.objects.map { canonicalType($0.resourceWord) })
             if slashForm, types.count > 1 {
@@ -120,8 +123,9 @@ public enum CommandNormaliser {
         }
         if !spec.takesValue, value == "true" { return "--" + spec.long }
         if spec.long == "dry-run", value == "true" || value == "unchanged" { return "--dry-run=client" }
-        if spec.long == "selector" || spec.long == "field-selector" { return "--" + spec.long + "=" + compactSelector(value) }
-        return "--" + spec.long + "=" + value
+        if spec.long == "selector" { return "--selector=" + canonicalSelector(compactSelector(value)) }
+        if spec.long == "field-selector" { return "--" + spec.long + "=" + compactSelector(value) }
+        return "--" + spec.long + "=" + canonicalValue(value, flag: spec.long)
     }
 
     /// A selector without the spaces kubectl ignores around its operators and commas: `env != prod, tier=web` →

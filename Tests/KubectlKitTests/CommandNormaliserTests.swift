@@ -101,3 +101,34 @@ struct CommandNormaliserTests {
         }
     }
 }
+
+@Suite("CommandNormaliser: values kubectl reads the same way")
+struct CommandNormaliserValueTests {
+    @Test func durationsConditionsAndDirectories() {
+        #expect(CommandNormaliser.equivalent("kubectl wait --for=condition=Available deployment/ledger --timeout=5m",
+                                             "kubectl wait --for=condition=available deployment/ledger --timeout=300s"))
+        #expect(CommandNormaliser.equivalent("kubectl wait --for=condition=Ready=true pod/a --timeout=1h30m",
+                                             "kubectl wait --for=condition=ready pod/a --timeout=90m"))
+        #expect(!CommandNormaliser.equivalent("kubectl wait --for=condition=Ready pod/a --timeout=5m",
+                                              "kubectl wait --for=condition=Ready pod/a --timeout=6m"))
+        #expect(!CommandNormaliser.equivalent("kubectl wait --for=condition=Ready=false pod/a",
+                                              "kubectl wait --for=condition=Ready pod/a"))
+        #expect(CommandNormaliser.equivalent("kubectl logs web-0 --since=1h", "kubectl logs web-0 --since=60m"))
+        #expect(CommandNormaliser.equivalent("kubectl kustomize base/", "kubectl kustomize base"))
+        #expect(CommandNormaliser.equivalent("kubectl apply -k overlays/dev/", "kubectl apply -k overlays/dev"))
+        #expect(CommandNormaliser.seconds(ofDuration: "1.5h") == 5400)
+        #expect(CommandNormaliser.seconds(ofDuration: "soon") == nil)
+    }
+
+    @Test func selectorTermsInOneSpelling() {
+        #expect(CommandNormaliser.equivalent("kubectl get pods -l 'track notin (canary,beta)'",
+                                             "kubectl get pods --selector track!=canary,track!=beta"))
+        #expect(CommandNormaliser.equivalent("kubectl get pods -l 'app=ledger,tier!=canary'",
+                                             "kubectl get pods -l 'tier!=canary,app=ledger'"))
+        #expect(CommandNormaliser.equivalent("kubectl get pods -l 'env in (qa)'", "kubectl get pods -l env=qa"))
+        #expect(CommandNormaliser.equivalent("kubectl get pods -l 'env in (qa,dev)'", "kubectl get pods -l 'env in (dev,qa)'"))
+        #expect(CommandNormaliser.equivalent("kubectl get pods -l env==qa", "kubectl get pods -l env=qa"))
+        #expect(!CommandNormaliser.equivalent("kubectl get pods -l 'env in (qa,dev)'", "kubectl get pods -l env=qa"))
+        #expect(!CommandNormaliser.equivalent("kubectl get pods -l 'env notin (qa)'", "kubectl get pods -l env=qa"))
+    }
+}

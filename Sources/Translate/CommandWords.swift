@@ -89,6 +89,12 @@ struct CommandWords: Sendable {
         }
     }
 
+    /// Removes the first positional word equal to `word` (before `--`).
+    mutating func removeWord(_ word: String) {
+        let end = words.firstIndex(of: "--") ?? words.count
+        if let index = words[1..<end].firstIndex(of: word) { words.remove(at: index) }
+    }
+
     /// Replaces the first positional word equal to `old` (before `--`) with `new`.
     mutating func replaceWord(_ old: String, with new: String) {
         let end = words.firstIndex(of: "--") ?? words.count

@@ -134,6 +134,13 @@ extension RequestEvidence {
                 what.append("\(term) → status.podIP\(parts.op)\(parts.value)")
             } else if FieldSelectorKeys.supports(parts.key, for: type) {
                 fieldTerms.append(term)
+            } else if let resource = ResourceCatalog.lookup(type),
+                      case let leaf = parts.key.split(separator: ".").last.map(String.init) ?? parts.key,
+                      case let same = FieldSelectorKeys.keys(for: resource).filter({ $0.hasSuffix("." + leaf) }),
+                      same.count == 1, let key = same.first {
+                // `status.restartPolicy` for `spec.restartPolicy`: the one key the type has with that last part.
+                fieldTerms.append(key + parts.op + parts.value)
+                what.append("\(parts.key) → \(key)")
             } else if !parts.key.contains("."), isLabelKey(parts.key) {
                 labels.append(parts.key + (parts.op == "!=" ? "!=" : "=") + parts.value)
                 what.append("\(term) is a label")

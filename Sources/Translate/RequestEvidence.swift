@@ -22,7 +22,7 @@ public enum RequestEvidence {
     static let checks: [Check] = [
         unaskedDelete, createFromFile, clusterInfoDump, describeDetails,
         namespace, allNamespaces, container, all, overwrite, antonym, identity,
-        selectorForms, fieldSelector, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
+        strayLabelTerms, selectorForms, fieldSelector, nodePlacement, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

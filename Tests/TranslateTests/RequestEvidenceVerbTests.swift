@@ -91,3 +91,33 @@ struct UnaskedFlagTests {
         #expect(CommandRepair.repair("kubectl apply -f a.yaml --dry-run").rewrites.isEmpty)
     }
 }
+
+@Suite("RequestEvidence: label terms, nodes and field keys")
+struct RequestEvidencePlacementTests {
+    func fix(_ command: String, _ request: String) -> String {
+        RequestEvidence.repair(command, request: request, context: []).command
+    }
+
+    @Test func aStrayLabelTermJoinsTheSelector() {
+        #expect(fix("kubectl get pods -l app=ledger tier=canary", "pods app=ledger except tier=canary")
+                == "kubectl get pods -l 'app=ledger,tier!=canary'")
+        #expect(fix("kubectl get pods tier=edge", "pods with tier=edge") == "kubectl get pods -l tier=edge")
+        // Verbs whose words include key=value pairs keep them.
+        #expect(fix("kubectl label pods web env=prod", "label pod web env=prod") == "kubectl label pods web env=prod")
+    }
+
+    @Test func podsOnANodeAreFoundBySpecNodeName() {
+        #expect(fix("kubectl get pods --field-selector=status.phase=Running -l node=worker-ferry-3",
+                    "List the pods running on the node worker-ferry-3.")
+                == "kubectl get pods --field-selector=spec.nodeName=worker-ferry-3")
+        #expect(fix("kubectl get pods", "pods on node gpu-7") == "kubectl get pods --field-selector spec.nodeName=gpu-7")
+        #expect(fix("kubectl get pods --field-selector spec.nodeName=gpu-7", "pods on node gpu-7")
+                == "kubectl get pods --field-selector spec.nodeName=gpu-7")
+        #expect(fix("kubectl describe node gpu-7", "describe node gpu-7") == "kubectl describe node gpu-7")
+    }
+
+    @Test func aFieldKeyWithTheWrongPrefixTakesTheTypesKey() {
+        #expect(fix("kubectl get pods --field-selector=status.restartPolicy=Never", "pods w/ restartPolicy Never")
+                == "kubectl get pods --field-selector=spec.restartPolicy=Never")
+    }
+}

@@ -95,6 +95,10 @@ extension RequestEvidence {
             var fixed: String?
             if parts.count == 4, parts[0] == "system", parts[1] == "serviceaccount" {
                 fixed = parts[2] + ":" + parts[3]
+            } else if parts.count == 2, let namespace = accountNamespace(parsed, evidence), parts[1] == namespace,
+                      parts[0] != namespace {
+                // NAME:NS written the wrong way round.
+                fixed = namespace + ":" + parts[0]
             } else if parts.count == 1, let namespace = accountNamespace(parsed, evidence) {
                 fixed = namespace + ":" + value
             }

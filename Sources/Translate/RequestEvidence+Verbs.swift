@@ -116,3 +116,51 @@ extension RequestEvidence {
         return EvidenceFix(.output, "added -w: the request asks to watch")
     }
 }
+
+extension RequestEvidence {
+    /// `create clusterrolebinding` for a request that asks for a role binding ("bind the cluster role view to … with a
+    /// role binding"): a `rolebinding`, in the namespace the request names. A cluster role can be bound in one
+    /// namespace; "cluster role binding" or "cluster-wide" keeps it cluster-wide.
+    static let bindingScope: Check = { words, evidence in
+        let parsed = words.parsed
+        let text = evidence.text
+        guard parsed.verb == "create", parsed.subverb == "clusterrolebinding",
+              text.has("role binding") || text.set.contains("rolebinding"),
+              !text.has("cluster role binding") && !text.set.contains("clusterrolebinding"),
+              !text.hasAny(["cluster-wide", "clusterwide", "everywhere"]), !text.has("cluster wide"),
+              !text.has("all namespaces") else { return nil }
+        words.replaceWord("clusterrolebinding", with: "rolebinding")
+        if words.parsed.namespace == nil, let namespace = AskedFlags.namedNamespace(evidence.request) {
+            words.append(["-n", namespace])
+        }
+        return EvidenceFix(.verb, "clusterrolebinding → rolebinding: the request asks for a role binding")
+    }
+
+    /// Words that ask for deletion without waiting.
+    static let noGracePhrases = ["no grace", "without grace", "grace 0", "grace period 0", "zero grace", "grace-period 0",
+                                 "grace=0", "no grace period", "skip the grace", "skip grace"]
+
+    /// `delete … --now` or a bare `--force` for a request that deletes with no grace at all ("now, no grace",
+    /// "force delete"): `--grace-period=0 --force`, kubectl's immediate deletion.
+    static let immediateDelete: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "delete", noGracePhrases.contains(where: evidence.text.has)
+                || evidence.text.set.contains("force") && (evidence.text.set.contains("delete") || evidence.text.set.contains("del")),
+              !(parsed.flags.contains { $0.name == "grace-period" && $0.value == "0" } && parsed.hasFlag("force")) else { return nil }
+        for name in ["now", "grace-period", "force"] {
+            while let span = words.span(name) { words.remove(span) }
+        }
+        words.append(["--grace-period=0", "--force"])
+        return EvidenceFix(.verb, "--grace-period=0 --force: the request deletes without grace")
+    }
+
+    /// `--timeout` for a wait the request bounds ("2 min max", "up to five minutes", "give up after 90s").
+    static let waitTimeout: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "wait" || (parsed.verb == "rollout" && parsed.subverb == "status"), !parsed.hasFlag("timeout"),
+              evidence.text.hasAny(["max", "timeout", "within", "most", "limit", "after", "upto"]) || evidence.text.has("up to"),
+              let duration = evidence.text.durations.first else { return nil }
+        words.append(["--timeout=" + duration])
+        return EvidenceFix(.inventedValue, "added --timeout=\(duration) from the request")
+    }
+}

@@ -20,7 +20,7 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        unaskedDelete, createFromFile, clusterInfoDump, describeDetails,
+        unaskedDelete, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         namespace, allNamespaces, container, all, overwrite, antonym, identity,
         strayLabelTerms, selectorForms, fieldSelector, nodePlacement, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
     ]

@@ -64,20 +64,17 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
         return cached ?? []
     }
 
-    /// Runs kubectl and returns the names (without `type/` prefixes), or nil on failure.
+    /// Longest a fetch may run (kubectl's own `--request-timeout=3s` normally ends it first).
+    static let fetchDeadline = Duration.seconds(10)
+
+    /// Runs kubectl and returns the names (without `type/` prefixes), or nil on failure. Blocks: call it from a
+    /// Dispatch queue, never from a task.
     static func fetch(_ argv: [String]) -> [String]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return parseNames(String(decoding: data, as: UTF8.self))
+        guard let program = argv.first else { return nil }
+        let command = ProcessCommand(program, arguments: Array(argv.dropFirst()), errorLimit: .discard,
+                                     deadline: fetchDeadline)
+        guard let result = try? ProcessRunner.runBlocking(command), result.succeeded else { return nil }
+        return parseNames(result.outputText)
     }
 
     /// `pod/web-0\npod/web-1` → `["web-0", "web-1"]`.

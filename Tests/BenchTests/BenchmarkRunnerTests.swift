@@ -87,7 +87,7 @@ struct BenchmarkRunnerTests {
     func oracleVerdictsAreAttached() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let oracle = try #require(SyntaxOracle(cacheDirectory: directory))
+        let oracle = try #require(await SyntaxOracle(cacheDirectory: directory))
         let translate: BenchmarkRunner.Translate = { item, _ in
             if item.id == "edge-001" { throw TranslateError.noCommand(raw: "") }
             let command = item.id == "simple-001" ? "kubectl get pods --bogus" : item.expected[0]

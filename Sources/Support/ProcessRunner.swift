@@ -37,6 +37,7 @@ public enum ProcessRunner {
             executable: .path(FilePath(path)), arguments: Arguments(command.arguments),
             environment: subprocessEnvironment(command.environment, resolved: environment),
             workingDirectory: command.workingDirectory.map { FilePath($0.path) }, platformOptions: options)
+        if command.input != .none { _ = ignoreBrokenPipes }
         let state = RunState(outputLimit: command.outputLimit, errorLimit: command.errorLimit)
         let termination: ProcessTermination
         do {
@@ -67,6 +68,11 @@ public enum ProcessRunner {
     }
 
     // MARK: - Running
+
+    /// SIGPIPE ignored from the first child that is given input on: a child that exits without reading it would
+    /// otherwise end k1 itself; the write fails with EPIPE instead and the rest of the input is dropped. Children
+    /// start with every signal at its default (swift-subprocess resets them), so they still get SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     /// What finished first: the child, or the deadline.
     private enum Event: Sendable {

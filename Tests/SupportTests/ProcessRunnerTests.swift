@@ -230,3 +230,13 @@ extension Thread {
         return try box.withLock { outcome! }.get()
     }
 }
+
+@Suite("Process runner: input the child does not read")
+struct ProcessRunnerUnreadInputTests {
+    @Test("Input a child exits without reading is dropped; k1 goes on and gets the child's status")
+    func unreadInput() async throws {
+        let input = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)   // more than a pipe holds
+        let result = try await ProcessRunner.run(ProcessCommand("/bin/sh", arguments: ["-c", "exit 5"], input: .bytes(input)))
+        #expect(result.termination == .exited(5))
+    }
+}

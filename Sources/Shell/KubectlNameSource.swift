@@ -26,9 +26,7 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
 
     /// Starts fetching names in the background without waiting (e.g. namespaces at start-up), so the first Tab is fast.
     public func prefetch(resource: String, namespace: String?) {
-        DispatchQueue.global(qos: .utility).async { [self] in
-            _ = names(resource: resource, namespace: namespace, wait: 30)
-        }
+        _ = names(resource: resource, namespace: namespace, wait: 0)
     }
 
     public func names(resource: String, namespace: String?) -> [String] {
@@ -47,8 +45,9 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
             let done = DispatchSemaphore(value: 0)
             inFlight[key] = done
             let argv = [kubectl] + args
-            DispatchQueue.global().async { [weak self] in
-                let names = Self.fetch(argv)
+            // A task, not a blocked thread: the Tab that waits for it may itself hold one of the few threads.
+            Task.detached(priority: .utility) { [weak self] in
+                let names = await Self.fetch(argv)
                 self?.lock.withLock {
                     if let names { self?.cache[key] = (names, Date()) }
                     self?.inFlight[key] = nil
@@ -67,13 +66,12 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
     /// Longest a fetch may run (kubectl's own `--request-timeout=3s` normally ends it first).
     static let fetchDeadline = Duration.seconds(10)
 
-    /// Runs kubectl and returns the names (without `type/` prefixes), or nil on failure. Blocks: call it from a
-    /// Dispatch queue, never from a task.
-    static func fetch(_ argv: [String]) -> [String]? {
+    /// Runs kubectl and returns the names (without `type/` prefixes), or nil on failure.
+    static func fetch(_ argv: [String]) async -> [String]? {
         guard let program = argv.first else { return nil }
         let command = ProcessCommand(program, arguments: Array(argv.dropFirst()), errorLimit: .discard,
                                      deadline: fetchDeadline)
-        guard let result = try? ProcessRunner.runBlocking(command), result.succeeded else { return nil }
+        guard let result = try? await ProcessRunner.run(command), result.succeeded else { return nil }
         return parseNames(result.outputText)
     }
 

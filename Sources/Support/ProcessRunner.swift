@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Subprocess
 import Synchronization
@@ -48,23 +47,6 @@ public enum ProcessRunner {
             throw .communicationFailed(executable: command.executable, reason: "\(error)")
         }
         return state.result(termination: termination)
-    }
-
-    /// Runs `command` and blocks the calling thread until it ends.
-    ///
-    /// For code outside Swift concurrency (a Dispatch queue, a thread of its own). Never call it from a task: it
-    /// waits on a semaphore while the run needs Swift concurrency's threads. In async code use ``run(_:)``.
-    public static func runBlocking(_ command: ProcessCommand) throws(ProcessRunError) -> ProcessResult {
-        let box = Mutex<Result<ProcessResult, ProcessRunError>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            let outcome: Result<ProcessResult, ProcessRunError>
-            do throws(ProcessRunError) { outcome = .success(try await run(command)) } catch { outcome = .failure(error) }
-            box.withLock { $0 = outcome }
-            done.signal()
-        }
-        done.wait()
-        return try box.withLock { $0! }.get()
     }
 
     // MARK: - Running

@@ -192,15 +192,6 @@ struct ProcessRunnerTests {
         }
     }
 
-    @Test("The blocking form gives the same result off Swift concurrency's threads")
-    func blocking() throws {
-        let result = try Thread.runBlocking {
-            try ProcessRunner.runBlocking(ProcessCommand("/bin/sh", arguments: ["-c", "echo blocked; exit 4"]))
-        }
-        #expect(result.outputText == "blocked\n")
-        #expect(result.termination == .exited(4))
-    }
-
     /// Whether `pid` has ended (no such process, or a zombie waiting for init), waiting up to a few seconds for the
     /// kernel to finish a kill.
     func gone(_ pid: Int32) async -> Bool {
@@ -211,23 +202,6 @@ struct ProcessRunnerTests {
             try? await Task.sleep(for: .milliseconds(50))
         }
         return false
-    }
-}
-
-extension Thread {
-    /// Runs `body` on a new thread and waits for its result.
-    static func runBlocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
-        let box = NSLock()
-        nonisolated(unsafe) var outcome: Result<T, any Error>?
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            let value = Result { try body() }
-            box.withLock { outcome = value }
-            done.signal()
-        }
-        thread.start()
-        done.wait()
-        return try box.withLock { outcome! }.get()
     }
 }
 

@@ -13,7 +13,8 @@ import SystemPackage
 /// Runs child processes that are not attached to the terminal: standard input from bytes (or nothing), standard
 /// output and error captured up to a limit each, an optional deadline after which the child's process group gets
 /// SIGTERM and, after a grace period, SIGKILL. The child runs in a process group of its own, so Ctrl-C at k1's
-/// terminal never reaches it, and the deadline ends whatever it started too.
+/// terminal never reaches it, and the deadline ends whatever it started too. Cancelling the calling task ends the
+/// child the same way. Nothing here blocks a thread: callers await the run.
 public enum ProcessRunner {
     /// Runs `command` to its end (or its deadline).
     /// - Throws: ``ProcessRunError`` when it cannot be started; a non-zero exit, a signal or a timeout is a result.

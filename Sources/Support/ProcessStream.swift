@@ -16,5 +16,6 @@ public enum ProcessReply: Sendable, Equatable {
     case sendAndClose([UInt8])
 }
 
-/// Called with each chunk of output as it arrives, in order per stream, before the capture limit is applied.
+/// Called with each chunk of output as it arrives, before the capture limit is applied: in order within a stream, while
+/// the calls for standard output and standard error may overlap (keep shared state behind a lock).
 public typealias ProcessOutputObserver = @Sendable (ProcessStream, [UInt8]) -> ProcessReply

@@ -96,6 +96,21 @@ struct ProcessRunnerTests {
         #expect(await gone(result.processIdentifier))
     }
 
+    @Test("Cancelling the calling task stops the child the same way, and is not a timeout")
+    func cancellation() async throws {
+        let (started, starting) = AsyncStream<Int32>.makeStream()
+        let run = Task {
+            try await ProcessRunner.run(ProcessCommand("/bin/sh", arguments: ["-c", "sleep 30"],
+                                                       onStart: { starting.yield($0) }))
+        }
+        for await _ in started { break }
+        run.cancel()
+        let result = try await run.value
+        #expect(result.termination == .signaled(SIGTERM))
+        #expect(!result.timedOut)
+        #expect(await gone(result.processIdentifier))
+    }
+
     @Test("A child that ends before its deadline is not timed out")
     func deadlineNotReached() async throws {
         let result = try await sh("echo quick") { $0.deadline = .seconds(60) }

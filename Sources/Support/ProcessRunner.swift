@@ -41,7 +41,9 @@ public enum ProcessRunner {
         let state = RunState(outputLimit: command.outputLimit, errorLimit: command.errorLimit)
         let termination: ProcessTermination
         do {
-            termination = try await runWithDeadline(configuration, command: command, state: state)
+            termination = try await withTaskExecutorPreference(ProcessRunnerExecutor.shared) {
+                try await runWithDeadline(configuration, command: command, state: state)
+            }
         } catch let error as SubprocessError {
             throw ProcessRunError(error, executable: command.executable, workingDirectory: command.workingDirectory?.path)
         } catch {
@@ -57,15 +59,14 @@ public enum ProcessRunner {
     /// start with every signal at its default (swift-subprocess resets them), so they still get SIGPIPE.
     private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
-    /// What finished first: the child, or the deadline.
+    /// What finished: the child, or the deadline's timer.
     private enum Event: Sendable {
         case ended(ProcessTermination)
-        case deadlinePassed
-        case timerCancelled
+        case timerDone
     }
 
-    /// Runs the child; when the deadline passes first, cancels the run, which makes swift-subprocess play the
-    /// teardown sequence (SIGTERM to the group, then SIGKILL) and wait for the child's end.
+    /// Runs the child; when the deadline passes while it runs, sends SIGTERM to its process group and, after the
+    /// grace period, SIGKILL. (Cancelling the calling task makes swift-subprocess play the same sequence.)
     private static func runWithDeadline(_ configuration: Configuration, command: ProcessCommand,
                                         state: RunState) async throws -> ProcessTermination {
         try await withThrowingTaskGroup(of: Event.self) { group in
@@ -80,25 +81,47 @@ public enum ProcessRunner {
             }
             if let deadline = command.deadline {
                 group.addTask {
-                    do { try await Task.sleep(for: deadline) } catch { return .timerCancelled }
-                    return .deadlinePassed
+                    await enforce(deadline, grace: command.grace, state: state)
+                    return .timerDone
                 }
             }
             while let event = try await group.next() {
-                switch event {
-                case .ended(let termination):
-                    group.cancelAll()
-                    return termination
-                case .deadlinePassed:
-                    state.markTimedOut()
-                    group.cancelAll()
-                case .timerCancelled:
-                    continue
-                }
+                guard case .ended(let termination) = event else { continue }
+                // Whatever the group started and that outlived its leader's SIGTERM goes too.
+                if state.timedOut { kill(-state.processIdentifier, SIGKILL) }
+                group.cancelAll()
+                return termination
             }
-            // The run was cancelled by the deadline and ended without a status: it was killed.
-            return .signaled(SIGKILL)
+            throw CancellationError()
         }
+    }
+
+    /// Waits for `deadline`, then, when the child is still running, marks the run timed out and stops the child's
+    /// process group: SIGTERM, then SIGKILL after `grace`. Returns early when cancelled (the child ended).
+    private static func enforce(_ deadline: Duration, grace: Duration, state: RunState) async {
+        do { try await Task.sleep(for: deadline) } catch { return }
+        var pid = state.processIdentifier
+        while pid == 0 {
+            do { try await Task.sleep(for: .milliseconds(10)) } catch { return }
+            pid = state.processIdentifier
+        }
+        guard isRunning(pid) else { return }
+        state.markTimedOut()
+        kill(-pid, SIGTERM)
+        do { try await Task.sleep(for: grace) } catch { return }
+        kill(-pid, SIGKILL)
+    }
+
+    /// Whether `pid` still runs: it exists and is not a zombie waiting to be reaped.
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        #if os(Linux)
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].dropFirst().first != "Z"
+        #else
+        return true
+        #endif
     }
 
     /// Feeds standard input and reads both outputs at once, so the child never blocks on a full pipe.
@@ -186,7 +209,11 @@ private final class RunState: Sendable {
 
     func markTimedOut() { values.withLock { $0.timedOut = true } }
 
+    var timedOut: Bool { values.withLock { $0.timedOut } }
+
     func setProcessIdentifier(_ pid: Int32) { values.withLock { $0.processIdentifier = pid } }
+
+    var processIdentifier: Int32 { values.withLock { $0.processIdentifier } }
 
     func result(termination: ProcessTermination) -> ProcessResult {
         values.withLock { values in

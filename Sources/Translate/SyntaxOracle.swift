@@ -32,7 +32,7 @@ public final class SyntaxOracle: Sendable {
     public init?(kubectl: String = "kubectl", timeout: Double = 4,
                  cacheDirectory: URL? = SyntaxOracleCache.defaultDirectory(),
                  environment: [String: String] = ProcessInfo.processInfo.environment) async {
-        guard let path = Self.locate(kubectl, environment: environment),
+        guard let path = ExecutableLocator.locate(kubectl, environment: environment),
               let version = await Self.clientVersion(kubectlPath: path) else { return nil }
         self.kubectlPath = path
         self.kubectlVersion = version
@@ -125,11 +125,6 @@ public final class SyntaxOracle: Sendable {
         } catch {
             return SyntaxOracleVerdict(valid: false, reason: .unavailable, message: "cannot run \(kubectlPath): \(error)")
         }
-    }
-
-    /// `kubectl` looked up in `PATH`, or a given path that is executable.
-    public static func locate(_ kubectl: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        ExecutableLocator.locate(kubectl, environment: environment)
     }
 
     /// The client's `gitVersion` from `kubectl version --client -o json`.

@@ -1,6 +1,7 @@
 import Foundation
 import LLM
 import Session
+import Support
 import Synchronization
 import Testing
 @testable import Translate
@@ -83,7 +84,7 @@ struct BenchmarkRunnerTests {
         await #expect(throws: CancellationError.self) { try await task.value }
     }
 
-    @Test(.enabled(if: SyntaxOracle.locate("kubectl") != nil, "kubectl is not installed"))
+    @Test(.enabled(if: ExecutableLocator.locate("kubectl", environment: ProcessInfo.processInfo.environment) != nil, "kubectl is not installed"))
     func oracleVerdictsAreAttached() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

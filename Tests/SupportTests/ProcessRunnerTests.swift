@@ -229,3 +229,23 @@ struct ProcessRunnerUnreadInputTests {
         #expect(result.termination == .exited(5))
     }
 }
+
+@Suite("Process runner: deadline while Swift concurrency's threads are all blocked")
+struct ProcessRunnerBlockedPoolTests {
+    @Test("The deadline stops the child on time even while every shared thread is blocked")
+    func deadlineWhilePoolBlocked() async throws {
+        let (started, starting) = AsyncStream<Int32>.makeStream()
+        let run = Task {
+            try await ProcessRunner.run(ProcessCommand("/bin/sh", arguments: ["-c", "sleep 2; exit 0"],
+                                                       deadline: .milliseconds(500), onStart: { starting.yield($0) }))
+        }
+        for await _ in started { break }
+        // Without a thread of its own, the runner's timer would wait for these and the child would exit 0 first.
+        for _ in 0..<ProcessInfo.processInfo.activeProcessorCount {
+            Task.detached { usleep(3_000_000) }
+        }
+        let result = try await run.value
+        #expect(result.timedOut)
+        #expect(result.termination == .signaled(SIGTERM))
+    }
+}

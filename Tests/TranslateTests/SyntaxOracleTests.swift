@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import Translate
 @testable import Bench
@@ -7,7 +8,7 @@ import TestSupport
 @Suite("SyntaxOracle")
 struct SyntaxOracleTests {
     /// Whether a kubectl binary is on `PATH`.
-    static let kubectlAvailable = SyntaxOracle.locate("kubectl") != nil
+    static let kubectlAvailable = ExecutableLocator.locate("kubectl", environment: ProcessInfo.processInfo.environment) != nil
 
     @Test func sandboxRedirectsKubeconfigAndServerFlags() {
         let confined = SyntaxOracleSandbox.confine(

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Subprocess
 import Synchronization
@@ -41,8 +42,12 @@ public enum ProcessRunner {
         let state = RunState(outputLimit: command.outputLimit, errorLimit: command.errorLimit)
         let termination: ProcessTermination
         do {
-            termination = try await withTaskExecutorPreference(ProcessRunnerExecutor.shared) {
-                try await runWithDeadline(configuration, command: command, state: state)
+            termination = try await withTaskCancellationHandler {
+                try await withTaskExecutorPreference(ProcessRunnerExecutor.shared) {
+                    try await runWithDeadline(configuration, command: command, state: state)
+                }
+            } onCancel: {
+                state.stopOnCancel(grace: command.grace)
             }
         } catch let error as SubprocessError {
             throw ProcessRunError(error, executable: command.executable, workingDirectory: command.workingDirectory?.path)
@@ -214,6 +219,19 @@ private final class RunState: Sendable {
     func setProcessIdentifier(_ pid: Int32) { values.withLock { $0.processIdentifier = pid } }
 
     var processIdentifier: Int32 { values.withLock { $0.processIdentifier } }
+
+    /// The caller's task was cancelled: SIGTERM to the child's process group now, SIGKILL after `grace`, from this
+    /// thread and a Dispatch timer (swift-subprocess's own teardown waits for a shared thread, which may be busy).
+    func stopOnCancel(grace: Duration) {
+        let pid = processIdentifier
+        guard pid > 0, ProcessRunner.isRunning(pid) else { return }
+        kill(-pid, SIGTERM)
+        let (seconds, attoseconds) = grace.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+            if ProcessRunner.isRunning(pid) { kill(-pid, SIGKILL) }
+        }
+    }
 
     func result(termination: ProcessTermination) -> ProcessResult {
         values.withLock { values in

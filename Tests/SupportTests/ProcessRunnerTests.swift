@@ -248,4 +248,22 @@ struct ProcessRunnerBlockedPoolTests {
         #expect(result.timedOut)
         #expect(result.termination == .signaled(SIGTERM))
     }
+
+    @Test("Cancelling the caller stops the child at once even while every shared thread is blocked")
+    func cancellationWhilePoolBlocked() async throws {
+        let (started, starting) = AsyncStream<Int32>.makeStream()
+        let run = Task {
+            try await ProcessRunner.run(ProcessCommand("/bin/sh", arguments: ["-c", "sleep 2; exit 0"],
+                                                       onStart: { starting.yield($0) }))
+        }
+        for await _ in started { break }
+        run.cancel()
+        // swift-subprocess's own teardown would wait for these, and the child would exit 0 first.
+        for _ in 0..<ProcessInfo.processInfo.activeProcessorCount {
+            Task.detached { usleep(3_000_000) }
+        }
+        let result = try await run.value
+        #expect(!result.timedOut)
+        #expect(result.termination == .signaled(SIGTERM))
+    }
 }

@@ -20,9 +20,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // Paths, atomic files and reads, file stamps, locks, configuration, terminal styling, and reading the current
-        // context and namespace from kubeconfig (the one piece of kubectl knowledge here). No model knowledge.
-        .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Paths, atomic files and reads, file stamps, locks, configuration, terminal styling, child processes (the
+        // process runner and the PATH lookup), and reading the current context and namespace from kubeconfig (the one
+        // piece of kubectl knowledge here). No model knowledge.
+        .target(name: "Support", dependencies: [
+            .product(name: "Yams", package: "Yams"), .product(name: "Subprocess", package: "swift-subprocess"),
+        ]),
         // kubectl knowledge: line parsing, verb/flag/resource tables, get-table parser, normaliser, risk. No I/O.
         .target(name: "KubectlKit", exclude: ["Generated/generate-tables.py"]),
         // libedit in Swift: prompt, prefill, cancel keys, completion, history.

@@ -1,4 +1,6 @@
 import Foundation
+import Support
+import Synchronization
 
 /// `k1 bench --micro`'s start-up measurement: the time from launching `k1 shell` on a pseudo-terminal (through
 /// `script`, as a user's terminal would) to the first prompt on the screen. Each run gets fresh, empty config, state
@@ -11,13 +13,13 @@ public enum StartupMicro {
 
     /// Times `samples` start-ups, or returns nil where `script` (util-linux) or k1's own executable cannot be found or
     /// the prompt never showed.
-    public static func measure(samples: Int, directory: URL) -> BenchmarkMicroResult? {
-        guard let script = ["/usr/bin/script", "/bin/script"].first(where: FileManager.default.isExecutableFile),
+    public static func measure(samples: Int, directory: URL) async -> BenchmarkMicroResult? {
+        guard let script = ["/usr/bin/script", "/bin/script"].first(where: ExecutableLocator.isExecutableFile),
               let k1 = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
         let home = directory.appendingPathComponent("startup").path
         var times: [Double] = []
         for _ in 0..<max(1, samples) {
-            guard let nanoseconds = try? launchUntilPrompt(script: script, k1: k1, home: home) else { return nil }
+            guard let nanoseconds = await launchUntilPrompt(script: script, k1: k1, home: home) else { return nil }
             times.append(nanoseconds)
         }
         guard let median = BenchmarkStatistics.median(times), let p95 = BenchmarkStatistics.percentile(times, 95),
@@ -26,42 +28,39 @@ public enum StartupMicro {
                                     medianNanoseconds: median, p95Nanoseconds: p95, minNanoseconds: fastest)
     }
 
-    /// Launches `k1 shell` under `script`, waits for the prompt, then quits it.
-    /// - Returns: nanoseconds from the launch to the prompt, or nil when it did not show within five seconds.
-    static func launchUntilPrompt(script: String, k1: String, home: String) throws -> Double? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = ["-qfec", "'\(k1)' shell", "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        for (key, sub) in [("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")] {
-            environment[key] = home + "/" + sub
-        }
-        environment["TERM"] = environment["TERM"] ?? "xterm"
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let start = ContinuousClock.now
-        try process.run()
-        defer {
-            try? input.fileHandleForWriting.write(contentsOf: Data(":quit\r".utf8))
-            try? input.fileHandleForWriting.close()
-            process.waitUntilExit()
-        }
-        let prompt = Data("›".utf8)
-        var seen = Data()
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { return nil }
-            seen.append(chunk)
-            if seen.range(of: prompt) != nil {
-                let (seconds, attoseconds) = (ContinuousClock.now - start).components
-                return Double(seconds) * 1e9 + Double(attoseconds) / 1e9
-            }
-        }
-        return nil
+    /// How long the prompt may take to show.
+    static let promptLimit = Duration.seconds(5)
+
+    /// Launches `k1 shell` under `script`, waits for the prompt, then quits it (`:quit`).
+    /// - Returns: nanoseconds from the launch to the prompt, or nil when it did not show within ``promptLimit``.
+    static func launchUntilPrompt(script: String, k1: String, home: String) async -> Double? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let seen = Mutex<(bytes: [UInt8], promptAt: ContinuousClock.Instant?)>(([], nil))
+        let prompt = Array("›".utf8)
+        let command = ProcessCommand(
+            script, arguments: ["-qfec", "'\(k1)' shell", "/dev/null"],
+            environment: .inheriting(overrides: [
+                "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state", "XDG_CACHE_HOME": home + "/cache",
+                "TERM": ProcessInfo.processInfo.environment["TERM"] ?? "xterm",
+            ]),
+            input: .replies, outputLimit: .discard, errorLimit: .discard,
+            // The prompt's limit, and as long again to quit.
+            deadline: promptLimit * 2,
+            observer: { stream, chunk in
+                guard stream == .standardOutput else { return .nothing }
+                let shown = seen.withLock { state -> Bool in
+                    guard state.promptAt == nil else { return false }
+                    state.bytes.append(contentsOf: chunk)
+                    guard state.bytes.firstRange(of: prompt) != nil else { return false }
+                    state.promptAt = clock.now
+                    return true
+                }
+                return shown ? .sendAndClose(Array(":quit\r".utf8)) : .nothing
+            })
+        guard (try? await ProcessRunner.run(command)) != nil,
+              let promptAt = seen.withLock({ $0.promptAt }), promptAt - start <= promptLimit else { return nil }
+        let (seconds, attoseconds) = (promptAt - start).components
+        return Double(seconds) * 1e9 + Double(attoseconds) / 1e9
     }
 }

@@ -7,6 +7,10 @@ import HTTP
 
 /// Starting, recognising and stopping the detached processes of the managed server (llama-server and its watcher).
 public enum ManagedServerProcess {
+    /// The one child k1 does not run through ``ProcessRunner``: the runner waits for its child and tears it down
+    /// when its task ends, while llama-server and its watcher must outlive the k1 that started them, with their output
+    /// going straight to a log file, and are supervised through their pid and `/proc` (see ``terminate(_:grace:)``).
+    ///
     /// Starts `executable` detached from the terminal's job control: Foundation's `Process` puts the child in a
     /// process group of its own, so Ctrl-C in the shell does not reach it; standard input is `/dev/null` and
     /// standard output and error go to `log` (truncated first unless `appendLog`), or `/dev/null` when nil.

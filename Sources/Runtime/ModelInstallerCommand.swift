@@ -5,8 +5,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// Runs a short-lived helper program (pip, python, sha256sum) for the installers, off the concurrency pool,
-/// and remembers the running ones so an interrupt can stop them.
+/// Runs a short-lived helper program (pip, python, sha256sum) for the installers through ``ProcessRunner``, and
+/// remembers the running ones so an interrupt can stop them.
 struct InstallerCommand: Sendable {
     /// What a finished command left behind.
     struct Output: Sendable {
@@ -40,24 +40,31 @@ struct InstallerCommand: Sendable {
 
     /// Runs the command to completion; `onLine` receives each stdout line as it arrives.
     func run(onLine: (@Sendable (String) -> Void)? = nil) async -> Output {
-        let command = self
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: command.runBlocking(onLine: onLine))
+        let log = logFile.flatMap(Self.openLog)
+        let lines = onLine.map { LineSplitter(onLine: $0) }
+        let logOnly = log != nil && onLine == nil
+        var observer: ProcessOutputObserver?
+        if log != nil || lines != nil {
+            observer = { stream, chunk in
+                if stream == .standardOutput { lines?.add(chunk) }
+                log?.write(Data(chunk))
+                return .nothing
             }
         }
-    }
-
-    /// Finds `name` in the `PATH` of `environment` (or returns it as is when it contains a `/`).
-    static func which(_ name: String, environment: [String: String]) -> String? {
-        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") where !directory.isEmpty {
-            let candidate = "\(directory)/\(name)"
-            var info = stat()
-            if stat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
+        let outputLimit: ProcessCaptureLimit = logOnly || onLine != nil ? .discard : ProcessCommand.defaultLimit
+        let errorLimit: ProcessCaptureLimit = logOnly ? .discard : ProcessCaptureLimit(bytes: 1 << 20, keep: .last)
+        let command = ProcessCommand(executable, arguments: arguments, environment: .replacing(environment),
+                                     outputLimit: outputLimit, errorLimit: errorLimit, observer: observer,
+                                     onStart: { pid in InstallerCommand.running.withLock { _ = $0.insert(pid) } })
+        let result: ProcessResult
+        do throws(ProcessRunError) {
+            result = try await ProcessRunner.run(command)
+        } catch {
+            return Output(status: 127, stdout: "", stderr: error.message)
         }
-        return nil
+        InstallerCommand.running.withLock { _ = $0.remove(result.processIdentifier) }
+        lines?.finish()
+        return Output(status: result.termination.shellStatus, stdout: result.outputText, stderr: result.errorText)
     }
 
     /// Sends SIGTERM to the process group of every command still running (pip's build tools included).
@@ -68,71 +75,38 @@ struct InstallerCommand: Sendable {
         }
     }
 
-    private func runBlocking(onLine: (@Sendable (String) -> Void)?) -> Output {
-        guard let path = InstallerCommand.which(executable, environment: environment) else {
-            return Output(status: 127, stdout: "", stderr: "\(executable): command not found")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let outPipe = Pipe(), errPipe = Pipe()
-        var logHandle: FileHandle?
-        if let logFile {
-            try? XDGPaths.ensureDirectory(logFile.deletingLastPathComponent())
-            let fd = open(logFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-            if fd >= 0 { logHandle = FileHandle(fileDescriptor: fd, closeOnDealloc: true) }
-        }
-        if let logHandle, onLine == nil {
-            process.standardOutput = logHandle
-            process.standardError = logHandle
-        } else {
-            process.standardOutput = outPipe
-            process.standardError = errPipe
-        }
-        do { try ManagedServerProcess.runWithDefaultSignalMask(process) } catch {
-            return Output(status: 127, stdout: "", stderr: "\(executable): \(error.localizedDescription)")
-        }
-        let pid = process.processIdentifier
-        InstallerCommand.running.withLock { _ = $0.insert(pid) }
-        defer { InstallerCommand.running.withLock { _ = $0.remove(pid) } }
+    /// The log file opened for appending (created 0600), nil when it cannot be opened.
+    private static func openLog(_ url: URL) -> FileHandle? {
+        try? XDGPaths.ensureDirectory(url.deletingLastPathComponent())
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        return fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : nil
+    }
+}
 
-        var stdout = Data(), stderr = Data()
-        if logHandle == nil || onLine != nil {
-            let errorBox = Mutex(Data())
-            let group = DispatchGroup()
-            group.enter()
-            DispatchQueue.global().async {
-                let data = errPipe.fileHandleForReading.readDataToEndOfFile()
-                errorBox.withLock { $0 = data }
-                group.leave()
+/// Cuts a stream into lines for `onLine`, the last one given even without its newline.
+private final class LineSplitter: Sendable {
+    private let onLine: @Sendable (String) -> Void
+    private let pending = Mutex<[UInt8]>([])
+
+    init(onLine: @escaping @Sendable (String) -> Void) {
+        self.onLine = onLine
+    }
+
+    func add(_ chunk: [UInt8]) {
+        let lines = pending.withLock { pending -> [String] in
+            pending.append(contentsOf: chunk)
+            var lines: [String] = []
+            while let newline = pending.firstIndex(of: 0x0A) {
+                lines.append(String(decoding: pending[..<newline], as: UTF8.self))
+                pending.removeSubrange(...newline)
             }
-            var pending = Data()
-            while true {
-                let chunk = outPipe.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                if let onLine {
-                    pending.append(chunk)
-                    while let newline = pending.firstIndex(of: 0x0A) {
-                        onLine(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-                        pending = Data(pending[pending.index(after: newline)...])
-                    }
-                } else {
-                    stdout.append(chunk)
-                }
-            }
-            if let onLine, !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
-            group.wait()
-            stderr = errorBox.withLock { $0 }
-            if let logHandle {
-                logHandle.write(stdout)
-                logHandle.write(stderr)
-            }
+            return lines
         }
-        process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return Output(status: status, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        lines.forEach(onLine)
+    }
+
+    func finish() {
+        let rest = pending.withLock { pending -> [UInt8] in defer { pending = [] }; return pending }
+        if !rest.isEmpty { onLine(String(decoding: rest, as: UTF8.self)) }
     }
 }

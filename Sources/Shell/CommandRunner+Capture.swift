@@ -1,5 +1,6 @@
 import Foundation
 import Subprocess
+import Support
 #if canImport(System)
 import System
 #else
@@ -13,7 +14,7 @@ extension CommandRunner {
     /// Runs argv with no terminal: standard input empty, standard output and error captured (up to
     /// ``previewCaptureLimit`` bytes each). Cancelling the calling task terminates the child.
     public func capture(argv: [String]) async -> CapturedRun {
-        guard let program = argv.first else { return CapturedRun(status: .failedToStart("empty command")) }
+        guard let program = argv.first else { return CapturedRun(status: .failedToStart(.emptyCommand)) }
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
         do {
             let result = try await Subprocess.run(executable, arguments: Arguments(Array(argv.dropFirst())),
@@ -22,7 +23,7 @@ extension CommandRunner {
             return CapturedRun(status: Self.status(result.terminationStatus), output: result.standardOutput,
                                error: result.standardError)
         } catch {
-            return CapturedRun(status: .failedToStart(Self.describe(error, program: program)))
+            return CapturedRun(status: .failedToStart(Self.startError(error, program: program)))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Subprocess
+import Support
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +16,8 @@ public enum ExitStatus: Sendable, Equatable {
     case exited(Int32)
     /// Killed by a signal.
     case signaled(Int32)
-    /// Could not be started (binary missing, …); the string says why.
-    case failedToStart(String)
+    /// Could not be started (binary missing, …); the error says why.
+    case failedToStart(ProcessRunError)
 
     /// A shell-style status code: the exit code, 128+signal, or 127 when it could not start.
     public var code: Int32 {
@@ -82,7 +83,7 @@ public struct CommandRunner: CommandRunning {
     public static let errorCaptureLimit = 16 << 10
 
     public func run(argv: [String], capture: Bool, captureError: Bool) async -> RunOutcome {
-        guard let program = argv.first else { return RunOutcome(status: .failedToStart("empty command")) }
+        guard let program = argv.first else { return RunOutcome(status: .failedToStart(.emptyCommand)) }
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
         let arguments = Arguments(Array(argv.dropFirst()))
         fflush(nil)
@@ -110,7 +111,7 @@ public struct CommandRunner: CommandRunning {
                                                   output: .currentStandardOutput, error: .currentStandardError)
             return RunOutcome(status: Self.status(result.terminationStatus))
         } catch {
-            return RunOutcome(status: .failedToStart(Self.describe(error, program: program)))
+            return RunOutcome(status: .failedToStart(Self.startError(error, program: program)))
         }
     }
 
@@ -168,11 +169,10 @@ public struct CommandRunner: CommandRunning {
         }
     }
 
-    static func describe(_ error: any Error, program: String) -> String {
-        if let error = error as? SubprocessError, error.code == .executableNotFound {
-            return "\(program): command not found"
-        }
-        return "\(program): \(error)"
+    /// Why `program` did not start, by swift-subprocess's error code (never by its text).
+    static func startError(_ error: any Error, program: String) -> ProcessRunError {
+        if let error = error as? SubprocessError { return ProcessRunError(error, executable: program) }
+        return .launchFailed(executable: program, reason: "\(error)")
     }
 
     private static func writeAll(_ raw: UnsafeRawBufferPointer, fd: Int32) {

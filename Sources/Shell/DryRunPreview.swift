@@ -102,7 +102,7 @@ public struct DryRunPreview: Sendable {
     /// Reads the dry run's result.
     static func outcome(_ dry: CapturedRun, current: CapturedRun?, plan: Plan) -> PreviewResult.Outcome {
         guard dry.status.succeeded else {
-            if case .failedToStart(let why) = dry.status { return .rejected(why) }
+            if case .failedToStart(let why) = dry.status { return .rejected(why.message) }
             let message = firstLine(dry.error) ?? firstLine(dry.output) ?? "kubectl exited with status \(dry.status.code)"
             return .rejected(message)
         }

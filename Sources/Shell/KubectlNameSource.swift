@@ -26,9 +26,7 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
 
     /// Starts fetching names in the background without waiting (e.g. namespaces at start-up), so the first Tab is fast.
     public func prefetch(resource: String, namespace: String?) {
-        DispatchQueue.global(qos: .utility).async { [self] in
-            _ = names(resource: resource, namespace: namespace, wait: 30)
-        }
+        _ = names(resource: resource, namespace: namespace, wait: 0)
     }
 
     public func names(resource: String, namespace: String?) -> [String] {
@@ -47,8 +45,9 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
             let done = DispatchSemaphore(value: 0)
             inFlight[key] = done
             let argv = [kubectl] + args
-            DispatchQueue.global().async { [weak self] in
-                let names = Self.fetch(argv)
+            // A task, not a blocked thread: the Tab that waits for it may itself hold one of the few threads.
+            Task.detached(priority: .utility) { [weak self] in
+                let names = await Self.fetch(argv)
                 self?.lock.withLock {
                     if let names { self?.cache[key] = (names, Date()) }
                     self?.inFlight[key] = nil
@@ -64,20 +63,16 @@ public final class KubectlNameSource: CompletionDataSource, @unchecked Sendable 
         return cached ?? []
     }
 
+    /// Longest a fetch may run (kubectl's own `--request-timeout=3s` normally ends it first).
+    static let fetchDeadline = Duration.seconds(10)
+
     /// Runs kubectl and returns the names (without `type/` prefixes), or nil on failure.
-    static func fetch(_ argv: [String]) -> [String]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return parseNames(String(decoding: data, as: UTF8.self))
+    static func fetch(_ argv: [String]) async -> [String]? {
+        guard let program = argv.first else { return nil }
+        let command = ProcessCommand(program, arguments: Array(argv.dropFirst()), errorLimit: .discard,
+                                     deadline: fetchDeadline)
+        guard let result = try? await ProcessRunner.run(command), result.succeeded else { return nil }
+        return parseNames(result.outputText)
     }
 
     /// `pod/web-0\npod/web-1` → `["web-0", "web-1"]`.

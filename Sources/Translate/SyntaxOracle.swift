@@ -1,5 +1,6 @@
 import Foundation
 import KubectlKit
+import Support
 
 /// Decides whether a kubectl command line is valid kubectl syntax by running the real kubectl on it, in a sandbox
 /// whose only cluster is a closed loopback port (``SyntaxOracleSandbox``): kubectl rejects bad flags, unknown commands
@@ -30,9 +31,9 @@ public final class SyntaxOracle: Sendable {
     /// - Returns: nil when kubectl cannot be found or does not report its version.
     public init?(kubectl: String = "kubectl", timeout: Double = 4,
                  cacheDirectory: URL? = SyntaxOracleCache.defaultDirectory(),
-                 environment: [String: String] = ProcessInfo.processInfo.environment) {
-        guard let path = Self.locate(kubectl, environment: environment),
-              let version = Self.clientVersion(kubectlPath: path) else { return nil }
+                 environment: [String: String] = ProcessInfo.processInfo.environment) async {
+        guard let path = ExecutableLocator.locate(kubectl, environment: environment),
+              let version = await Self.clientVersion(kubectlPath: path) else { return nil }
         self.kubectlPath = path
         self.kubectlVersion = version
         self.timeout = timeout
@@ -126,22 +127,11 @@ public final class SyntaxOracle: Sendable {
         }
     }
 
-    /// `kubectl` looked up in `PATH`, or a given path that is executable.
-    public static func locate(_ kubectl: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        let fm = FileManager.default
-        if kubectl.contains("/") { return fm.isExecutableFile(atPath: kubectl) ? kubectl : nil }
-        for directory in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
-            let candidate = String(directory) + "/" + kubectl
-            if fm.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
     /// The client's `gitVersion` from `kubectl version --client -o json`.
-    static func clientVersion(kubectlPath: String) -> String? {
+    static func clientVersion(kubectlPath: String) async -> String? {
         guard let sandbox = try? SyntaxOracleSandbox.make() else { return nil }
         defer { SyntaxOracleSandbox.remove(sandbox.directory) }
-        guard let result = try? SyntaxOracleProcess.runBlocking(
+        guard let result = try? await SyntaxOracleProcess.run(
                 executable: kubectlPath, arguments: ["version", "--client", "-o", "json"],
                 environment: SyntaxOracleSandbox.environment(directory: sandbox.directory, kubeconfig: sandbox.kubeconfig),
                 directory: sandbox.directory, timeout: 10),

@@ -151,7 +151,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
 
         let baseConfig = Environment.loadConfig(overrides: backend, strict: true)
-        let oracle = noSyntax ? nil : SyntaxOracle(kubectl: baseConfig.kubectl)
+        let oracle = noSyntax ? nil : await SyntaxOracle(kubectl: baseConfig.kubectl)
         if !noSyntax && oracle == nil {
             printError("k1: kubectl (\(baseConfig.kubectl)) not found: syntax is not scored")
         }
@@ -311,7 +311,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         printError("k1 bench: timing \(StartupMicro.name)…")
         // A start-up takes tens of milliseconds: fewer samples keep the run short.
-        if let startup = StartupMicro.measure(samples: min(samples, 21), directory: directory) {
+        if let startup = await StartupMicro.measure(samples: min(samples, 21), directory: directory) {
             results.append(startup)
         } else {
             printError("k1 bench: \(StartupMicro.name) not measured: needs script (util-linux)")

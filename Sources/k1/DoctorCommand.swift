@@ -49,14 +49,14 @@ struct DoctorCommand: AsyncParsableCommand {
             try? ConfigLoader.applyEnvironment(environment, to: &config)
         }
 
-        for check in DoctorCommand.kubectlChecks(config, environment) { report(check) }
+        for check in await DoctorCommand.kubectlChecks(config, environment) { report(check) }
         for check in await DoctorCommand.backendChecks(config, paths, environment) { report(check) }
         for check in DoctorCommand.directoryChecks(paths) { report(check) }
 
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let threads = ManagedServerCommandLine.threads(configured: config.threads, cores: cores)
         report(Check(level: .info, text: "CPU: \(cores) core\(cores == 1 ? "" : "s"); llama-server uses \(threads) thread\(threads == 1 ? "" : "s") (threads: \(config.threads))"))
-        if let gpu = DoctorCommand.gpuSeen() {
+        if let gpu = await DoctorCommand.gpuSeen() {
             let advice = config.gpuLayers > 0
                 ? "gpu_layers: \(config.gpuLayers)"
                 : "to offload to it set gpu_layers: 99 in config.yaml (llama-server -ngl 99)"
@@ -74,13 +74,13 @@ struct DoctorCommand: AsyncParsableCommand {
 
     // MARK: - kubectl
 
-    static func kubectlChecks(_ config: K1Config, _ environment: [String: String]) -> [Check] {
-        guard let kubectl = which(config.kubectl, environment) else {
+    static func kubectlChecks(_ config: K1Config, _ environment: [String: String]) async -> [Check] {
+        guard let kubectl = ExecutableLocator.locate(config.kubectl, environment: environment) else {
             return [Check(level: .fail, text: "kubectl not found (kubectl: \(config.kubectl))",
                           fix: "install kubectl (https://kubernetes.io/docs/tasks/tools/) or set kubectl: /path/to/kubectl in config.yaml")]
         }
         var checks: [Check] = []
-        if let output = run(kubectl, ["version", "--client", "-o", "json"]), output.status == 0,
+        if let output = await run(kubectl, ["version", "--client", "-o", "json"]), output.status == 0,
            let json = try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any],
            let client = json["clientVersion"] as? [String: Any], let version = client["gitVersion"] as? String {
             checks.append(Check(level: .ok, text: "kubectl: \(kubectl) (\(version))"))
@@ -89,7 +89,7 @@ struct DoctorCommand: AsyncParsableCommand {
                                 fix: "reinstall kubectl (https://kubernetes.io/docs/tasks/tools/)"))
             return checks
         }
-        if let output = run(kubectl, ["config", "current-context"]), output.status == 0,
+        if let output = await run(kubectl, ["config", "current-context"]), output.status == 0,
            case let context = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines), !context.isEmpty {
             checks.append(Check(level: .ok, text: "kube context: \(context)"))
         } else {
@@ -265,9 +265,9 @@ struct DoctorCommand: AsyncParsableCommand {
     // MARK: - Hardware
 
     /// A description of the GPU(s) seen (`nvidia-smi -L`, `/dev/nvidia*`, `rocminfo`, `/dev/dri/renderD*`), nil if none.
-    static func gpuSeen() -> String? {
+    static func gpuSeen() async -> String? {
         let environment = ProcessInfo.processInfo.environment
-        if let smi = which("nvidia-smi", environment), let output = run(smi, ["-L"]), output.status == 0,
+        if let smi = ExecutableLocator.locate("nvidia-smi", environment: environment), let output = await run(smi, ["-L"]), output.status == 0,
            let first = output.stdout.split(separator: "\n").first {
             let count = output.stdout.split(separator: "\n").count
             return count > 1 ? "\(first) (+\(count - 1) more)" : String(first)
@@ -276,7 +276,7 @@ struct DoctorCommand: AsyncParsableCommand {
         if devices.contains(where: { $0.hasPrefix("nvidia") && $0.dropFirst(6).allSatisfy(\.isNumber) && $0.count > 6 }) {
             return "NVIDIA device (/dev/nvidia*)"
         }
-        if let rocm = which("rocminfo", environment), let output = run(rocm, []), output.status == 0,
+        if let rocm = ExecutableLocator.locate("rocminfo", environment: environment), let output = await run(rocm, []), output.status == 0,
            let name = output.stdout.split(separator: "\n").first(where: { $0.contains("Marketing Name") && !$0.contains("CPU") }) {
             return "AMD " + name.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }!
         }
@@ -287,34 +287,13 @@ struct DoctorCommand: AsyncParsableCommand {
 
     // MARK: - Helpers
 
-    static func which(_ name: String, _ environment: [String: String]) -> String? {
-        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
-        for directory in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// Runs a program for at most `timeout` seconds; nil when it cannot start or times out.
-    static func run(_ executable: String, _ arguments: [String], timeout: Double = 10) -> (status: Int32, stdout: String)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let deadline = Date().addingTimeInterval(timeout)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        while process.isRunning {
-            if Date() > deadline { process.terminate(); return nil }
-            usleep(10_000)
-        }
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a program for at most `timeout` seconds (then SIGTERM, SIGKILL a second later); nil when it cannot start
+    /// or times out, even when it left a child holding its output open.
+    static func run(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(10)) async
+        -> (status: Int32, stdout: String)? {
+        let command = ProcessCommand(executable, arguments: arguments, errorLimit: .discard, deadline: timeout)
+        guard let result = try? await ProcessRunner.run(command), !result.timedOut else { return nil }
+        return (result.termination.shellStatus, result.outputText)
     }
 
     private static let session: URLSession = {

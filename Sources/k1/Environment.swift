@@ -74,7 +74,7 @@ enum Environment {
             ? AnswerCache(url: paths.answerCacheFile, ttlDays: config.cacheTTLDays, maxEntries: config.cacheMaxEntries)
             : nil
         let kubectl = config.kubectl
-        let check = oracle ?? DeferredOracle { SyntaxOracle(kubectl: kubectl) }
+        let check = oracle ?? DeferredOracle { await SyntaxOracle(kubectl: kubectl) }
         return Translator(
             backendProvider: { try await makeBackend(config: config, quiet: quiet) },
             modelName: modelName(config: config), cache: cache, promptVersion: config.promptVersion,

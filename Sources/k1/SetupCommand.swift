@@ -65,7 +65,7 @@ struct SetupCommand: AsyncParsableCommand {
         if let packaged, ModelCatalog.lookup(config.model) != packaged {
             print("to use \(packaged.name): k1 models use \(packaged.name)")
         }
-        if let gpu = DoctorCommand.gpuSeen(), config.gpuLayers == 0 {
+        if let gpu = await DoctorCommand.gpuSeen(), config.gpuLayers == 0 {
             print("GPU seen (\(gpu)): the packaged llama-server is a CPU build; with a GPU build (K1_LLAMA_SERVER) set gpu_layers: 99")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LLM
 import Session
+import Support
 import Synchronization
 import Testing
 @testable import Translate
@@ -83,11 +84,11 @@ struct BenchmarkRunnerTests {
         await #expect(throws: CancellationError.self) { try await task.value }
     }
 
-    @Test(.enabled(if: SyntaxOracle.locate("kubectl") != nil, "kubectl is not installed"))
+    @Test(.enabled(if: ExecutableLocator.locate("kubectl", environment: ProcessInfo.processInfo.environment) != nil, "kubectl is not installed"))
     func oracleVerdictsAreAttached() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let oracle = try #require(SyntaxOracle(cacheDirectory: directory))
+        let oracle = try #require(await SyntaxOracle(cacheDirectory: directory))
         let translate: BenchmarkRunner.Translate = { item, _ in
             if item.id == "edge-001" { throw TranslateError.noCommand(raw: "") }
             let command = item.id == "simple-001" ? "kubectl get pods --bogus" : item.expected[0]

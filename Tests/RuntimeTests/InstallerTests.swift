@@ -7,7 +7,7 @@ import Testing
 import TestSupport
 
 /// Whether python3 is on PATH (the installer unpacks wheels with it).
-let installerHasPython = InstallerCommand.which("python3", environment: ProcessInfo.processInfo.environment) != nil
+let installerHasPython = ExecutableLocator.locate("python3", environment: ProcessInfo.processInfo.environment) != nil
 
 @Suite(.serialized)
 struct InstallerTests {

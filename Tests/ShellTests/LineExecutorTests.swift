@@ -39,7 +39,7 @@ struct LineExecutorTests {
         let result = await exec.execute(.shell("exit 3"))
         #expect(result.code == 3)
         #expect(ExitStatus.signaled(2).code == 130)
-        #expect(ExitStatus.failedToStart("x").code == 127)
+        #expect(ExitStatus.failedToStart(.emptyCommand).code == 127)
     }
 
     @Test("A describe selects the object in the session context")

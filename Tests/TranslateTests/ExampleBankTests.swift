@@ -113,7 +113,7 @@ struct ExampleBankTests {
     /// Every command of the bank must be valid for the real kubectl.
     @Test(.enabled(if: SyntaxOracleTests.kubectlAvailable, "kubectl is not installed"))
     func everyCommandIsValidKubectl() async throws {
-        let oracle = try #require(SyntaxOracle())
+        let oracle = try #require(await SyntaxOracle())
         let commands = Self.bank.examples.map(\.command)
         let verdicts = await oracle.verdicts(for: commands)
         try? oracle.saveCache()

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import Translate
 @testable import Bench
@@ -7,7 +8,7 @@ import TestSupport
 @Suite("SyntaxOracle")
 struct SyntaxOracleTests {
     /// Whether a kubectl binary is on `PATH`.
-    static let kubectlAvailable = SyntaxOracle.locate("kubectl") != nil
+    static let kubectlAvailable = ExecutableLocator.locate("kubectl", environment: ProcessInfo.processInfo.environment) != nil
 
     @Test func sandboxRedirectsKubeconfigAndServerFlags() {
         let confined = SyntaxOracleSandbox.confine(
@@ -76,7 +77,7 @@ struct SyntaxOracleTests {
     func realKubectlSeparatesSyntaxFromConnectionErrors() async throws {
         // A generous limit: none of these commands serves or waits, and a busy machine must not turn a late usage
         // error into a time-out.
-        let oracle = try #require(SyntaxOracle(timeout: 20, cacheDirectory: nil))
+        let oracle = try #require(await SyntaxOracle(timeout: 20, cacheDirectory: nil))
         #expect(oracle.kubectlVersion.hasPrefix("v"))
         let cases: [(String, Bool)] = [
             ("kubectl get pods --bogus", false),
@@ -100,18 +101,18 @@ struct SyntaxOracleTests {
     func oracleAnswersFromItsCacheAndServesAsCommandOracle() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let oracle = try #require(SyntaxOracle(cacheDirectory: directory))
+        let oracle = try #require(await SyntaxOracle(cacheDirectory: directory))
         #expect(await oracle.check("kubectl get pods --bogus").map(\.kind) == [.rejectedByOracle])
         #expect(await oracle.check("kubectl get pods").isEmpty)
         try oracle.saveCache()
-        let reopened = try #require(SyntaxOracle(cacheDirectory: directory))
+        let reopened = try #require(await SyntaxOracle(cacheDirectory: directory))
         #expect(reopened.cache?.verdict(for: ["get", "pods", "--bogus"])?.valid == false)
         #expect(reopened.cache?.verdict(for: ["get", "pods"])?.valid == true)
     }
 
     @Test(.enabled(if: kubectlAvailable, "kubectl is not installed"))
     func serveCommandsAreEndedAndValid() async throws {
-        let oracle = try #require(SyntaxOracle(timeout: 1, cacheDirectory: nil))
+        let oracle = try #require(await SyntaxOracle(timeout: 1, cacheDirectory: nil))
         let verdict = await oracle.verdict(for: "kubectl proxy --port=0")
         #expect(verdict.valid, "\(verdict)")
     }
@@ -131,7 +132,7 @@ struct SyntaxOracleTests {
     private func expectValid(_ dataset: BenchmarkDataset) async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let oracle = try #require(SyntaxOracle(cacheDirectory: directory))
+        let oracle = try #require(await SyntaxOracle(cacheDirectory: directory))
         // `k1 explain kubectl …` (the answer to a question about a command) is not a command for kubectl to judge.
         let commands = dataset.cases.flatMap { item in item.expected.map { (item.id, $0) } }
             .filter { !$0.1.hasPrefix(BenchmarkRunner.explainPrefix) }

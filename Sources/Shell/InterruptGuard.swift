@@ -9,11 +9,19 @@ import Darwin
 /// The terminal still delivers the signal to a running child, which dies as in a normal shell.
 public enum InterruptGuard {
     nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+    /// Interrupts received since start, never cleared (for tests: ``takeInterrupt()`` clears the flag).
+    nonisolated(unsafe) static var received: sig_atomic_t = 0
 
     /// Installs the flag-setting handlers (idempotent).
     public static func install() {
-        Platform.setRestartingHandler(SIGINT) { _ in InterruptGuard.flag = 1 }
-        Platform.setRestartingHandler(SIGQUIT) { _ in InterruptGuard.flag = 1 }
+        Platform.setRestartingHandler(SIGINT) { _ in
+            InterruptGuard.flag = 1
+            InterruptGuard.received &+= 1
+        }
+        Platform.setRestartingHandler(SIGQUIT) { _ in
+            InterruptGuard.flag = 1
+            InterruptGuard.received &+= 1
+        }
     }
 
     /// Returns whether an interrupt arrived since the last call, and clears it.

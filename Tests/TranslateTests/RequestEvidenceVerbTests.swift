@@ -121,3 +121,34 @@ struct RequestEvidencePlacementTests {
                 == "kubectl get pods --field-selector=spec.restartPolicy=Never")
     }
 }
+
+@Suite("RequestEvidence: bindings, immediate deletion and bounded waits")
+struct RequestEvidenceScopeTests {
+    func fix(_ command: String, _ request: String) -> String {
+        RequestEvidence.repair(command, request: request, context: []).command
+    }
+
+    @Test func aRoleBindingWhenTheRequestAsksForOne() {
+        #expect(fix("kubectl create clusterrolebinding auditor-view --clusterrole=view --serviceaccount=auditor:harbor",
+                    "Bind the cluster role view to the service account auditor in the namespace harbor with a role binding named auditor-view.")
+                == "kubectl create rolebinding auditor-view --clusterrole=view --serviceaccount=harbor:auditor -n harbor")
+        #expect(fix("kubectl create clusterrolebinding ops --clusterrole=admin --user=ana",
+                    "give ana admin everywhere with a cluster role binding named ops")
+                == "kubectl create clusterrolebinding ops --clusterrole=admin --user=ana")
+    }
+
+    @Test func noGraceIsImmediateDeletion() {
+        #expect(fix("kubectl delete pod kestrel-0 --now", "delete pod kestrel-0 now, no grace")
+                == "kubectl delete pod kestrel-0 --grace-period=0 --force")
+        #expect(fix("kubectl delete pod web-0 --grace-period=0 --force", "force delete pod web-0")
+                == "kubectl delete pod web-0 --grace-period=0 --force")
+        #expect(fix("kubectl delete pod web-0", "delete pod web-0") == "kubectl delete pod web-0")
+    }
+
+    @Test func aBoundedWaitGetsItsTimeout() {
+        #expect(fix("kubectl wait --for=condition=Ready pods --all -n harbor", "wait for all pods in harbor ready, 2 min max")
+                == "kubectl wait --for=condition=Ready pods --all -n harbor --timeout=2m")
+        #expect(fix("kubectl wait --for=condition=Ready pods --all", "wait for all pods to be ready")
+                == "kubectl wait --for=condition=Ready pods --all")
+    }
+}

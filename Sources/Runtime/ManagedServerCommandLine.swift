@@ -22,6 +22,8 @@ public struct ManagedServerCommandLine: Sendable, Equatable {
     public var host = "127.0.0.1"
     /// Where the server saves and restores prompt caches (``PromptSnapshot``); nil leaves it out.
     public var slotSavePath: String?
+    /// More arguments, after k1's own (`server_args`: `--no-repack -fa on`, say).
+    public var extraArguments: [String] = []
 
     /// Creates a command line.
     public init(modelPath: String, modelName: String, port: Int, contextSize: Int, threads: Int, gpuLayers: Int,
@@ -41,7 +43,7 @@ public struct ManagedServerCommandLine: Sendable, Equatable {
                          "-t", String(threads), "--alias", modelName, "-np", "1"]
         if let slotSavePath { arguments += ["--slot-save-path", slotSavePath] }
         if gpuLayers > 0 { arguments += ["-ngl", String(gpuLayers)] }
-        return arguments
+        return arguments + extraArguments
     }
 
     /// The thread count to use: the configured one, or every core when it is 0 (at least 1).

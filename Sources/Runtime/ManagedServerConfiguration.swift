@@ -31,6 +31,8 @@ extension ManagedServer {
         public var startTimeout: Duration
         /// Shows progress while the model loads ("loading model …"); nil is silent.
         public var announce: (@Sendable (String) -> Void)?
+        /// More llama-server arguments, after k1's own (`server_args`).
+        public var extraArguments: [String] = []
 
         /// Creates a configuration.
         public init(modelName: String, modelPath: URL, contextSize: Int = 4096, threads: Int = 0, gpuLayers: Int = 0,
@@ -67,6 +69,7 @@ extension ManagedServer {
             }
             self.init(modelName: name, modelPath: path, contextSize: config.contextSize, threads: config.threads,
                       gpuLayers: config.gpuLayers, idleMinutes: config.idleMinutes, paths: paths, environment: environment)
+            extraArguments = config.serverArguments
         }
 
         /// The running executable when it is k1 (so `k1 server watch` can be started), else nil.
@@ -77,9 +80,12 @@ extension ManagedServer {
 
         /// The llama-server command line for `port`, saving prompt caches in `snapshots` when given.
         public func commandLine(port: Int, snapshots: URL? = nil) -> ManagedServerCommandLine {
-            ManagedServerCommandLine(modelPath: modelPath.path, modelName: modelName, port: port, contextSize: contextSize,
-                                     threads: ManagedServerCommandLine.threads(configured: threads), gpuLayers: gpuLayers,
-                                     slotSavePath: snapshots?.path)
+            var line = ManagedServerCommandLine(modelPath: modelPath.path, modelName: modelName, port: port,
+                                                contextSize: contextSize,
+                                                threads: ManagedServerCommandLine.threads(configured: threads),
+                                                gpuLayers: gpuLayers, slotSavePath: snapshots?.path)
+            line.extraArguments = extraArguments
+            return line
         }
     }
 }

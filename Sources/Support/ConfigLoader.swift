@@ -82,6 +82,7 @@ public enum ConfigLoader {
             case "context_size": config.contextSize = try reader.int(value, key, minimum: 256)
             case "gpu_layers": config.gpuLayers = try reader.int(value, key, minimum: 0)
             case "idle_minutes": config.idleMinutes = try reader.int(value, key, minimum: 0)
+            case "server_args": config.serverArguments = try reader.string(value, key).split(separator: " ").map(String.init)
             case "prompt_version": config.promptVersion = try reader.string(value, key)
             case "kubectl": config.kubectl = try reader.string(value, key)
             case "examples": config.retrievedExamples = try reader.int(value, key, minimum: 0)
@@ -119,7 +120,7 @@ public enum ConfigLoader {
 
     /// The top-level keys `config.yaml` accepts.
     public static let knownKeys = ["provider", "model", "url", "api_key_env", "timeout", "threads", "context_size",
-                                   "gpu_layers", "idle_minutes", "prompt_version", "kubectl", "examples", "warm_up",
+                                   "gpu_layers", "idle_minutes", "server_args", "prompt_version", "kubectl", "examples", "warm_up",
                                    "preview", "preview_timeout", "answer_while_typing", "typing_pause_ms", "cache",
                                    "history"]
 

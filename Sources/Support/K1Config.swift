@@ -53,6 +53,8 @@ public struct K1Config: Sendable, Equatable {
     public var preview: Bool = true
     /// Seconds the dry-run preview may take before k1 gives up on it (`preview_timeout`).
     public var previewTimeoutSeconds: Double = 2
+    /// More llama-server arguments for the managed server, after k1's own (`server_args`, split at spaces).
+    public var serverArguments: [String] = []
     /// Whether `k1 shell` starts answering a `?` request at pauses in typing, so the answer is ready at Enter
     /// (`answer_while_typing`). Nothing is cached or shown for text that is not finally entered.
     public var answerWhileTyping: Bool = true
@@ -77,6 +79,7 @@ public struct K1Config: Sendable, Equatable {
     context_size: 4096
     gpu_layers: 0           # layers offloaded to a GPU by the managed server
     idle_minutes: 15        # the managed server stops after this long unused
+    server_args: ""         # more llama-server arguments for the managed server, e.g. "--no-repack -fa on"
     prompt_version: ""      # pin a prompt version (empty: built-in)
     kubectl: kubectl
     examples: 4             # verified examples retrieved into each prompt (0: off)

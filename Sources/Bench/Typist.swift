@@ -11,8 +11,8 @@ public struct Typist: Sendable, Equatable {
     /// How long the shell waits for the next key before it reports a pause, in milliseconds.
     public var pauseMilliseconds: Double
 
-    /// The default: 8 keys a second, 300 ms before Enter, the shell's default 100 ms pause.
-    public init(charactersPerSecond: Double = 8, pauseBeforeEnterMilliseconds: Double = 300, pauseMilliseconds: Double = 100) {
+    /// The default: 8 keys a second, 300 ms before Enter, the shell's default 250 ms pause.
+    public init(charactersPerSecond: Double = 8, pauseBeforeEnterMilliseconds: Double = 300, pauseMilliseconds: Double = 250) {
         self.charactersPerSecond = max(0.1, charactersPerSecond)
         self.pauseBeforeEnterMilliseconds = max(0, pauseBeforeEnterMilliseconds)
         self.pauseMilliseconds = max(1, pauseMilliseconds)

@@ -59,7 +59,7 @@ public struct K1Config: Sendable, Equatable {
     /// (`answer_while_typing`). Nothing is cached or shown for text that is not finally entered.
     public var answerWhileTyping: Bool = true
     /// How long no key must arrive, in milliseconds, before the line counts as paused (`typing_pause_ms`).
-    public var typingPauseMilliseconds: Int = 100
+    public var typingPauseMilliseconds: Int = 250
 
     /// The packaged default model.
     public static let defaultModel = "qwen2.5-coder-1.5b"
@@ -87,7 +87,7 @@ public struct K1Config: Sendable, Equatable {
     preview: true           # k1 shell tries write suggestions as a server-side dry run before Enter
     preview_timeout: 2      # seconds the dry run may take
     answer_while_typing: true  # k1 shell starts answering a ?request at pauses in typing (ready at Enter)
-    typing_pause_ms: 100    # no key for this long counts as a pause
+    typing_pause_ms: 250    # no key for this long counts as a pause
     cache:
       enabled: true
       ttl_days: 30

@@ -49,6 +49,17 @@ public enum CommandRepair {
         return "--dry-run \(value) → --dry-run=\(value)"
     }
 
+    /// `-l tier in (web,api)` written without quotes, which a shell cannot read: `-l 'tier in (web,api)'`.
+    static func quotedSetSelector(_ command: String) -> String? {
+        let words = command.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard let flag = words.firstIndex(where: { $0 == "-l" || $0 == "--selector" }), flag + 3 < words.count,
+              words[flag + 2] == "in" || words[flag + 2] == "notin", words[flag + 3].hasPrefix("("),
+              let close = words[(flag + 3)...].firstIndex(where: { $0.contains(")") }),
+              !words[flag + 1].contains("'"), !words[flag + 1].contains("\"") else { return nil }
+        let selector = words[(flag + 1)...close].joined(separator: " ")
+        return (words[...flag] + ["'" + selector + "'"] + words[(close + 1)...]).joined(separator: " ")
+    }
+
     /// Verbs that take one object, which kubectl reads as `TYPE/NAME` or a pod name.
     static let singleObjectVerbs: Set<String> = ["port-forward", "logs", "exec", "attach"]
 
@@ -80,6 +91,10 @@ public enum CommandRepair {
     /// `command` with invented flags rewritten, and the rewrites made (`--wide → -o wide`). Commands with shell syntax
     /// or bad quoting, and commands of unknown verbs, are returned unchanged.
     public static func repair(_ command: String) -> (command: String, rewrites: [String]) {
+        if let quoted = quotedSetSelector(command) {
+            let rest = repair(quoted)
+            return (rest.command, ["quoted the selector"] + rest.rewrites)
+        }
         guard !ShellWords.hasShellSyntax(command), let words = try? ShellWords.split(command), words.first == "kubectl" else {
             return (command, [])
         }

@@ -14,7 +14,10 @@ extension RequestEvidence {
     /// `kubectl delete pods --field-selector status.phase=Failed`) becomes the listing of the same objects: a small
     /// model copies the verb of a nearby example, and k1 never proposes deleting what the user only asked to see.
     static let unaskedDelete: Check = { words, evidence in
-        guard words.parsed.verb == "delete", !evidence.text.hasAny(deletionWords),
+        // "same for worker-2" after a delete asks for the delete again.
+        let repeatsADelete = evidence.context.contains { $0.hasPrefix("last command") && $0.contains("kubectl delete") }
+            || evidence.text.hasAny(repeatWords)
+        guard words.parsed.verb == "delete", !repeatsADelete, !evidence.text.hasAny(deletionWords),
               // Typed in a hurry ("delte", "dleete", "remvoe") it still asks.
               !evidence.text.tokens.contains(where: { $0.count >= 4 && ClosestName.find($0, among: ["delete", "remove", "destroy"]) != nil })
         else { return nil }
@@ -24,6 +27,10 @@ extension RequestEvidence {
         }
         return EvidenceFix(.verb, "delete → get: the request asks to see these objects, not to delete them")
     }
+
+    /// Words that ask for what was done before again.
+    static let repeatWords: Set<String> = ["same", "again", "too", "also", "retry", "redo", "repeat", "likewise",
+                                           "similarly", "ditto"]
 
     /// Words that ask for create-or-update rather than create.
     static let applyWords: Set<String> = [
@@ -76,9 +83,14 @@ extension RequestEvidence {
     static let namesOnly: Check = { words, evidence in
         let parsed = words.parsed
         let text = evidence.text
-        guard parsed.verb == "get", !parsed.hasFlag("output"),
-              text.has("names of") || text.has("just the names") || text.has("only the names") || text.has("names only")
-                || text.has("name only") || text.has("only names") || text.has("just names") else { return nil }
+        let tokens = text.tokens
+        // "names of", or "names"/"name" within two words of "only"/"just" ("printing only their names").
+        let asksNames = text.has("names of") || tokens.indices.contains { index in
+            guard tokens[index] == "names" || tokens[index] == "name" else { return false }
+            let window = tokens[max(0, index - 2)...min(tokens.count - 1, index + 1)]
+            return window.contains("only") || window.contains("just")
+        }
+        guard parsed.verb == "get", !parsed.hasFlag("output"), asksNames else { return nil }
         words.append(["-o", "name"])
         return EvidenceFix(.output, "added -o name: the request asks for names only")
     }
@@ -162,5 +174,41 @@ extension RequestEvidence {
               let duration = evidence.text.durations.first else { return nil }
         words.append(["--timeout=" + duration])
         return EvidenceFix(.inventedValue, "added --timeout=\(duration) from the request")
+    }
+}
+
+extension RequestEvidence {
+    /// Programs that are shells: `exec -it POD -- sh` needs a terminal.
+    static let shells: Set<String> = ["sh", "bash", "ash", "zsh", "dash", "fish", "ksh", "/bin/sh", "/bin/bash",
+                                      "/bin/ash", "/bin/zsh", "/usr/bin/bash", "/usr/bin/env"]
+
+    /// Words that ask for a terminal.
+    static let terminalWords: Set<String> = ["interactive", "interactively", "shell", "terminal", "tty", "console",
+                                             "-it", "-ti", "attach", "session", "prompt", "login", "into", "sh", "bash"]
+
+    /// `exec -it POD -- date` for a request that runs one command ("run the command date in the pod ledger-0"): no
+    /// terminal, so the output can be piped and scripted; `-it` stays for a shell or when the request asks for one.
+    static let execTerminal: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "exec", let program = parsed.afterDoubleDash.first, !shells.contains(program),
+              !evidence.text.hasAny(terminalWords) else { return nil }
+        var dropped: [String] = []
+        for name in ["stdin", "tty"] {
+            while let span = words.span(name) {
+                dropped.append(words.text(of: span))
+                words.remove(span)
+            }
+        }
+        guard !dropped.isEmpty else { return nil }
+        return EvidenceFix(.output, "dropped \(Set(dropped).sorted().joined(separator: " ")): \(program) needs no terminal")
+    }
+
+    /// `top pod NAME --containers` for the usage of a pod's containers.
+    static let topContainers: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "top", parsed.resource?.plural == "pods", !parsed.hasFlag("containers"),
+              evidence.text.hasAny(["container", "containers", "ctr", "ctrs"]) else { return nil }
+        words.append(["--containers"])
+        return EvidenceFix(.output, "added --containers: the request asks for each container")
     }
 }

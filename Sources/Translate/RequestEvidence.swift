@@ -16,12 +16,14 @@ public enum RequestEvidence {
         let request: String
         let text: RequestText
         let known: Mentions
+        /// The session's context lines as the prompt shows them.
+        var context: [String] = []
     }
 
     /// The checks, in order.
     static let checks: [Check] = [
         unaskedDelete, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
-        namespace, allNamespaces, container, all, overwrite, antonym, identity,
+        namespace, allNamespaces, container, all, overwrite, antonym, identity, execTerminal, topContainers,
         strayLabelTerms, selectorForms, fieldSelector, nodePlacement, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
     ]
 
@@ -29,7 +31,8 @@ public enum RequestEvidence {
     /// no `kubectl` are returned unchanged.
     public static func repair(_ command: String, request: String, context: [String]) -> (command: String, fixes: [EvidenceFix]) {
         guard var words = CommandWords(command), words.parsed.isKnownVerb else { return (command, []) }
-        let evidence = Evidence(request: request, text: RequestText(request), known: Mentions(request: request, context: context))
+        let evidence = Evidence(request: request, text: RequestText(request), known: Mentions(request: request, context: context),
+                                context: context)
         var fixes: [EvidenceFix] = []
         for check in checks {
             if let fix = check(&words, evidence) { fixes.append(fix) }

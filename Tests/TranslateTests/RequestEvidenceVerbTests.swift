@@ -15,9 +15,13 @@ struct RequestEvidenceVerbTests {
         #expect(result.kinds == [.verb])
         // Asked for, in any of the ways operators ask, it stays.
         for request in ["delete the failed pods", "nuke failed pods", "clean up failed pods", "restart pod web-0",
-                        "get rid of the failed pods", "remove pod web-0", "dleete pod web-0"] {
+                        "get rid of the failed pods", "remove pod web-0", "dleete pod web-0", "same for web-0"] {
             #expect(fix("kubectl delete pod web-0", request).kinds.isEmpty, "\(request)")
         }
+        // After a delete, "same for worker-2" repeats it.
+        let after = RequestEvidence.repair("kubectl delete pod worker-2 -n jobs", request: "do it for worker-2",
+                                           context: ["last command (exit 1): kubectl delete pod worker-1 -n jobs"])
+        #expect(after.fixes.isEmpty)
     }
 
     @Test func createFromAFileIsCreateNotApply() {
@@ -150,5 +154,34 @@ struct RequestEvidenceScopeTests {
                 == "kubectl wait --for=condition=Ready pods --all -n harbor --timeout=2m")
         #expect(fix("kubectl wait --for=condition=Ready pods --all", "wait for all pods to be ready")
                 == "kubectl wait --for=condition=Ready pods --all")
+    }
+}
+
+@Suite("RequestEvidence: terminals, containers, names and set selectors")
+struct RequestEvidenceTerminalTests {
+    func fix(_ command: String, _ request: String) -> String {
+        RequestEvidence.repair(command, request: request, context: []).command
+    }
+
+    @Test func oneCommandNeedsNoTerminalAShellDoes() {
+        #expect(fix("kubectl exec -it ledger-0 -- date", "Run the command date in the pod ledger-0.")
+                == "kubectl exec ledger-0 -- date")
+        #expect(fix("kubectl exec -it ledger-0 -- sh", "open a shell in ledger-0") == "kubectl exec -it ledger-0 -- sh")
+        #expect(fix("kubectl exec -it ledger-0 -- date", "run date in ledger-0 interactively")
+                == "kubectl exec -it ledger-0 -- date")
+    }
+
+    @Test func containersAndNames() {
+        #expect(fix("kubectl top pod quill-7", "Print the CPU and memory usage of the containers of the pod quill-7.")
+                == "kubectl top pod quill-7 --containers")
+        #expect(fix("kubectl get pods -n harbor", "List the pods in the namespace harbor, printing only their names.")
+                == "kubectl get pods -n harbor -o name")
+        #expect(fix("kubectl get pods -n harbor", "pods in harbor with their node names") == "kubectl get pods -n harbor")
+    }
+
+    @Test func aSetSelectorIsQuoted() {
+        #expect(CommandRepair.repair("kubectl get deployments -l tier in (web,api)").command
+                == "kubectl get deployments -l 'tier in (web,api)'")
+        #expect(CommandRepair.repair("kubectl get deployments -l 'tier in (web,api)'").rewrites.isEmpty)
     }
 }

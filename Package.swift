@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Translate", "LineEditor", "LLM", "KubectlKit", "Session", "Support", "TestSupport"],
                     resources: [.copy("Snapshots")]),
         // The command line of the k1 executable: its commands and options, parsed as a user types them.
-        .testTarget(name: "K1Tests", dependencies: ["k1", "Bench", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "K1Tests", dependencies: ["k1", "Bench", "Translate", "KubectlKit", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Drives the built k1 binary through a real pseudo-terminal (tmux) against real kubectl.
         .testTarget(name: "EndToEndTests", dependencies: ["Support"], resources: [.copy("Fixtures")]),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import Session
 import Shell
+import Support
 import Translate
 
 extension BenchmarkRunner {
@@ -32,8 +33,7 @@ extension BenchmarkRunner {
             let early = ahead.take(request: item.prompt, context: context)
             let task = early ?? Task { try await translator.answer(item.prompt, context: context, cache: .off) }
             let outcome = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
-            let waited = clock.now - entered
-            let milliseconds = Double(waited.components.seconds) * 1000 + Double(waited.components.attoseconds) / 1e15
+            let milliseconds = (clock.now - entered).milliseconds
             switch outcome {
             case .command(let translation):
                 var answer = BenchmarkAnswer(translation)

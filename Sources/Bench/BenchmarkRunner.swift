@@ -1,6 +1,7 @@
 import Foundation
 import LLM
 import Session
+import Support
 import Translate
 
 /// Runs benchmark cases through a translation function, scores the answers and asks the syntax oracle about them.
@@ -37,8 +38,7 @@ public struct BenchmarkRunner: Sendable {
                 return BenchmarkAnswer(translation)
             case .noTarget(let reason):
                 let elapsed = clock.now - start
-                return BenchmarkAnswer(noCommand: reason.message, latencyMilliseconds: Double(elapsed.components.seconds) * 1000
-                                           + Double(elapsed.components.attoseconds) / 1e15)
+                return BenchmarkAnswer(noCommand: reason.message, latencyMilliseconds: elapsed.milliseconds)
             }
         }
     }
@@ -53,8 +53,7 @@ public struct BenchmarkRunner: Sendable {
         guard let command = ExplainRequest.target(of: request) else { return nil }
         let elapsed = clock.now - start
         return BenchmarkAnswer(command: explainPrefix + command,
-                               latencyMilliseconds: Double(elapsed.components.attoseconds) / 1e15
-                                   + Double(elapsed.components.seconds) * 1000,
+                               latencyMilliseconds: elapsed.milliseconds,
                                note: "explained from kubectl's help")
     }
 
@@ -102,8 +101,7 @@ public struct BenchmarkRunner: Sendable {
         } catch {
             let elapsed = clock.now - start
             outcome.error = Self.describe(error)
-            outcome.latencyMilliseconds = Double(elapsed.components.seconds) * 1000
-                + Double(elapsed.components.attoseconds) / 1e15
+            outcome.latencyMilliseconds = elapsed.milliseconds
         }
         return outcome
     }

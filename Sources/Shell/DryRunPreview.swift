@@ -49,7 +49,7 @@ public struct DryRunPreview: Sendable {
             let dry = await capture(plan.argv)
             return (dry, current)
         }
-        let milliseconds = Self.milliseconds(clock.now - start)
+        let milliseconds = (clock.now - start).milliseconds
         guard let (dry, current) = runs else {
             return PreviewResult(.timedOut(timeout), milliseconds: milliseconds)
         }
@@ -144,11 +144,6 @@ public struct DryRunPreview: Sendable {
             worker.cancel()
             once.give(nil)
         }
-    }
-
-    static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
 

@@ -65,7 +65,7 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
                     translation.notes.append(AnswerNote(.notCached, "answer not cached: \(error)"))
                 }
                 if !translation.cached {
-                    translation.latencyMilliseconds = Self.milliseconds(clock.now - entered)
+                    translation.latencyMilliseconds = (clock.now - entered).milliseconds
                     translation.notes.append(AnswerNote(.begunWhileTyping, "begun while typing"))
                 }
             }
@@ -110,11 +110,6 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
         parts.append(style.apply(.gray, tail))
         if let note = translation.note { parts.append(style.apply(.gray, "(\(TerminalText.escaped(note)))")) }
         return parts.joined(separator: " ")
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 
     /// One line for an error from the translation path.

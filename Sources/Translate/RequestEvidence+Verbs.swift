@@ -114,9 +114,9 @@ extension RequestEvidence {
         return EvidenceFix(.output, "added --show-labels: the request asks to see the labels")
     }
 
-    /// Phrases that ask to keep watching.
-    static let watchPhrases = ["as they happen", "as it happens", "in real time", "real-time", "realtime", "live",
-                               "keep watching", "stream", "streaming", "watch", "as they come", "continuously"]
+    /// Phrases that ask to keep watching (also the words that keep a `-w` the model wrote, ``FlagEvidence``).
+    static let watchPhrases = ["as they happen", "as it happens", "in real time", "real time", "real-time", "realtime",
+                               "live", "keep watching", "stream", "streaming", "watch", "as they come", "continuously"]
 
     /// `-w` for a listing or events the request asks to follow as they change.
     static let watch: Check = { words, evidence in

@@ -127,7 +127,7 @@ public final class Translator: Sendable {
                 command: entry.command, raw: entry.command, cached: true, learned: entry.source == .edited,
                 risk: RiskClassifier.classify(entry.command), issues: CommandValidator.validate(entry.command),
                 model: modelName, promptVersion: promptVersion,
-                latencyMilliseconds: Self.milliseconds(clock.now - start), stats: nil, cacheKey: key)
+                latencyMilliseconds: (clock.now - start).milliseconds, stats: nil, cacheKey: key)
         }
 
         // A plain "fix it" after an error kubectl's help can fix is answered without the model (after the cache, so
@@ -137,7 +137,7 @@ public final class Translator: Sendable {
                 command: fix.command, raw: fix.command, cached: false, risk: RiskClassifier.classify(fix.command),
                 issues: CommandValidator.validate(fix.command), notes: [AnswerNote(.withoutModel, "fixed without the model: \(fix.reason)")],
                 model: LastCommandFixer.answeredBy, promptVersion: promptVersion,
-                latencyMilliseconds: Self.milliseconds(clock.now - start), stats: nil, cacheKey: key)
+                latencyMilliseconds: (clock.now - start).milliseconds, stats: nil, cacheKey: key)
         }
 
         let prompt = PromptBuilder.prepare(request: cleaned, context: context, options: options, retriever: retriever)
@@ -201,7 +201,7 @@ public final class Translator: Sendable {
         return Translation(
             command: command, raw: raw, cached: false, risk: RiskClassifier.classify(command), issues: issues,
             notes: notes, model: modelName, promptVersion: promptVersion,
-            latencyMilliseconds: Self.milliseconds(clock.now - start), stats: stats, cacheKey: key, storable: storable)
+            latencyMilliseconds: (clock.now - start).milliseconds, stats: stats, cacheKey: key, storable: storable)
     }
 
     /// Stores an answer made with ``CacheUse/readOnly`` (its ``Translation/storable`` command), now that the user has
@@ -322,11 +322,6 @@ public final class Translator: Sendable {
             promptMilliseconds: sum(first.promptMilliseconds, second.promptMilliseconds),
             generationMilliseconds: sum(first.generationMilliseconds, second.generationMilliseconds),
             finishReason: second.finishReason, requests: first.requests + second.requests)
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
 

@@ -216,7 +216,7 @@ struct BenchCommand: AsyncParsableCommand {
             printError("k1 bench: \(model): \(reason)")
             return run(warmup: nil, duration: 0, failure: reason, outcomes: [])
         }
-        let warmup = Self.milliseconds(clock.now - warmupStart)
+        let warmup = (clock.now - warmupStart).milliseconds
 
         let total = cases.count * repetitions
         let printer = ProgressBarPrinter(ProgressBar(label: model, total: Int64(total), unit: .items("requests")))
@@ -237,7 +237,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         printer.finish(Int64(total))
         translator.flushCache()
-        return run(warmup: warmup, duration: Self.milliseconds(clock.now - start) / 1000, failure: nil, outcomes: outcomes)
+        return run(warmup: warmup, duration: (clock.now - start).milliseconds / 1000, failure: nil, outcomes: outcomes)
     }
 
     /// Writes the JSON and Markdown reports asked for.
@@ -291,10 +291,6 @@ struct BenchCommand: AsyncParsableCommand {
     static func loadAverage() -> Double? {
         var loads = [Double](repeating: 0, count: 3)
         return getloadavg(&loads, 3) >= 1 ? loads[0] : nil
-    }
-
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 
     // MARK: - Micro-benchmarks

@@ -286,3 +286,18 @@ struct PromptBuilderTests {
         #expect(parsed == [PromptExample(context: ["ns: a"], request: "r", command: "kubectl get pods")])
     }
 }
+
+@Suite("PromptBuilder.describe: the prompt as text")
+struct PromptDescriptionTests {
+    @Test func theFixedPartEndsWhereTheMarkerSays() {
+        let prompt = PromptBuilder.prepare(request: "scale web to 3", context: SessionContext(namespace: "shop"))
+        let text = PromptBuilder.describe(prompt.generation)
+        let marker = "--- (the fixed part ends here; what follows is new for each request) ---"
+        let parts = text.components(separatedBy: marker)
+        #expect(parts.count == 2)
+        #expect(parts[0] == "--- system ---\n" + PromptTemplate.systemPrompt + "\n")
+        // The retrieved examples, then the user message, then the answer's start.
+        #expect(parts[1].hasSuffix("--- user ---\nns: shop\nrequest: scale web to 3\n--- assistant ---\nkubectl\n"))
+        #expect(prompt.retrieved.allSatisfy { parts[1].contains("request: " + $0.request + "\n" + $0.command) })
+    }
+}

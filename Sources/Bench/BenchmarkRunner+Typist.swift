@@ -6,14 +6,17 @@ import Translate
 
 extension BenchmarkRunner {
     /// The translation function of `k1 shell` with a person typing: `typist` types `?request` in real time, the shell's
-    /// ``SpeculativeAnswer`` starts work at each pause as it does in the shell, and Enter takes it (or asks anew, as the
-    /// shell does when the work was for other text). The answer's latency is the wait after Enter; its token counts
+    /// ``SpeculativeAnswer`` sees the line after each key as it does in the shell (reading ahead, and answering after
+    /// the typist's answer pause), and Enter takes the answer (or asks anew, as the shell does when none was begun for
+    /// that text). The answer's latency is the wait after Enter; its token counts
     /// are those of the request that produced it.
     public static func typing(with translator: Translator, typist: Typist) -> Translate {
         { item, context in
             if let answer = explaining(item.prompt) { return answer }
             let line = "?" + item.prompt
-            let ahead = SpeculativeAnswer(translator: translator)
+            let ahead = SpeculativeAnswer(translator: translator,
+                                          answerAfter: typist.readAhead ? .milliseconds(Int(typist.answerPauseMilliseconds)) : .zero,
+                                          readAhead: typist.readAhead)
             let clock = ContinuousClock()
             let start = clock.now
             func at(_ milliseconds: Double) -> ContinuousClock.Instant {

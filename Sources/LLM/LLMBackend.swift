@@ -122,9 +122,16 @@ public protocol LLMBackend: Sendable {
     /// Streams a generation. Cancelling the consuming task (or dropping the stream) cancels the HTTP request at once,
     /// even before the first byte. Errors are `LLMError`.
     func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error>
+    /// Whether a request with ``GenerationRequest/maxTokens`` 0 makes the server read the prompt into its prompt cache
+    /// and generate nothing, or one token (llama-server's `n_predict: 0`), so that a later request sharing its beginning reads only
+    /// the rest. False unless a backend says so.
+    var readsPromptsAhead: Bool { get }
 }
 
 extension LLMBackend {
+    /// False: a backend reads prompts ahead only when it says so.
+    public var readsPromptsAhead: Bool { false }
+
     /// Runs a generation to the end and returns the text with its stats.
     /// - Throws: `LLMError` (`.cancelled` when the task was cancelled, `.truncatedStream` if the stream ended without
     ///   any `done`).

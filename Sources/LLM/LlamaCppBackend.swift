@@ -8,6 +8,8 @@ import HTTP
 public struct LlamaCppBackend: LLMBackend {
     /// `llamacpp`.
     public var kind: String { "llamacpp" }
+    /// True: `n_predict: 0` reads the prompt into the server's cache and generates nothing.
+    public var readsPromptsAhead: Bool { true }
     /// The model name shown to the user and used in cache keys (llama-server serves whatever it loaded).
     public let modelName: String
     /// The server's base URL.

@@ -8,6 +8,8 @@ import Runtime
 public struct ManagedLlamaCppBackend: LLMBackend {
     /// `llamacpp`.
     public var kind: String { "llamacpp" }
+    /// True: `n_predict: 0` reads the prompt into the server's cache and generates nothing.
+    public var readsPromptsAhead: Bool { true }
     /// The managed server's model.
     public var modelName: String { server.modelName }
     /// The server k1 manages.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The llama-server command line k1 runs:
-/// `-m MODEL --host 127.0.0.1 --port PORT -c CONTEXT -t THREADS --alias NAME -np 1 [--slot-save-path DIR] [-ngl LAYERS]`.
+/// `-m MODEL --host 127.0.0.1 --port PORT -c CONTEXT -t THREADS --alias NAME -np 1 [--slot-save-path DIR] [-ngl LAYERS]
+/// [--no-repack]`.
 ///
 /// One slot: k1 asks one thing at a time, and its prompt cache (restored from and saved to ``PromptSnapshot``) lives
 /// in slot 0.
@@ -22,7 +23,9 @@ public struct ManagedServerCommandLine: Sendable, Equatable {
     public var host = "127.0.0.1"
     /// Where the server saves and restores prompt caches (``PromptSnapshot``); nil leaves it out.
     public var slotSavePath: String?
-    /// More arguments, after k1's own (`server_args`: `--no-repack -fa on`, say).
+    /// Whether the server repacks weights for the CPU at load; false adds `--no-repack` (``K1Config/repack``).
+    public var repack = true
+    /// More arguments, after k1's own (`server_args`: `-fa on`, say).
     public var extraArguments: [String] = []
 
     /// Creates a command line.
@@ -43,6 +46,7 @@ public struct ManagedServerCommandLine: Sendable, Equatable {
                          "-t", String(threads), "--alias", modelName, "-np", "1"]
         if let slotSavePath { arguments += ["--slot-save-path", slotSavePath] }
         if gpuLayers > 0 { arguments += ["-ngl", String(gpuLayers)] }
+        if !repack { arguments.append("--no-repack") }
         return arguments + extraArguments
     }
 

@@ -31,6 +31,9 @@ extension ManagedServer {
         public var startTimeout: Duration
         /// Shows progress while the model loads ("loading model …"); nil is silent.
         public var announce: (@Sendable (String) -> Void)?
+        /// Whether the server repacks weights for the CPU (`repack`; false adds `--no-repack`). A configuration made
+        /// without k1's settings keeps llama-server's own default.
+        public var repack = true
         /// More llama-server arguments, after k1's own (`server_args`).
         public var extraArguments: [String] = []
 
@@ -69,6 +72,7 @@ extension ManagedServer {
             }
             self.init(modelName: name, modelPath: path, contextSize: config.contextSize, threads: config.threads,
                       gpuLayers: config.gpuLayers, idleMinutes: config.idleMinutes, paths: paths, environment: environment)
+            repack = config.repack
             extraArguments = config.serverArguments
         }
 
@@ -84,6 +88,7 @@ extension ManagedServer {
                                                 contextSize: contextSize,
                                                 threads: ManagedServerCommandLine.threads(configured: threads),
                                                 gpuLayers: gpuLayers, slotSavePath: snapshots?.path)
+            line.repack = repack
             line.extraArguments = extraArguments
             return line
         }

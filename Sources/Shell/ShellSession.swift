@@ -60,7 +60,9 @@ public final class ShellSession: @unchecked Sendable {
         editor.completer = { request in completer.candidates(for: request) }
         if let requests {
             // Runs on this thread, inside readLine, while nothing else changes the context.
-            editor.typingObserver = TypingObserver(pauseMilliseconds: executor.config.typingPauseMilliseconds) {
+            let pause = SpeculativeAnswer.reportPause(typingPauseMilliseconds: executor.config.typingPauseMilliseconds,
+                                                      readAhead: executor.config.readAhead)
+            editor.typingObserver = TypingObserver(pauseMilliseconds: pause) {
                 [executor] line in requests.typing(line, context: executor.context)
             }
         }

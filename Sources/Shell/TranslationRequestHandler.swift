@@ -20,14 +20,23 @@ public final class TranslationRequestHandler: RequestHandling, @unchecked Sendab
     let ahead: SpeculativeAnswer?
 
     /// Creates a handler over the shared translator.
-    /// - Parameter answerWhileTyping: start answering a `?` request at pauses in typing (see ``SpeculativeAnswer``).
+    /// - Parameters:
+    ///   - answerWhileTyping: work on a `?` request while it is typed (see ``SpeculativeAnswer``).
+    ///   - typingPauseMilliseconds: the pause in typing after which its answer is begun (`typing_pause_ms`).
+    ///   - readAhead: also read the prompt of the text so far between pauses (`read_ahead`).
     public init(translator: Translator, style: TerminalStyle = TerminalStyle(fd: 2), interactive: Bool = isatty(0) == 1,
-                dryRun: DryRunPreview? = nil, answerWhileTyping: Bool = false) {
+                dryRun: DryRunPreview? = nil, answerWhileTyping: Bool = false, typingPauseMilliseconds: Int = 150,
+                readAhead: Bool = false) {
         self.translator = translator
         self.style = style
         self.interactive = interactive
         self.dryRun = dryRun
-        self.ahead = answerWhileTyping ? SpeculativeAnswer(translator: translator) : nil
+        self.ahead = answerWhileTyping
+            ? SpeculativeAnswer(translator: translator,
+                                answerAfter: SpeculativeAnswer.answerDelay(typingPauseMilliseconds: typingPauseMilliseconds,
+                                                                           readAhead: readAhead),
+                                readAhead: readAhead)
+            : nil
     }
 
     public func typing(_ line: String, context: SessionContext) {

@@ -82,6 +82,7 @@ public enum ConfigLoader {
             case "context_size": config.contextSize = try reader.int(value, key, minimum: 256)
             case "gpu_layers": config.gpuLayers = try reader.int(value, key, minimum: 0)
             case "idle_minutes": config.idleMinutes = try reader.int(value, key, minimum: 0)
+            case "repack": config.repack = try reader.bool(value, key)
             case "server_args": config.serverArguments = try reader.string(value, key).split(separator: " ").map(String.init)
             case "prompt_version": config.promptVersion = try reader.string(value, key)
             case "kubectl": config.kubectl = try reader.string(value, key)
@@ -91,6 +92,7 @@ public enum ConfigLoader {
             case "preview_timeout": config.previewTimeoutSeconds = try reader.number(value, key, minimum: 0.1)
             case "answer_while_typing": config.answerWhileTyping = try reader.bool(value, key)
             case "typing_pause_ms": config.typingPauseMilliseconds = try reader.int(value, key, minimum: 20)
+            case "read_ahead": config.readAhead = try reader.bool(value, key)
             case "cache":
                 for (subKey, subValue) in try reader.mapping(value, key) {
                     let name = "cache.\(subKey.string ?? "?")"
@@ -120,8 +122,8 @@ public enum ConfigLoader {
 
     /// The top-level keys `config.yaml` accepts.
     public static let knownKeys = ["provider", "model", "url", "api_key_env", "timeout", "threads", "context_size",
-                                   "gpu_layers", "idle_minutes", "server_args", "prompt_version", "kubectl", "examples", "warm_up",
-                                   "preview", "preview_timeout", "answer_while_typing", "typing_pause_ms", "cache",
+                                   "gpu_layers", "idle_minutes", "repack", "server_args", "prompt_version", "kubectl", "examples", "warm_up",
+                                   "preview", "preview_timeout", "answer_while_typing", "typing_pause_ms", "read_ahead", "cache",
                                    "history"]
 
     /// Applies `K1_PROVIDER`, `K1_MODEL` and `K1_URL`.

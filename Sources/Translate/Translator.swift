@@ -204,6 +204,29 @@ public final class Translator: Sendable {
             latencyMilliseconds: (clock.now - start).milliseconds, stats: stats, cacheKey: key, storable: storable)
     }
 
+    /// Has the model server read the prompt `request` in `context` would send into its prompt cache, generating nothing,
+    /// so that the answer asked for a request that begins the same way reads only what differs. For the shell while the
+    /// user types. Does nothing when the cache or kubectl's help would answer, or when the backend cannot read a prompt
+    /// ahead (``LLMBackend/readsPromptsAhead``). Returns the server's counts of what it read, if it read anything.
+    /// - Throws: what obtaining the backend or the request throws (`LLMError`, cancellation).
+    @discardableResult
+    public func readAhead(_ request: String, context: SessionContext) async throws -> GenerationStats? {
+        let cleaned = PromptBuilder.clean(request)
+        guard !cleaned.isEmpty else { return nil }
+        if let cache, cache.peek(cacheKey(for: cleaned, context: context)) != nil { return nil }
+        if LastCommandFixer.fix(request: cleaned, context: context) != nil { return nil }
+        let backend = try await backends.get()
+        guard backend.readsPromptsAhead, (backend as? ManagedLlamaCppBackend)?.needsPromptSnapshot != true else { return nil }
+        var generation = PromptBuilder.prepare(request: cleaned, context: context, options: options, retriever: retriever).generation
+        generation.maxTokens = 0
+        generation.grammar = nil
+        var stats: GenerationStats?
+        for try await event in backend.generate(generation) {
+            if case .done(let finished) = event { stats = finished }
+        }
+        return stats
+    }
+
     /// Stores an answer made with ``CacheUse/readOnly`` (its ``Translation/storable`` command), now that the user has
     /// entered its request. Does nothing for an answer that carries nothing to store.
     /// - Throws: `FileError` when the cache file cannot be written.

@@ -170,7 +170,7 @@ struct BenchCommand: AsyncParsableCommand {
             cacheEnabled: cache, provider: baseConfig.provider.rawValue, kubectlVersion: oracle?.kubectlVersion,
             cpuCores: ProcessInfo.processInfo.activeProcessorCount, loadAverage: loadAverage, runs: runs)
         report.loadAverageAfter = Self.loadAverage()
-        if typist { report.typist = Typist(pauseMilliseconds: Double(baseConfig.typingPauseMilliseconds)).summary }
+        if typist { report.typist = Self.typist(baseConfig).summary }
         print(BenchmarkReportRenderer.text(report, misses: misses), terminator: "")
         try write(report)
         if runs.allSatisfy({ $0.failure != nil }) { throw ExitCode.failure }
@@ -226,7 +226,7 @@ struct BenchCommand: AsyncParsableCommand {
         do {
             let translate = typist
                 ? BenchmarkRunner.typing(with: translator,
-                                         typist: Typist(pauseMilliseconds: Double(config.typingPauseMilliseconds)))
+                                         typist: Self.typist(config))
                 : BenchmarkRunner.translating(with: translator, useCache: cache)
             outcomes = try await runner.run(cases, translate: translate) { done, _ in
                 printer.update(Int64(done))
@@ -288,6 +288,13 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     /// The 1-minute load average, if the system says.
+    /// The simulated typist for `--typist`: the shell's line reports and its configured answer pause.
+    static func typist(_ config: K1Config) -> Typist {
+        Typist(pauseMilliseconds: Double(SpeculativeAnswer.reportPause(typingPauseMilliseconds: config.typingPauseMilliseconds,
+                                                                       readAhead: config.readAhead)),
+               answerPauseMilliseconds: Double(config.typingPauseMilliseconds), readAhead: config.readAhead)
+    }
+
     static func loadAverage() -> Double? {
         var loads = [Double](repeating: 0, count: 3)
         return getloadavg(&loads, 3) >= 1 ? loads[0] : nil

@@ -34,8 +34,12 @@ struct ConfigCommand: AsyncParsableCommand {
                 ("api_key_env", config.apiKeyEnv), ("timeout", ConfigCommand.number(config.timeoutSeconds)),
                 ("threads", String(config.threads)), ("context_size", String(config.contextSize)),
                 ("gpu_layers", String(config.gpuLayers)), ("idle_minutes", String(config.idleMinutes)),
+                ("repack", String(config.repack)), ("server_args", config.serverArguments.joined(separator: " ")),
                 ("prompt_version", config.promptVersion), ("kubectl", config.kubectl),
                 ("examples", String(config.retrievedExamples)), ("warm_up", String(config.warmUp)),
+                ("preview", String(config.preview)), ("preview_timeout", ConfigCommand.number(config.previewTimeoutSeconds)),
+                ("answer_while_typing", String(config.answerWhileTyping)),
+                ("typing_pause_ms", String(config.typingPauseMilliseconds)), ("read_ahead", String(config.readAhead)),
                 ("cache.enabled", String(config.cacheEnabled)), ("cache.ttl_days", String(config.cacheTTLDays)),
                 ("cache.max_entries", String(config.cacheMaxEntries)), ("history.size", String(config.historySize)),
             ]
@@ -50,7 +54,7 @@ struct ConfigCommand: AsyncParsableCommand {
                     source = "default"
                 }
                 let shown = value.isEmpty ? "\"\"" : value
-                let padded = key.padding(toLength: 18, withPad: " ", startingAt: 0) + shown.padding(toLength: max(24, shown.count + 2), withPad: " ", startingAt: 0)
+                let padded = key.padding(toLength: 20, withPad: " ", startingAt: 0) + shown.padding(toLength: max(24, shown.count + 2), withPad: " ", startingAt: 0)
                 print(padded + style.apply(.gray, source))
             }
         }

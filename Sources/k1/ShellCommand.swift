@@ -51,7 +51,9 @@ struct ShellCommand: AsyncParsableCommand {
             history: HistoryStore(url: Environment.paths.historyFile, limit: config.historySize),
             recorder: recorder,
             requests: TranslationRequestHandler(translator: translator, dryRun: DryRunPreview(config: config),
-                                                answerWhileTyping: config.answerWhileTyping)
+                                                answerWhileTyping: config.answerWhileTyping,
+                                                typingPauseMilliseconds: config.typingPauseMilliseconds,
+                                                readAhead: config.readAhead)
         )
         let status = await shell.run()
         if status != 0 { throw ExitCode(status) }

@@ -91,7 +91,7 @@ struct BenchmarkReportRendererTests {
         report.loadAverageAfter = 1.7
         report.typist = Typist().summary
         let text = BenchmarkReportRenderer.text(report)
-        #expect(text.contains("load 0.4 → 1.7 · latency after Enter: 8 keys/s, 300 ms before Enter, pauses seen after 250 ms\n"
+        #expect(text.contains("load 0.4 → 1.7 · latency after Enter: 8 keys/s, 300 ms before Enter, line seen 40 ms after a key, answer begun after 150 ms\n"
                               + BenchmarkReportRenderer.busyWarning + "\n"))
         #expect(BenchmarkReportRenderer.markdown(report).contains(BenchmarkReportRenderer.busyWarning))
     }

@@ -19,6 +19,6 @@ struct TypistTests {
     @Test func anEnterFasterThanThePauseIsSeenNever() {
         let typist = Typist(charactersPerSecond: 20, pauseBeforeEnterMilliseconds: 30, pauseMilliseconds: 100)
         #expect(typist.pauses(typing: "?abc").isEmpty)
-        #expect(typist.summary == "20 keys/s, 30 ms before Enter, pauses seen after 100 ms")
+        #expect(typist.summary == "20 keys/s, 30 ms before Enter, line seen 100 ms after a key, answer begun after 150 ms")
     }
 }

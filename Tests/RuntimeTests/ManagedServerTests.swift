@@ -45,7 +45,7 @@ struct ManagedServerTests {
         #expect(configuration.modelPath == ModelCatalog.smolLM2.installedURL(paths: xdg.paths))
         #expect(configuration.commandLine(port: 9).arguments == ["-m", configuration.modelPath.path, "--host", "127.0.0.1",
                                                                  "--port", "9", "-c", "2048", "-t", "1", "--alias", "smollm2-135m",
-                                                                 "-np", "1", "-ngl", "5"])
+                                                                 "-np", "1", "-ngl", "5", "--no-repack"])
         #expect(configuration.commandLine(port: 9, snapshots: URL(fileURLWithPath: "/s")).arguments.contains("--slot-save-path"))
         config.model = "/models/My Model.gguf"
         #expect(try ManagedServer.Configuration(config: config, paths: xdg.paths, environment: xdg.environment).modelName == "My Model")

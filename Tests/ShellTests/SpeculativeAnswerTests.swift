@@ -16,11 +16,11 @@ struct SpeculativeAnswerTests {
 
     @Test func theSameTextIsAnsweredOnceAndHandedOverAtEnter() async throws {
         let backend = ScriptedBackend(outputs: ["kubectl scale deployment web --replicas=3"])
-        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .zero)
         ahead.typed("?scale web to 3", context: Self.shop)
         ahead.typed("?scale web to 3", context: Self.shop)
         ahead.typed("  ?scale   web to 3", context: Self.shop)
-        #expect(ahead.startedCount == 1)
+        try await waitUntil { ahead.startedCount == 1 }
         let task = try #require(ahead.take(request: "scale web to 3", context: Self.shop))
         guard case .command(let translation) = try await task.value else {
             Issue.record("expected a command")
@@ -28,26 +28,97 @@ struct SpeculativeAnswerTests {
         }
         #expect(translation.command == "kubectl scale deployment web --replicas=3")
         #expect(backend.calls == 1)
+        #expect(ahead.startedCount == 1)
         // Handed over once: a second Enter asks anew.
         #expect(ahead.take(request: "scale web to 3", context: Self.shop) == nil)
     }
 
+    @Test func noAnswerIsBegunBeforeThePause() async throws {
+        let backend = GatedBackend(output: "kubectl get pods")
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .seconds(30))
+        ahead.typed("?show the pods", context: Self.shop)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(ahead.startedCount == 0)
+        // Enter before the pause: nothing to hand over, the shell asks itself.
+        #expect(ahead.take(request: "show the pods", context: Self.shop) == nil)
+        #expect(backend.startedRequests.isEmpty)
+    }
+
+    @Test func theTextSoFarIsReadAheadOneRequestAtATime() async throws {
+        let backend = GatedBackend(output: "kubectl get pods", readsPromptsAhead: true)
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .seconds(30), readAhead: true)
+        ahead.typed("?show the po", context: Self.shop)
+        try await waitUntil { backend.startedRequests.count == 1 }
+        // Keys while the server reads: nothing else is sent, and the read is not cancelled.
+        ahead.typed("?show the pod", context: Self.shop)
+        ahead.typed("?show the pods", context: Self.shop)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(backend.startedRequests.count == 1)
+        #expect(backend.cancelled == 0)
+        backend.release()
+        // Then the newest text only, skipping the one in between.
+        try await waitUntil { backend.startedRequests.count == 2 }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(backend.startedRequests.count == 2)
+        #expect(backend.startedRequests.last?.hasSuffix("request: show the pods") == true)
+        #expect(backend.startedLimits == [0, 0])
+        #expect(backend.startedGrammars == [nil, nil])
+        #expect(ahead.readAheadCount == 2)
+        #expect(ahead.startedCount == 0)
+    }
+
+    @Test func aBackendThatCannotReadAheadIsSentNothingUntilThePause() async throws {
+        let backend = GatedBackend(output: "kubectl get pods")
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .seconds(30), readAhead: true)
+        ahead.typed("?show the pods", context: Self.shop)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(backend.startedRequests.isEmpty)
+    }
+
+    @Test func nothingIsReadAheadUnlessAskedFor() async throws {
+        let backend = GatedBackend(output: "kubectl get pods", readsPromptsAhead: true)
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .seconds(30))
+        ahead.typed("?show the pods", context: Self.shop)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(backend.startedRequests.isEmpty)
+        #expect(ahead.readAheadCount == 0)
+    }
+
+    @Test func theAnswerWaitsForTheReadInFlight() async throws {
+        let backend = GatedBackend(output: "kubectl get pods", readsPromptsAhead: true)
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .zero, readAhead: true)
+        ahead.typed("?show the pods", context: Self.shop)
+        try await waitUntil { ahead.startedCount == 1 && backend.startedRequests.count == 1 }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(backend.startedLimits == [0])
+        backend.release()
+        let task = try #require(ahead.take(request: "show the pods", context: Self.shop))
+        guard case .command(let translation) = try await task.value else {
+            Issue.record("expected a command")
+            return
+        }
+        #expect(translation.command == "kubectl get pods")
+        #expect(backend.startedLimits.count == 2)
+        #expect(backend.startedLimits.last.map { $0 > 0 } == true)
+    }
+
     @Test func otherTextOrContextAtEnterGetsNothingAndCancelsTheWork() async throws {
         let backend = GatedBackend(output: "kubectl scale deployment web --replicas=3")
-        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .zero)
         ahead.typed("?scale web to 3", context: Self.shop)
         try await waitUntil { backend.startedRequests.count == 1 }
         #expect(ahead.take(request: "scale web to 4", context: Self.shop) == nil)
         try await waitUntil { backend.cancelled == 1 }
 
         ahead.typed("?scale web to 3", context: Self.shop)
+        try await waitUntil { backend.startedRequests.count == 2 }
         #expect(ahead.take(request: "scale web to 3", context: SessionContext(namespace: "prod")) == nil)
         try await waitUntil { backend.cancelled == 2 }
     }
 
-    @Test func newerTextCancelsTheStaleWork() async throws {
+    @Test func newerTextCancelsTheStaleAnswer() async throws {
         let backend = GatedBackend(output: "kubectl get pods")
-        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .zero)
         ahead.typed("?show the po", context: Self.shop)
         try await waitUntil { backend.startedRequests.count == 1 }
         ahead.typed("?show the pods", context: Self.shop)
@@ -64,18 +135,20 @@ struct SpeculativeAnswerTests {
 
     @Test func linesThatAreNoModelRequestStartNothing() async throws {
         let backend = ScriptedBackend(outputs: ["kubectl get pods"])
-        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .zero)
         ahead.typed("get pods -n shop", context: Self.shop)
         ahead.typed("?po", context: Self.shop)
         ahead.typed("?", context: Self.shop)
         ahead.typed("?what does kubectl rollout undo do", context: Self.shop)
+        try await Task.sleep(for: .milliseconds(50))
         #expect(ahead.startedCount == 0)
+        #expect(ahead.readAheadCount == 0)
         #expect(backend.calls == 0)
     }
 
     @Test func cancelDropsTheWork() async throws {
         let backend = GatedBackend(output: "kubectl get pods")
-        let ahead = SpeculativeAnswer(translator: Self.translator(backend))
+        let ahead = SpeculativeAnswer(translator: Self.translator(backend), answerAfter: .zero)
         ahead.typed("?show the pods", context: Self.shop)
         try await waitUntil { backend.startedRequests.count == 1 }
         ahead.cancel()
@@ -89,8 +162,9 @@ struct SpeculativeAnswerTests {
         let cache = AnswerCache(url: directory.appendingPathComponent("llm_cache.json"))
         let backend = ScriptedBackend(outputs: ["kubectl get pods"])
         let translator = Self.translator(backend, cache: cache)
-        let ahead = SpeculativeAnswer(translator: translator)
+        let ahead = SpeculativeAnswer(translator: translator, answerAfter: .zero)
         ahead.typed("?show the pods", context: Self.shop)
+        try await waitUntil { ahead.startedCount == 1 }
         let task = try #require(ahead.take(request: "show the pods", context: Self.shop))
         guard case .command(let translation) = try await task.value else {
             Issue.record("expected a command")
@@ -101,6 +175,13 @@ struct SpeculativeAnswerTests {
         #expect(translation.storable == "kubectl get pods")
         try translator.commit(translation, request: "show the pods")
         #expect(cache.peek(key)?.command == "kubectl get pods")
+    }
+
+    @Test func theEditorReportsPausesAndTheAnswerWaitsOnlyWhenReadingAhead() {
+        #expect(SpeculativeAnswer.reportPause(typingPauseMilliseconds: 150, readAhead: false) == 150)
+        #expect(SpeculativeAnswer.answerDelay(typingPauseMilliseconds: 150, readAhead: false) == .zero)
+        #expect(SpeculativeAnswer.reportPause(typingPauseMilliseconds: 150, readAhead: true) == SpeculativeAnswer.settleMilliseconds)
+        #expect(SpeculativeAnswer.answerDelay(typingPauseMilliseconds: 150, readAhead: true) == .milliseconds(150))
     }
 
     /// Polls `condition` for up to 5 s.

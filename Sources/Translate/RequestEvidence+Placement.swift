@@ -48,7 +48,13 @@ extension RequestEvidence {
         guard parsed.resource?.plural == "pods", parsed.objects.isEmpty,
               ["get", "describe", "delete"].contains(parsed.verb ?? ""), let node = namedNode(evidence.text) else { return nil }
         var fieldTerms = parsed.fieldSelector.map { $0.split(separator: ",").map(String.init) } ?? []
-        guard !fieldTerms.contains(where: { $0.hasPrefix("spec.nodeName") }) else { return nil }
+        if fieldTerms.contains(where: { $0.hasPrefix("spec.nodeName") }) {
+            // The node is there; "running on" still asked for no phase.
+            guard evidence.text.has("running on"), fieldTerms.contains("status.phase=Running"),
+                  let span = words.span("field-selector") else { return nil }
+            words.setValue(fieldTerms.filter { $0 != "status.phase=Running" }.joined(separator: ","), of: span)
+            return EvidenceFix(.fieldSelector, "dropped status.phase=Running: \"running on\" places pods on the node")
+        }
         if evidence.text.has("running on") {
             fieldTerms.removeAll { $0 == "status.phase=Running" }
         }

@@ -5,6 +5,28 @@ extension RequestEvidence {
     /// Verbs whose `--image` or `NAME=IMAGE` words name images.
     static let imageVerbs: Set<String> = ["run", "create", "set", "debug"]
 
+    /// `set image` for every container ("move all containers of web to nginx:1.27") is `'*=IMAGE'`: it replaces an
+    /// invented `--all-containers`, a bare image, or a container name the request never gave.
+    static let allContainersImage: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "set", parsed.subverb == "image", evidence.text.hasAny(["all", "every", "each"]),
+              evidence.text.hasAny(["containers", "container"]) else { return nil }
+        var found: (old: String, image: String)?
+        for argument in parsed.arguments {
+            if let equals = argument.firstIndex(of: "=") {
+                let key = String(argument[..<equals])
+                if key == "*" { return nil }
+                if !evidence.known.contains(key) { found = (argument, String(argument[argument.index(after: equals)...])) }
+            } else if argument.contains(":") || argument.contains("/") {
+                found = (argument, argument)
+            }
+        }
+        guard let found, !found.image.isEmpty else { return nil }
+        words.replaceWord(found.old, with: "*=" + found.image)
+        if let span = words.span("all-containers") { words.remove(span) }
+        return EvidenceFix(.container, "*=\(found.image): every container gets the image")
+    }
+
     /// A tag the request never names, on an image it does name (`nginx:latest` for "run nginx"), is removed:
     /// kubectl then uses the image as named.
     static let imageTag: Check = { words, evidence in

@@ -22,9 +22,9 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        unaskedDelete, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        unaskedDelete, cronJobRun, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         namespace, allNamespaces, container, all, overwrite, antonym, identity, execTerminal, topContainers,
-        strayLabelTerms, selectorForms, fieldSelector, nodePlacement, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
+        strayLabelTerms, selectorForms, fieldSelector, nodePlacement, podFields, allContainersImage, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

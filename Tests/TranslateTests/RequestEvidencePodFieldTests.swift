@@ -1,0 +1,83 @@
+import Testing
+@testable import Translate
+
+@Suite("RequestEvidence: pods found by address, service account or scheduler; every container's image")
+struct RequestEvidencePodFieldTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        let result = RequestEvidence.repair(command, request: request, context: [])
+        return (result.command, result.fixes.map(\.kind))
+    }
+
+    @Test func anAddressIsThePodsIPNotANodeName() {
+        let result = fix("kubectl get pods --field-selector=status.phase=Running,spec.nodeName=ip-10-2-3-4",
+                         "which pod has the IP 10.2.3.4")
+        #expect(result.command == "kubectl get pods --field-selector=status.podIP=10.2.3.4")
+        #expect(result.kinds == [.fieldSelector])
+        // A phase the request asks for stays.
+        #expect(fix("kubectl get pods", "running pods with ip 10.9.0.7").command
+            == "kubectl get pods --field-selector status.podIP=10.9.0.7")
+        #expect(fix("kubectl get pods --field-selector=status.phase=Running", "running pods with ip 10.9.0.7").command
+            == "kubectl get pods --field-selector=status.phase=Running,status.podIP=10.9.0.7")
+        // A node's address is left to the node checks.
+        #expect(fix("kubectl get pods", "pods on the node with address 10.0.0.5").kinds.isEmpty)
+    }
+
+    @Test func aServiceAccountReplacesALabelGuess() {
+        let result = fix("kubectl get pods -l app=builder -n ci", "pods using service account builder in ns ci")
+        #expect(result.command == "kubectl get pods -n ci --field-selector spec.serviceAccountName=builder")
+        #expect(fix("kubectl get po -A", "all pods that run as serviceaccount named metrics-reader").command
+            == "kubectl get po -A --field-selector spec.serviceAccountName=metrics-reader")
+        #expect(fix("kubectl get pods", "pods scheduled by scheduler bin-packer").command
+            == "kubectl get pods --field-selector spec.schedulerName=bin-packer")
+        // Already right, excluded, or not about pods: nothing changes.
+        #expect(fix("kubectl get pods --field-selector spec.serviceAccountName=builder", "pods using sa builder").kinds.isEmpty)
+        #expect(fix("kubectl get pods", "pods not using service account builder").kinds.isEmpty)
+        // Acting as the account is impersonation.
+        #expect(fix("kubectl get pods -n ferry", "get pods as sa deployer from ferry").kinds.isEmpty)
+        #expect(fix("kubectl get pods --as=system:serviceaccount:ferry:deployer -n ferry", "list pods as the service account deployer").kinds.isEmpty)
+        #expect(fix("kubectl get serviceaccount builder -o yaml", "show service account builder as yaml").kinds.isEmpty)
+        #expect(fix("kubectl get pod web-1 -o wide", "ip of pod web-1").kinds.isEmpty)
+    }
+
+    @Test func runningOnANodeAsksForNoPhase() {
+        let result = fix("kubectl get pods -A --field-selector=spec.nodeName=ip-10-0-1-5,status.phase=Running",
+                         "pods running on node ip-10-0-1-5")
+        #expect(result.command == "kubectl get pods -A --field-selector=spec.nodeName=ip-10-0-1-5")
+        #expect(result.kinds == [.fieldSelector])
+    }
+
+    @Test func everyContainerGetsTheImageByStar() {
+        #expect(fix("kubectl set image deployment/web --all-containers nginx:1.27", "update every container of deploy web to nginx:1.27").command
+            == "kubectl set image deployment/web '*=nginx:1.27'")
+        #expect(fix("kubectl set image deployment/web app=nginx:1.27", "set all containers in deploy web to image nginx:1.27").command
+            == "kubectl set image deployment/web '*=nginx:1.27'")
+        // A container the request names, or a star already there, stays.
+        #expect(fix("kubectl set image deployment/web nginx=nginx:1.27", "set the nginx container of all deployments to nginx:1.27").kinds.isEmpty)
+        #expect(fix("kubectl set image deployment/web '*=nginx:1.27'", "all containers of web to nginx:1.27").kinds.isEmpty)
+        #expect(fix("kubectl set image deployment/web app=nginx:1.27", "set container app of web to nginx:1.27").kinds.isEmpty)
+    }
+}
+
+@Suite("RequestEvidence: a cron job run once as a named job")
+struct RequestEvidenceCronJobTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        let result = RequestEvidence.repair(command, request: request, context: [])
+        return (result.command, result.fixes.map(\.kind))
+    }
+
+    @Test func aRunOrAnImageBecomesCreateJobFrom() {
+        #expect(fix("kubectl run tick-manual --image=tick --restart=Never", "run cronjob tick now as job tick-manual").command
+            == "kubectl create job tick-manual --from=cronjob/tick")
+        #expect(fix("kubectl create job rebuild-index --image=busybox -n ops",
+                    "Create a job named rebuild-index from the cron job nightly-report in ops.").command
+            == "kubectl create job rebuild-index --from=cronjob/nightly-report -n ops")
+    }
+
+    @Test func aRightAnswerOrAMissingNameIsLeftAlone() {
+        #expect(fix("kubectl create job tick-manual --from=cronjob/tick", "run cronjob tick now as job tick-manual").kinds.isEmpty)
+        #expect(fix("kubectl create job tick-manual --from cronjob/tick", "run cronjob tick now as job tick-manual").kinds.isEmpty)
+        // No job name given: nothing to build it from.
+        #expect(fix("kubectl create job --from=cronjob/tick tick-1", "trigger cronjob tick now").kinds.isEmpty)
+        #expect(fix("kubectl get cronjob tick -o yaml", "cronjob tick as yaml").kinds.isEmpty)
+    }
+}

@@ -72,6 +72,8 @@ public enum AskedFlags {
         for (index, word) in words.enumerated() where index + 1 < words.count && markers.contains(word) {
             let candidate = words[index + 1]
             if markers.contains(candidate) { continue }
+            // "in revision 2", "in version 1.29", "in line 40": a word numbered by what follows names no namespace.
+            if word == "in", index + 2 < words.count, words[index + 2].first?.isNumber == true { continue }
             if looksLikeNamespace(candidate), !found.contains(candidate) { found.append(candidate) }
         }
         return found.count == 1 ? found[0] : nil
@@ -100,7 +102,8 @@ public enum AskedFlags {
         "future", "production", "staging-like", "prod-like", "it's", "which", "what", "where", "when", "there's",
         "mind", "logs", "log", "file", "files", "dir", "directory", "container", "containers", "image", "images",
         "node", "nodes", "pod", "pods", "env", "labels", "label", "annotations", "spec", "status", "yaml-form",
-        "to", "of", "for", "and", "or", "on", "at", "by", "with", "from", "into", "as", "is",
+        "to", "of", "for", "and", "or", "on", "at", "by", "with", "from", "into", "as", "is", "revision", "revisions",
+        "version", "history", "line", "lines", "step", "time", "sync", "chunks", "real-time", "realtime", "detail-mode",
     ]
 
     /// `json`, `yaml` or `wide` when the request says it as a word of its own.

@@ -23,7 +23,7 @@ public enum RequestEvidence {
     /// The checks, in order.
     static let checks: [Check] = [
         unaskedDelete, cronJobRun, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
-        namespace, allNamespaces, container, all, overwrite, antonym, identity, execTerminal, topContainers,
+        namespace, allNamespaces, allContainerLogs, container, all, overwrite, antonym, identity, execTerminal, topContainers,
         strayLabelTerms, selectorForms, fieldSelector, nodePlacement, podFields, allContainersImage, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
     ]
 
@@ -109,6 +109,18 @@ public enum RequestEvidence {
         guard (1...63).contains(word.count), let first = word.first, first.isLetter || first.isNumber, !word.hasSuffix("-")
         else { return false }
         return word.allSatisfy { ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "-" }
+    }
+
+    /// Logs of every container ("logs of all containers of api-0") are `--all-containers`: it replaces a `-c` that
+    /// names no container the request gave (`-c all`).
+    static let allContainerLogs: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "logs", !parsed.hasFlag("all-containers"), evidence.text.hasAny(["all", "every", "each"]),
+              evidence.text.has("containers") || evidence.text.has("every container") || evidence.text.has("each container"),
+              namedContainer(evidence.text) == nil else { return nil }
+        while let span = words.span("container") { words.remove(span) }
+        words.append(["--all-containers"])
+        return EvidenceFix(.container, "--all-containers: the logs of every container")
     }
 
     /// `-c X` for a command run in a container (`logs`, `exec`, `attach`, `cp`) when the request names container `X`

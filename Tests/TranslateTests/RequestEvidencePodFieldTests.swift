@@ -81,3 +81,25 @@ struct RequestEvidenceCronJobTests {
         #expect(fix("kubectl get cronjob tick -o yaml", "cronjob tick as yaml").kinds.isEmpty)
     }
 }
+
+@Suite("RequestEvidence: every container's logs; a numbered word after 'in'")
+struct RequestEvidenceAllContainerLogsTests {
+    @Test func allContainersIsTheFlagNotAContainerNamedAll() {
+        #expect(RequestEvidence.repair("kubectl logs api-0 -c all", request: "Show the logs of all containers of pod api-0.",
+                                       context: []).command == "kubectl logs api-0 --all-containers")
+        #expect(RequestEvidence.repair("kubectl logs api-0", request: "logs of every container in api-0", context: [])
+            .command == "kubectl logs api-0 --all-containers")
+        // A container the request names, or the flag already there, stays.
+        #expect(RequestEvidence.repair("kubectl logs api-0 -c proxy", request: "logs of container proxy of all api pods",
+                                       context: []).fixes.isEmpty)
+        #expect(RequestEvidence.repair("kubectl logs api-0 --all-containers", request: "logs of all containers of api-0",
+                                       context: []).fixes.isEmpty)
+    }
+
+    @Test func aWordNumberedByWhatFollowsIsNoNamespace() {
+        #expect(AskedFlags.namedNamespace("show me what changed in revision 2 of deploy web") == nil)
+        #expect(AskedFlags.namedNamespace("what is in version 1.29 of the api") == nil)
+        #expect(AskedFlags.namedNamespace("pods in payments") == "payments")
+        #expect(AskedFlags.namedNamespace("rollout history of web in ns shop") == "shop")
+    }
+}

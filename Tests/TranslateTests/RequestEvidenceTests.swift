@@ -38,7 +38,7 @@ struct RequestEvidenceTests {
         #expect(fix("kubectl logs ledger-0", "logs of ledger-0 container auditor").command == "kubectl logs ledger-0 -c auditor")
         #expect(fix("kubectl exec -it ledger-0 -- sh", "shell into the auditor container of ledger-0").command
                 == "kubectl exec -it ledger-0 -c auditor -- sh")
-        #expect(fix("kubectl logs ledger-0", "logs of ledger-0, all containers").kinds.isEmpty)
+        #expect(fix("kubectl logs ledger-0", "logs of ledger-0, all containers").command == "kubectl logs ledger-0 --all-containers")
         #expect(fix("kubectl logs ledger-0 --previous", "logs of ledger-0 prev container").kinds.isEmpty)
         #expect(fix("kubectl logs ledger-0 -c auditor", "logs of ledger-0 container auditor").kinds.isEmpty)
     }

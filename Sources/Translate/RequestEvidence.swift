@@ -22,7 +22,7 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        unaskedDelete, cronJobRun, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        unaskedDelete, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         namespace, allNamespaces, allContainerLogs, container, all, overwrite, antonym, identity, execTerminal, topContainers,
         strayLabelTerms, selectorForms, fieldSelector, nodePlacement, podFields, allContainersImage, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch,
     ]

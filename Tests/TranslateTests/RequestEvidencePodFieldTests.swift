@@ -103,3 +103,31 @@ struct RequestEvidenceAllContainerLogsTests {
         #expect(AskedFlags.namedNamespace("rollout history of web in ns shop") == "shop")
     }
 }
+
+@Suite("RequestEvidence: manifests without creating, drain for cordon")
+struct RequestEvidenceManifestTests {
+    func fix(_ command: String, _ request: String) -> String {
+        RequestEvidence.repair(command, request: request, context: []).command
+    }
+
+    @Test func aManifestWithoutCreatingIsAClientDryRun() {
+        #expect(fix("kubectl create deployment demo --image=nginx",
+                    "give me a yaml for a deployment named demo with image nginx without creating it")
+            == "kubectl create deployment demo --image=nginx --dry-run=client -o yaml")
+        #expect(fix("kubectl run tmp --image=busybox -o json", "generate the json of a pod tmp running busybox")
+            == "kubectl run tmp --image=busybox -o json --dry-run=client")
+        // Creating it for real, or a dry run already there, is left alone.
+        #expect(fix("kubectl create deployment demo --image=nginx", "create deployment demo with image nginx")
+            == "kubectl create deployment demo --image=nginx")
+        #expect(fix("kubectl create deployment demo --image=nginx --dry-run=server -o yaml", "dry run deployment demo as yaml")
+            == "kubectl create deployment demo --image=nginx --dry-run=server -o yaml")
+        #expect(fix("kubectl get deployment demo -o yaml", "the yaml of deployment demo, dont create anything")
+            == "kubectl get deployment demo -o yaml")
+    }
+
+    @Test func drainingANodeIsDrainNotCordon() {
+        #expect(fix("kubectl cordon w-9 --ignore-daemonsets", "cordon + drain node w-9 ignoring daemonsets")
+            == "kubectl drain w-9 --ignore-daemonsets")
+        #expect(fix("kubectl cordon w-9", "cordon w-9") == "kubectl cordon w-9")
+    }
+}

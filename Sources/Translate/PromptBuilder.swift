@@ -75,11 +75,17 @@ public enum PromptBuilder {
     /// cache.
     public static func prepare(request: String, context: SessionContext, options: Options = Options(),
                                retriever: ExampleRetriever? = nil) -> Prompt {
-        let request = clean(request)
-        let visible = shown(context, request: request)
-        let rendered = ContextRenderer.render(visible, request: request, maxRows: options.maxListingRows)
-        let known = visible == context ? rendered.lines
-            : ContextRenderer.render(context, request: request, maxRows: options.maxListingRows).lines
+        prepare(RequestRendering(request: request, context: context, maxListingRows: options.maxListingRows),
+                options: options, retriever: retriever)
+    }
+
+    /// Builds the prompt for a request already rendered in its context (``RequestRendering``, made with the same
+    /// `maxListingRows`), so that the cache key and the prompt share one rendering.
+    public static func prepare(_ rendering: RequestRendering, options: Options = Options(),
+                               retriever: ExampleRetriever? = nil) -> Prompt {
+        let request = rendering.request
+        let rendered = rendering.rendered
+        let known = rendering.knownLines
         let retrieved = options.retrievedExamples > 0
             ? (retriever ?? .shipped).nearest(to: request, context: rendered.lines, count: options.retrievedExamples,
                                              characterBudget: options.retrievedCharacterBudget)
@@ -117,9 +123,7 @@ public enum PromptBuilder {
 
     /// Exactly the context fields the prompt for `request` uses (`namespace`, `lastResource`, `selection`, `listing`).
     public static func contextFields(_ context: SessionContext, request: String, options: Options = Options()) -> [String: String] {
-        let request = clean(request)
-        return ContextRenderer.render(shown(context, request: request), request: request,
-                                      maxRows: options.maxListingRows).fields
+        RequestRendering(request: request, context: context, maxListingRows: options.maxListingRows).rendered.fields
     }
 
     /// The context as the prompt shows it: when k1 picks rows of the last listing for the request
@@ -127,9 +131,14 @@ public enum PromptBuilder {
     /// whole names, only those. The model then reads a few rows instead of a dozen (fewer new prompt tokens), and an
     /// answer for picked rows names them whatever it writes (``PickEnforcer``).
     static func shown(_ context: SessionContext, request: String) -> SessionContext {
+        shown(context, request: request, pick: context.listing.flatMap { ListingSelector.pick(request, listing: $0) })
+    }
+
+    /// ``shown(_:request:)`` with the rows k1 picks for the request already worked out.
+    static func shown(_ context: SessionContext, request: String, pick: ListingPick?) -> SessionContext {
         guard let listing = context.listing else { return context }
         var shown = context
-        if let pick = ListingSelector.pick(request, listing: listing) {
+        if let pick {
             if pick.refusal == nil { shown.listing?.objects = pick.rows }
             return shown
         }

@@ -52,12 +52,19 @@ public final class Translator: Sendable {
 
     /// The cache key for `request` in `context`.
     public func cacheKey(for request: String, context: SessionContext) -> AnswerCacheKey {
-        var fields = PromptBuilder.contextFields(context, request: request, options: options)
-        // The rows k1 picks for the request, all of them: the prompt shows at most `maxListingRows`, and an answer
-        // for other rows must never come back from the cache.
-        if let pick = Self.pick(request, context: context) { fields["picked"] = pick.keyText }
-        return AnswerCacheKey(request: PromptBuilder.clean(request), contextFields: fields, model: modelName,
-                              promptVersion: promptVersion)
+        cacheKey(render(request, context: context))
+    }
+
+    /// The cache key for a rendered request: its cleaned text, the context fields the prompt shows and every row k1
+    /// picks, the model and the prompt version.
+    func cacheKey(_ rendering: RequestRendering) -> AnswerCacheKey {
+        AnswerCacheKey(request: rendering.request, contextFields: rendering.keyFields, model: modelName,
+                       promptVersion: promptVersion)
+    }
+
+    /// `request` in `context`, rendered once for the cache key, the listing pick and the prompt.
+    func render(_ request: String, context: SessionContext) -> RequestRendering {
+        RequestRendering(request: request, context: context, maxListingRows: options.maxListingRows)
     }
 
     /// Translates one request.
@@ -88,11 +95,11 @@ public final class Translator: Sendable {
     /// Answers one request as ``answer(_:context:useCache:onToken:)`` does, with the cache used as `cache` says.
     public func answer(_ request: String, context: SessionContext, cache use: CacheUse,
                        onToken: (@Sendable (String) -> Void)? = nil) async throws -> TranslationOutcome {
-        let cleaned = PromptBuilder.clean(request)
-        guard !cleaned.isEmpty else { throw TranslateError.emptyRequest }
-        let pick = Self.pick(cleaned, context: context)
+        let rendering = render(request, context: context)
+        guard !rendering.request.isEmpty else { throw TranslateError.emptyRequest }
+        let pick = rendering.pick
         if let refusal = pick?.refusal { return .noTarget(refusal) }
-        var translation = try await translateCommand(cleaned, context: context, cache: use, onToken: onToken)
+        var translation = try await translateCommand(rendering, cache: use, onToken: onToken)
         if let pick {
             let checked = PickEnforcer.apply(translation.command, pick: pick, defaultNamespace: context.effectiveNamespace)
             if checked.command != translation.command {
@@ -108,18 +115,14 @@ public final class Translator: Sendable {
         return .command(translation)
     }
 
-    /// The rows of the session's last listing that `request` picks, if it picks by k1's rules.
-    static func pick(_ request: String, context: SessionContext) -> ListingPick? {
-        guard let listing = context.listing else { return nil }
-        return ListingSelector.pick(PromptBuilder.clean(request), listing: listing)
-    }
-
-    private func translateCommand(_ cleaned: String, context: SessionContext, cache use: CacheUse,
+    private func translateCommand(_ rendering: RequestRendering, cache use: CacheUse,
                                   onToken: (@Sendable (String) -> Void)?) async throws -> Translation {
         let clock = ContinuousClock()
         let start = clock.now
+        let cleaned = rendering.request
+        let context = rendering.context
         // The key needs only the context fields; the examples are retrieved on a miss.
-        let key = cacheKey(for: cleaned, context: context)
+        let key = cacheKey(rendering)
 
         if use.reads, let cache, let entry = cache.lookup(key) {
             if TerminalText.containsControl(entry.command) { throw TranslateError.controlCharacters(raw: entry.command) }
@@ -140,7 +143,7 @@ public final class Translator: Sendable {
                 latencyMilliseconds: (clock.now - start).milliseconds, stats: nil, cacheKey: key)
         }
 
-        let prompt = PromptBuilder.prepare(request: cleaned, context: context, options: options, retriever: retriever)
+        let prompt = PromptBuilder.prepare(rendering, options: options, retriever: retriever)
         let backend = try await backends.get()
         // A managed server without a saved prompt cache gets the warm-up first, so one is saved that holds only the
         // fixed part (once per model; later starts restore it).
@@ -155,7 +158,7 @@ public final class Translator: Sendable {
         if options.repair, !attempt.truncated, let complaint = attempt.complaint {
             var plain = options
             plain.retrievedExamples = 0
-            let retry = PromptBuilder.prepare(request: cleaned, context: context, options: plain, retriever: retriever)
+            let retry = PromptBuilder.prepare(rendering, options: plain, retriever: retriever)
             do {
                 let second = try await generate(retry.generation, backend: backend, request: cleaned, prompt: prompt,
                                                 onToken: nil)
@@ -211,13 +214,13 @@ public final class Translator: Sendable {
     /// - Throws: what obtaining the backend or the request throws (`LLMError`, cancellation).
     @discardableResult
     public func readAhead(_ request: String, context: SessionContext) async throws -> GenerationStats? {
-        let cleaned = PromptBuilder.clean(request)
-        guard !cleaned.isEmpty else { return nil }
-        if let cache, cache.peek(cacheKey(for: cleaned, context: context)) != nil { return nil }
-        if LastCommandFixer.fix(request: cleaned, context: context) != nil { return nil }
+        let rendering = render(request, context: context)
+        guard !rendering.request.isEmpty, rendering.pick?.refusal == nil else { return nil }
+        if let cache, cache.peek(cacheKey(rendering)) != nil { return nil }
+        if LastCommandFixer.fix(request: rendering.request, context: context) != nil { return nil }
         let backend = try await backends.get()
         guard backend.readsPromptsAhead, (backend as? ManagedLlamaCppBackend)?.needsPromptSnapshot != true else { return nil }
-        var generation = PromptBuilder.prepare(request: cleaned, context: context, options: options, retriever: retriever).generation
+        var generation = PromptBuilder.prepare(rendering, options: options, retriever: retriever).generation
         generation.maxTokens = 0
         generation.grammar = nil
         var stats: GenerationStats?

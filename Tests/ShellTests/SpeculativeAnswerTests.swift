@@ -22,11 +22,7 @@ struct SpeculativeAnswerTests {
         ahead.typed("  ?scale   web to 3", context: Self.shop)
         try await waitUntil { ahead.startedCount == 1 }
         let task = try #require(ahead.take(request: "scale web to 3", context: Self.shop))
-        guard case .command(let translation) = try await task.value else {
-            Issue.record("expected a command")
-            return
-        }
-        #expect(translation.command == "kubectl scale deployment web --replicas=3")
+        #expect(try await Self.command(of: task) == "kubectl scale deployment web --replicas=3")
         #expect(backend.calls == 1)
         #expect(ahead.startedCount == 1)
         // Handed over once: a second Enter asks anew.
@@ -93,11 +89,7 @@ struct SpeculativeAnswerTests {
         #expect(backend.startedLimits == [0])
         backend.release()
         let task = try #require(ahead.take(request: "show the pods", context: Self.shop))
-        guard case .command(let translation) = try await task.value else {
-            Issue.record("expected a command")
-            return
-        }
-        #expect(translation.command == "kubectl get pods")
+        #expect(try await Self.command(of: task) == "kubectl get pods")
         #expect(backend.startedLimits.count == 2)
         #expect(backend.startedLimits.last.map { $0 > 0 } == true)
     }
@@ -126,11 +118,7 @@ struct SpeculativeAnswerTests {
         #expect(backend.startedRequests.last?.hasSuffix("request: show the pods") == true)
         backend.release()
         let task = try #require(ahead.take(request: "show the pods", context: Self.shop))
-        guard case .command(let translation) = try await task.value else {
-            Issue.record("expected a command")
-            return
-        }
-        #expect(translation.command == "kubectl get pods")
+        #expect(try await Self.command(of: task) == "kubectl get pods")
     }
 
     @Test func linesThatAreNoModelRequestStartNothing() async throws {
@@ -182,6 +170,12 @@ struct SpeculativeAnswerTests {
         #expect(SpeculativeAnswer.answerDelay(typingPauseMilliseconds: 150, readAhead: false) == .zero)
         #expect(SpeculativeAnswer.reportPause(typingPauseMilliseconds: 150, readAhead: true) == SpeculativeAnswer.settleMilliseconds)
         #expect(SpeculativeAnswer.answerDelay(typingPauseMilliseconds: 150, readAhead: true) == .milliseconds(150))
+    }
+
+    /// The command a finished answer gives, nil for no command.
+    static func command(of task: Task<TranslationOutcome, any Error>) async throws -> String? {
+        guard case .command(let translation) = try await task.value else { return nil }
+        return translation.command
     }
 
     /// Polls `condition` for up to 5 s.

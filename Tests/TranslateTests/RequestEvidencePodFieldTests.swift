@@ -1,11 +1,16 @@
 import Testing
 @testable import Translate
 
+/// `command` repaired from `request` with no session context, and the kinds of fix made.
+func evidenceRepair(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+    let result = RequestEvidence.repair(command, request: request, context: [])
+    return (result.command, result.fixes.map(\.kind))
+}
+
 @Suite("RequestEvidence: pods found by address, service account or scheduler; every container's image")
 struct RequestEvidencePodFieldTests {
     func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
-        let result = RequestEvidence.repair(command, request: request, context: [])
-        return (result.command, result.fixes.map(\.kind))
+        evidenceRepair(command, request)
     }
 
     @Test func anAddressIsThePodsIPNotANodeName() {
@@ -61,8 +66,7 @@ struct RequestEvidencePodFieldTests {
 @Suite("RequestEvidence: a cron job run once as a named job")
 struct RequestEvidenceCronJobTests {
     func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
-        let result = RequestEvidence.repair(command, request: request, context: [])
-        return (result.command, result.fixes.map(\.kind))
+        evidenceRepair(command, request)
     }
 
     @Test func aRunOrAnImageBecomesCreateJobFrom() {
@@ -107,7 +111,7 @@ struct RequestEvidenceAllContainerLogsTests {
 @Suite("RequestEvidence: manifests without creating, drain for cordon")
 struct RequestEvidenceManifestTests {
     func fix(_ command: String, _ request: String) -> String {
-        RequestEvidence.repair(command, request: request, context: []).command
+        evidenceRepair(command, request).command
     }
 
     @Test func aManifestWithoutCreatingIsAClientDryRun() {

@@ -6,19 +6,22 @@ extension RequestEvidence {
     static let imageVerbs: Set<String> = ["run", "create", "set", "debug"]
 
     /// `set image` for every container ("move all containers of web to nginx:1.27") is `'*=IMAGE'`: it replaces an
-    /// invented `--all-containers`, a bare image, or a container name the request never gave.
+    /// invented `--all-containers`, a bare image, or a container name the request never gave as one.
     static let allContainersImage: Check = { words, evidence in
         let parsed = words.parsed
         guard parsed.verb == "set", parsed.subverb == "image", evidence.text.hasAny(["all", "every", "each"]),
-              evidence.text.hasAny(["containers", "container"]) else { return nil }
+              evidence.text.hasAny(["containers", "container"]), namedContainer(evidence.text) == nil else { return nil }
+        // The words after the object: an image parses like TYPE/NAME when it has a registry path.
+        let end = words.words.firstIndex(of: "--") ?? words.words.count
+        let positional = words.words[..<end].dropFirst(3).filter { !$0.hasPrefix("-") }
         var found: (old: String, image: String)?
-        for argument in parsed.arguments {
-            if let equals = argument.firstIndex(of: "=") {
-                let key = String(argument[..<equals])
+        for word in positional.dropFirst() {
+            if let equals = word.firstIndex(of: "=") {
+                let key = String(word[..<equals])
                 if key == "*" { return nil }
-                if !evidence.known.contains(key) { found = (argument, String(argument[argument.index(after: equals)...])) }
-            } else if argument.contains(":") || argument.contains("/") {
-                found = (argument, argument)
+                found = (word, String(word[word.index(after: equals)...]))
+            } else if word.contains(":") || word.contains("/") {
+                found = (word, word)
             }
         }
         guard let found, !found.image.isEmpty else { return nil }

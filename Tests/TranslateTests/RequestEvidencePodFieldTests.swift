@@ -56,6 +56,12 @@ struct RequestEvidencePodFieldTests {
             == "kubectl set image deployment/web '*=nginx:1.27'")
         #expect(fix("kubectl set image deployment/web app=nginx:1.27", "set all containers in deploy web to image nginx:1.27").command
             == "kubectl set image deployment/web '*=nginx:1.27'")
+        // An image with a registry path, and a container key that is also the object's name.
+        #expect(fix("kubectl set image deployment/cart shop/cart:2.3", "bump all containers in deployment/cart to image shop/cart:2.3").command
+            == "kubectl set image deployment/cart '*=shop/cart:2.3'")
+        #expect(fix("kubectl set image daemonset agent -n monitoring agent=agent:9",
+                    "set every container image of daemonset agent in monitoring to agent:9").command
+            == "kubectl set image daemonset agent -n monitoring '*=agent:9'")
         // A container the request names, or a star already there, stays.
         #expect(fix("kubectl set image deployment/web nginx=nginx:1.27", "set the nginx container of all deployments to nginx:1.27").kinds.isEmpty)
         #expect(fix("kubectl set image deployment/web '*=nginx:1.27'", "all containers of web to nginx:1.27").kinds.isEmpty)

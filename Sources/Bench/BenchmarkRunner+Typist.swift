@@ -15,7 +15,9 @@ extension BenchmarkRunner {
             if let answer = explaining(item.prompt) { return answer }
             let line = "?" + item.prompt
             let ahead = SpeculativeAnswer(translator: translator,
-                                          answerAfter: typist.readAhead ? .milliseconds(Int(typist.answerPauseMilliseconds)) : .zero,
+                                          answerAfter: SpeculativeAnswer.answerDelay(
+                                              typingPauseMilliseconds: Int(typist.answerPauseMilliseconds),
+                                              readAhead: typist.readAhead),
                                           readAhead: typist.readAhead)
             let clock = ContinuousClock()
             let start = clock.now

@@ -17,7 +17,7 @@ public struct Typist: Sendable, Equatable {
     public var readAhead: Bool
 
     /// The default: 8 keys a second, 300 ms before Enter, the line reported 40 ms after a key, answers begun after
-    /// the shell's default 250 ms pause.
+    /// the shell's default 150 ms pause.
     public init(charactersPerSecond: Double = 8, pauseBeforeEnterMilliseconds: Double = 300, pauseMilliseconds: Double = 40,
                 answerPauseMilliseconds: Double = 150, readAhead: Bool = false) {
         self.charactersPerSecond = max(0.1, charactersPerSecond)

@@ -123,8 +123,8 @@ public protocol LLMBackend: Sendable {
     /// even before the first byte. Errors are `LLMError`.
     func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error>
     /// Whether a request with ``GenerationRequest/maxTokens`` 0 makes the server read the prompt into its prompt cache
-    /// and generate nothing, or one token (llama-server's `n_predict: 0`), so that a later request sharing its beginning reads only
-    /// the rest. False unless a backend says so.
+    /// and generate at most one token (llama-server's `n_predict: 0`), so that a later request sharing its beginning
+    /// reads only the rest. False unless a backend says so.
     var readsPromptsAhead: Bool { get }
 }
 

@@ -8,7 +8,7 @@ import HTTP
 public struct LlamaCppBackend: LLMBackend {
     /// `llamacpp`.
     public var kind: String { "llamacpp" }
-    /// True: `n_predict: 0` reads the prompt into the server's cache and generates nothing.
+    /// True: `n_predict: 0` reads the prompt into the server's cache and generates at most one token.
     public var readsPromptsAhead: Bool { true }
     /// The model name shown to the user and used in cache keys (llama-server serves whatever it loaded).
     public let modelName: String

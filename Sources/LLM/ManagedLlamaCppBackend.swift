@@ -8,7 +8,7 @@ import Runtime
 public struct ManagedLlamaCppBackend: LLMBackend {
     /// `llamacpp`.
     public var kind: String { "llamacpp" }
-    /// True: `n_predict: 0` reads the prompt into the server's cache and generates nothing.
+    /// True: `n_predict: 0` reads the prompt into the server's cache and generates at most one token.
     public var readsPromptsAhead: Bool { true }
     /// The managed server's model.
     public var modelName: String { server.modelName }

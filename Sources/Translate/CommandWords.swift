@@ -56,6 +56,17 @@ struct CommandWords: Sendable {
         return spans
     }
 
+    /// The words before `--` that are neither a flag nor a flag's value, in order (`kubectl` itself left out).
+    var positional: [String] {
+        let end = words.firstIndex(of: "--") ?? words.count
+        var taken = Set<Int>()
+        for span in spans {
+            taken.insert(span.index)
+            if span.valueInNextWord { taken.insert(span.index + 1) }
+        }
+        return (1..<max(1, end)).filter { !taken.contains($0) }.map { words[$0] }
+    }
+
     /// The first span of the flag with canonical `name`.
     func span(_ name: String) -> Span? { spans.first { $0.flag.name == name } }
 

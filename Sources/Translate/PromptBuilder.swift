@@ -63,7 +63,7 @@ public enum PromptBuilder {
         public var contextLines: [String]
         /// The bank examples retrieved for the request, nearest first.
         public var retrieved: [PromptExample] = []
-        /// The context lines with every listed row, also those the prompt leaves out (``shown(_:request:)``): what an
+        /// The context lines with every listed row, also those the prompt leaves out (``shown(_:request:pick:)``): what an
         /// answer's names are checked against, since they are all real objects of the session.
         public var knownLines: [String] = []
     }
@@ -130,11 +130,7 @@ public enum PromptBuilder {
     /// (``ListingSelector``), the listing holds only those rows, and when the request names listed objects by their
     /// whole names, only those. The model then reads a few rows instead of a dozen (fewer new prompt tokens), and an
     /// answer for picked rows names them whatever it writes (``PickEnforcer``).
-    static func shown(_ context: SessionContext, request: String) -> SessionContext {
-        shown(context, request: request, pick: context.listing.flatMap { ListingSelector.pick(request, listing: $0) })
-    }
-
-    /// ``shown(_:request:)`` with the rows k1 picks for the request already worked out.
+    /// `pick` is what ``ListingSelector`` picks for the request (``RequestRendering/pick``).
     static func shown(_ context: SessionContext, request: String, pick: ListingPick?) -> SessionContext {
         guard let listing = context.listing else { return context }
         var shown = context

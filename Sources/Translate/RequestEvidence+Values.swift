@@ -11,11 +11,9 @@ extension RequestEvidence {
         let parsed = words.parsed
         guard parsed.verb == "set", parsed.subverb == "image", evidence.text.hasAny(["all", "every", "each"]),
               evidence.text.hasAny(["containers", "container"]), namedContainer(evidence.text) == nil else { return nil }
-        // The words after the object: an image parses like TYPE/NAME when it has a registry path.
-        let end = words.words.firstIndex(of: "--") ?? words.words.count
-        let positional = words.words[..<end].dropFirst(3).filter { !$0.hasPrefix("-") }
+        // The words after `set image` and the object: an image parses like TYPE/NAME when it has a registry path.
         var found: (old: String, image: String)?
-        for word in positional.dropFirst() {
+        for word in words.positional.dropFirst(3) {
             if let equals = word.firstIndex(of: "=") {
                 let key = String(word[..<equals])
                 if key == "*" { return nil }

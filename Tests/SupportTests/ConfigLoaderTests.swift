@@ -51,6 +51,18 @@ struct ConfigLoaderTests {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("preview_timeout: 0\n") }
     }
 
+    @Test("Work while typing: on, a 150 ms pause, no read-ahead unless set")
+    func typingSettings() throws {
+        let defaults = K1Config()
+        #expect(defaults.answerWhileTyping && defaults.typingPauseMilliseconds == 150 && !defaults.readAhead)
+        let config = try ConfigLoader.parse("answer_while_typing: false\ntyping_pause_ms: 300\nread_ahead: true\n")
+        #expect(!config.answerWhileTyping)
+        #expect(config.typingPauseMilliseconds == 300)
+        #expect(config.readAhead)
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("typing_pause_ms: 5\n") }
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("read_ahead: sometimes\n") }
+    }
+
     @Test("An unknown key is an error naming the key and its line")
     func unknownKey() {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("model: x\nmodle: y\n") }

@@ -62,6 +62,9 @@ struct RequestEvidencePodFieldTests {
         #expect(fix("kubectl set image daemonset agent -n monitoring agent=agent:9",
                     "set every container image of daemonset agent in monitoring to agent:9").command
             == "kubectl set image daemonset agent -n monitoring '*=agent:9'")
+        // Flags before the object, and their values, are no image.
+        #expect(fix("kubectl set image -n shop deployment/web app=nginx:1.27", "all containers of web in shop to nginx:1.27").command
+            == "kubectl set image -n shop deployment/web '*=nginx:1.27'")
         // A container the request names, or a star already there, stays.
         #expect(fix("kubectl set image deployment/web nginx=nginx:1.27", "set the nginx container of all deployments to nginx:1.27").kinds.isEmpty)
         #expect(fix("kubectl set image deployment/web '*=nginx:1.27'", "all containers of web to nginx:1.27").kinds.isEmpty)

@@ -31,6 +31,11 @@ public enum CommandNormaliser {
 
     /// The canonical words of a parsed command, `kubectl` first.
     public static func canonicalWords(of command: KubectlCommand) -> [String] {
+        // `kubectl drain --help` prints what `kubectl help drain` prints.
+        if let verb = command.verb, verb != "help", command.flags.map(\.name) == ["help"], command.positionals.isEmpty,
+           !command.hasDoubleDash {
+            return ["kubectl", "help", verb] + (command.subverb?.split(separator: " ").map(String.init) ?? [])
+        }
         var out = ["kubectl"]
         if let verb = command.verb { out.append(verb) }
         if let subverb = command.subverb {

@@ -3,7 +3,7 @@ import KubectlKit
 
 /// Rewrites what small models write for a real kubectl spelling they mean. Flags: `--wide` for `-o wide`, `--yaml` for `-o yaml`,
 /// `--all-namespace` for `-A`, `--label app=x` for `-l app=x` on a command that selects by label, `get events
-/// --types=Warning` (a flag of `kubectl events`) for `--field-selector=type=Warning`. A rewrite happens
+/// --types=Warning` (a flag of `kubectl events`) for `events --types=Warning`. A rewrite happens
 /// only when the command's verb does not know the invented flag and does know the real one, so a flag kubectl accepts
 /// is never touched. Objects: `port-forward deploy grafana 3000` for `port-forward deployment/grafana 3000`, the
 /// `TYPE NAME` of `get` used with a verb that takes one object as `TYPE/NAME` (`port-forward`, `logs`, `exec`,
@@ -29,14 +29,40 @@ public enum CommandRepair {
         Rule(invented: "--label-selector", real: ["-l"], keepsValue: true),
     ]
 
-    /// `get events --types=Warning`: `--types` belongs to `kubectl events`; `get` filters by field.
+    /// `get events --types=Warning` or `get events --for pod/web`: `--types` and `--for` belong to `kubectl events`, so
+    /// the line becomes `kubectl events --types=Warning`. When the rest of the line is more than `events` takes (names,
+    /// a label selector, `-o`), a lone `--types=X` becomes `--field-selector=type=X` instead.
     static func eventTypes(_ tokens: inout [String], parsed: KubectlCommand) -> String? {
-        guard parsed.verb == "get", parsed.resource?.canonicalName.hasPrefix("events") == true else { return nil }
-        guard let index = tokens.firstIndex(where: { $0.hasPrefix("--types=") }) else { return nil }
+        guard parsed.verb == "get", parsed.resource?.canonicalName.hasPrefix("events") == true,
+              let index = tokens.firstIndex(where: { $0.hasPrefix("--types=") || $0 == "--for" || $0.hasPrefix("--for=") })
+        else { return nil }
+        if let moved = eventsLine(tokens) {
+            tokens = moved
+            return "get events → events"
+        }
+        guard tokens[index].hasPrefix("--types=") else { return nil }
         let value = tokens[index].dropFirst("--types=".count)
         guard !value.isEmpty, !value.contains(",") else { return nil }
         tokens[index] = "--field-selector=type=" + value
         return "--types → --field-selector=type"
+    }
+
+    /// `kubectl get events FLAGS` as `kubectl events FLAGS`, when the events type is the only positional word and
+    /// every flag is one `kubectl events` knows; nil otherwise.
+    public static func eventsLine(_ tokens: [String]) -> [String]? {
+        guard tokens.count > 2, tokens[0] == "kubectl", tokens[1] == "get" else { return nil }
+        var rest = Array(tokens[2...])
+        guard let type = rest.firstIndex(where: { !$0.hasPrefix("-") }), ResourceCatalog.lookup(rest[type])?.plural == "events"
+        else { return nil }
+        rest.remove(at: type)
+        var position = 0
+        while position < rest.count {
+            let word = rest[position]
+            guard word.hasPrefix("-"), let spec = KubectlCommandTable.flag(named: word, verb: "events") else { return nil }
+            if !word.contains("="), spec.consumesNextWord { position += 1 }
+            position += 1
+        }
+        return ["kubectl", "events"] + rest
     }
 
     /// `--dry-run client`: kubectl's `--dry-run` takes its value only after `=` (given bare it means `client`), so

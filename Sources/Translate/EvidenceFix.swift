@@ -29,6 +29,9 @@ public struct EvidenceFix: Sendable, Equatable, CustomStringConvertible {
         case verb
         /// The output the request asks for (`-o name`, `--show-labels`, `-w`).
         case output
+        /// The objects written in the form kubectl reads them: `-f FILE`, `TYPE/NAME`, `events --for TYPE/NAME`,
+        /// a label removal `KEY-`.
+        case objectForm
     }
 
     /// The kind.

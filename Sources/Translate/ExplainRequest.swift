@@ -43,8 +43,6 @@ public enum ExplainRequest {
         ("what is ", [" for"]),
         ("what's ", [" for"]),
         ("tell me what ", [" does"]),
-        ("help with ", []),
-        ("help for ", []),
     ]
 
     /// `kubectl …` when `text` (quotes, `the`, `command` trimmed) starts with a kubectl command or a `kubectl` word.

@@ -50,6 +50,7 @@ public enum FlagEvidence {
         // Only the number asks for it: "the previous revision" is what `rollout undo` does without it.
         Rule(name: "to-revision", value: nil, words: [], valueCounts: true, verbs: ["rollout"]),
         Rule(name: "type", value: nil, words: ["type", "loadbalancer", "load balancer", "load-balancer", "nodeport", "node port", "clusterip", "cluster ip", "external", "public", "internet"], valueCounts: true, verbs: ["expose"]),
+        Rule(name: "accept-hosts", value: nil, words: ["host", "hosts", "hostname"], valueCounts: true, verbs: ["proxy"]),
         Rule(name: "client", value: nil, words: ["client", "local", "cli", "only kubectl", "my kubectl", "not the server", "without the server"], valueCounts: false, verbs: ["version"]),
         Rule(name: "output-directory", value: nil, words: ["directory", "dir", "folder", "into", "to ./", "save", "files"], valueCounts: true, verbs: ["cluster-info"]),
         Rule(name: "all-namespaces", value: nil, words: ["all", "every", "across", "cluster", "everywhere", "any namespace", "namespaces", "-a", "global", "whole"], valueCounts: false),
@@ -62,7 +63,7 @@ public enum FlagEvidence {
             return (command, [])
         }
         let parsed = KubectlCommand.parse(words)
-        let asked = " " + request.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") + " "
+        let asked = askedText(request)
         let known = Mentions(request: request, context: context)
         // A flag of the failed command the request asks to fix or redo was asked for when that command was typed.
         let retried = Set(failedCommandFlags(context))
@@ -73,7 +74,10 @@ public enum FlagEvidence {
             let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil
             guard let rule = rules.first(where: { $0.name == flag.name && $0.value == format }),
                   rule.verbs.map({ $0.contains(parsed.verb ?? "") }) ?? true else { return false }
-            if rule.words.contains(where: { asked.contains($0) }) { return false }
+            if rule.words.contains(where: { word in
+                // "top" names the verb of `kubectl top`, not an order.
+                (word != "top" || parsed.verb != "top") && mentions(asked, word)
+            }) { return false }
             if rule.valueCounts, let value = flag.value {
                 let digits = String(value.filter(\.isNumber))
                 if !Grounding.squash(value).isEmpty && known.contains(value) { return false }
@@ -105,6 +109,27 @@ public enum FlagEvidence {
             dropped.append(piece)
         }
         return (text, dropped)
+    }
+
+    /// The request lower-cased, with punctuation that ends a word turned into spaces and a space at both ends.
+    static func askedText(_ request: String) -> String {
+        let spaced = String(request.lowercased().map { ",;:!?()[]{}\"`".contains($0) ? " " : $0 })
+        return " " + spaced.split(whereSeparator: \.isWhitespace).joined(separator: " ") + " "
+    }
+
+    /// Whether `asked` (from ``askedText(_:)``) has `word` at the start of a word: "labels" and "--overwrite" ask for
+    /// "label" and "overwrite", but "usage" does not ask for "age" nor "nearby" for "by".
+    static func mentions(_ asked: String, _ word: String) -> Bool {
+        // A rule word that starts with a space or a dash (" name ", "-f") carries its own boundary.
+        if let first = word.first, !first.isLetter, !first.isNumber { return asked.contains(word) }
+        var searchStart = asked.startIndex
+        while let range = asked.range(of: word, range: searchStart..<asked.endIndex) {
+            if range.lowerBound == asked.startIndex { return true }
+            let before = asked[asked.index(before: range.lowerBound)]
+            if !before.isLetter && !before.isNumber { return true }
+            searchStart = asked.index(after: range.lowerBound)
+        }
+        return false
     }
 
     /// The flags of the failed command shown in the context (`last command (exit 1): kubectl …`), if any.

@@ -3,7 +3,8 @@ import KubectlKit
 
 /// Removes namespaces and container names the model made up. Small models copy `-n shop` or `-n default` from their
 /// examples into answers whose request and context never mention such a namespace; a `-n` or `-c` value that appears
-/// neither in the request nor in the context lines the prompt showed is dropped (the session's own namespace is then
+/// neither in the request nor in the context lines the prompt showed is dropped (a namespace must be a word of its own
+/// there, not the start of a pod's name) (the session's own namespace is then
 /// added by k1 as for any typed command). `-n` on a cluster-scoped type (nodes, namespaces, …) goes whatever its value.
 public enum Grounding {
     /// What ``repair(_:request:context:)`` did.
@@ -36,13 +37,19 @@ public enum Grounding {
             let isNamespace = word == "-n" || word == "--namespace"
             let isContainer = checkContainer && (word == "-c" || word == "--container")
             if isNamespace || isContainer, index + 1 < words.count {
-                if !grounded(words[index + 1]) || (isNamespace && clusterScoped) { removed.append("\(word) \(words[index + 1])") }
+                let value = words[index + 1]
+                if !(isNamespace ? known.containsWord(value) : grounded(value)) || (isNamespace && clusterScoped) {
+                    removed.append("\(word) \(value)")
+                }
                 index += 2
                 continue
             }
             for prefix in ["--namespace=", "-n="] + (checkContainer ? ["--container=", "-c="] : []) where word.hasPrefix(prefix) {
                 let isNamespaceFlag = prefix.hasPrefix("--namespace") || prefix == "-n="
-                if !grounded(String(word.dropFirst(prefix.count))) || (isNamespaceFlag && clusterScoped) { removed.append(word) }
+                let value = String(word.dropFirst(prefix.count))
+                if !(isNamespaceFlag ? known.containsWord(value) : grounded(value)) || (isNamespaceFlag && clusterScoped) {
+                    removed.append(word)
+                }
             }
             index += 1
         }

@@ -11,12 +11,17 @@ import Foundation
 struct Mentions: Sendable {
     private let request: String
     private let words: Set<String>
+    /// Two neighbouring words of one line glued (`kube system` → `kubesystem`).
+    private let pairs: Set<String>
 
     /// The mentions of `request` and `context`.
     init(request: String, context: [String]) {
         self.request = Grounding.squash(request)
         var words: Set<String> = []
+        var pairs: Set<String> = []
         for line in [request] + context {
+            let squashedWords = line.split(whereSeparator: \.isWhitespace).map { Grounding.squash(String($0)) }.filter { !$0.isEmpty }
+            for (first, second) in zip(squashedWords, squashedWords.dropFirst()) { pairs.insert(first + second) }
             for word in line.split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "," }) {
                 let squashed = Grounding.squash(String(word))
                 if !squashed.isEmpty { words.insert(squashed) }
@@ -30,6 +35,14 @@ struct Mentions: Sendable {
             }
         }
         self.words = words
+        self.pairs = pairs
+    }
+
+    /// Whether `value` is mentioned as a word of its own, or two neighbouring words glued (`kube system`): a namespace
+    /// is named, never a piece of another name (`relay` in the pod `relay-2`).
+    func containsWord(_ value: String) -> Bool {
+        let needle = Grounding.squash(value)
+        return needle.isEmpty || words.contains(needle) || pairs.contains(needle)
     }
 
     /// Whether `value` is mentioned (an empty value always is).

@@ -130,7 +130,8 @@ public enum Recopy {
         let present = Set(pairs.filter { pair in values.contains { $0.hasPrefix(pair) } })
         var fixes: [Fix] = []
         for value in values where value.contains("=") && !pairs.contains(value) {
-            guard !pairs.contains(where: { value.hasPrefix($0) }) else { continue }
+            // `tier!=cache` excludes the request's `tier=cache`: an operator, not a garbled copy.
+            guard !pairs.contains(where: { value.hasPrefix($0) }), !value.contains("!=") else { continue }
             let (key, rest) = split(value)
             let candidates = pairs.filter { pair in
                 guard !present.contains(pair) else { return false }

@@ -71,6 +71,15 @@ extension RequestEvidence {
     static let identity: Check = { words, evidence in
         let parsed = words.parsed
         guard mentionsServiceAccount(evidence.text) else { return nil }
+        if let span = words.span("as"), let value = span.flag.value, value.hasPrefix("system:serviceaccount:") {
+            // NAME and NS written the wrong way round: the namespace the command or request names comes first.
+            let parts = value.dropFirst("system:serviceaccount:".count).split(separator: ":").map(String.init)
+            guard parts.count == 2, let namespace = accountNamespace(parsed, evidence), parts[1] == namespace,
+                  parts[0] != namespace else { return nil }
+            let fixed = "system:serviceaccount:\(namespace):\(parts[0])"
+            words.setValue(fixed, of: span)
+            return EvidenceFix(.identity, "--as=\(value) → --as=\(fixed)")
+        }
         if let span = words.span("as"), let value = span.flag.value, !value.hasPrefix("system:serviceaccount:") {
             let parts = value.split(separator: ":").map(String.init)
             var namespace: String?

@@ -10,8 +10,18 @@ extension RequestEvidence {
     static func absentLabel(_ text: RequestText) -> String? {
         let tokens = text.tokens
         var found: [String] = []
-        for index in tokens.indices where ["without", "missing", "lacking", "no", "unlabeled", "unlabelled"].contains(tokens[index]) {
+        for index in tokens.indices where ["without", "missing", "lacking", "no", "unlabeled", "unlabelled", "not"].contains(tokens[index]) {
             var next = index + 1
+            // "not labelled team", "not having the label team".
+            if tokens[index] == "not" {
+                guard next < tokens.count, ["labelled", "labeled", "having", "carrying"].contains(tokens[next]) else { continue }
+                next += 1
+                if next < tokens.count, !["label", "labels", "a", "an", "the", "any"].contains(tokens[next]), isLabelKey(tokens[next]),
+                   !tokens[next].contains("="), !found.contains(tokens[next]) {
+                    found.append(tokens[next])
+                    continue
+                }
+            }
             while next < tokens.count, ["a", "an", "the", "any"].contains(tokens[next]) { next += 1 }
             guard next < tokens.count else { continue }
             var key: String?
@@ -82,7 +92,10 @@ extension RequestEvidence {
             guard let position, position > 0 else { continue }
             let previous = tokens[position - 1]
             let beforePrevious = position > 1 ? tokens[position - 2] : ""
-            let excluded = previous == "than" ? beforePrevious == "other" : exclusionWords.contains(previous)
+            // "except those with the label tier=cache": an exclusion a few words back, with no other term between.
+            let window = tokens[max(0, position - 6)..<position].reversed().prefix { !$0.contains("=") && !["and", "or", "only"].contains($0) }
+            let excluded = (previous == "than" ? beforePrevious == "other" : exclusionWords.contains(previous))
+                || window.contains { ["except", "excluding", "exclude", "besides", "minus"].contains($0) }
             if excluded {
                 terms[index] = key + "!=" + value
                 what.append("\(key)!=\(value)")
@@ -109,6 +122,49 @@ extension RequestEvidence {
             words.append(["-l", selector])
         }
         return EvidenceFix(.selector, "selector \(what.joined(separator: ", ")) from the request's words")
+    }
+
+    /// The set-based terms a request writes out ("env in (dev,qa)", "tier notin (web, api)"), in kubectl's spelling.
+    static func writtenSetTerms(_ request: String) -> [(key: String, term: String)] {
+        guard let pattern = try? NSRegularExpression(pattern: #"([A-Za-z0-9][A-Za-z0-9._/-]*)\s+(in|notin)\s*\(([^()]+)\)"#) else { return [] }
+        let range = NSRange(request.startIndex..., in: request)
+        return pattern.matches(in: request, range: range).compactMap { match in
+            guard let keyRange = Range(match.range(at: 1), in: request), let opRange = Range(match.range(at: 2), in: request),
+                  let valuesRange = Range(match.range(at: 3), in: request) else { return nil }
+            let key = String(request[keyRange])
+            let values = request[valuesRange].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard isLabelKey(key), ResourceCatalog.lookup(key) == nil, !values.isEmpty, values.allSatisfy({ !$0.isEmpty && isLabelKey($0) }) else { return nil }
+            return (key, "\(key) \(request[opRange]) (\(values.joined(separator: ",")))")
+        }
+    }
+
+    /// A set-based term the request writes out ("deploys w/ env in (dev,qa)") goes into `-l` as written, replacing
+    /// terms of the same key and the words a model left as names (`get deployments in dev,qa`).
+    static let writtenSetSelector: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, selectingVerbs.contains(verb) || verb == "label" || verb == "annotate",
+              !parsed.resourceWords.isEmpty else { return nil }
+        let written = writtenSetTerms(evidence.request)
+        guard written.count == 1, let (key, term) = written.first else { return nil }
+        // Names that are pieces of the written term: "in", "notin", "dev,qa", "(dev,qa)"; any other name is an object.
+        let pieces = parsed.names.filter { name in
+            let bare = name.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+            return ["in", "notin", key].contains(bare) || term.contains("(" + bare + ")") || term.contains(bare + ",") || term.contains("," + bare)
+        }
+        guard pieces.count == parsed.names.count else { return nil }
+        var terms = parsed.selector.map(selectorTerms) ?? []
+        guard !terms.contains(where: { $0.replacingOccurrences(of: " ", with: "") == term.replacingOccurrences(of: " ", with: "") })
+        else { return nil }
+        terms.removeAll { $0 == key || $0.hasPrefix(key + "=") || $0.hasPrefix(key + "!=") || $0.hasPrefix(key + " ") || $0.hasPrefix("!" + key) }
+        terms.append(term)
+        for piece in pieces { words.removeWord(piece) }
+        let selector = terms.joined(separator: ",")
+        if let span = words.span("selector") {
+            words.setValue(selector, of: span)
+        } else {
+            words.append(["-l", selector])
+        }
+        return EvidenceFix(.selector, "selector \(term) as the request writes it")
     }
 
     // MARK: - Field selectors

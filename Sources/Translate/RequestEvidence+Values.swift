@@ -51,15 +51,23 @@ extension RequestEvidence {
             let name = base.split(separator: "/").last.map(String.init) ?? base
             guard !tag.isEmpty, evidence.known.contains(name), !evidence.known.contains(tag),
                   !evidence.text.tokens.contains(where: { $0.hasSuffix(":" + tag.lowercased()) }) else { continue }
+            // The request names the image with another tag ("probe:2.0" written `probe:2.0.0`): that tag, else none.
+            let namedTags = Set(evidence.text.tokens.compactMap { token -> String? in
+                guard token.hasPrefix(name.lowercased() + ":"), let last = token.lastIndex(of: ":") else { return nil }
+                let named = String(token[token.index(after: last)...])
+                return named.isEmpty ? nil : named
+            })
+            let namedTag = namedTags.count == 1 ? namedTags.first : nil
+            let replacement = namedTag.map { base + ":" + $0 } ?? base
             if prefix.isEmpty, let span = words.spans.first(where: { $0.flag.name == "image" && $0.flag.value == image }) {
-                words.setValue(base, of: span)
+                words.setValue(replacement, of: span)
             } else {
-                words.replaceWord(prefix + image, with: prefix + base)
+                words.replaceWord(prefix + image, with: prefix + replacement)
             }
-            changed.append(":\(tag)")
+            changed.append(namedTag.map { "set the tag :\(tag) to the request's :\($0)" } ?? "dropped the tag :\(tag) nobody named")
         }
         guard !changed.isEmpty else { return nil }
-        return EvidenceFix(.inventedValue, "dropped the tag \(changed.joined(separator: ", ")) nobody named")
+        return EvidenceFix(.inventedValue, changed.joined(separator: ", "))
     }
 
     /// Numeric modifiers a small model fills in by imitation, by the verbs they are optional for.

@@ -127,6 +127,15 @@ extension RequestEvidence {
         words.append(["-w"])
         return EvidenceFix(.output, "added -w: the request asks to watch")
     }
+
+    /// Events watched as they happen are `kubectl events -w`, which prints them in the order they occur: a `get events
+    /// -w` whose flags `kubectl events` all knows becomes that.
+    static let watchedEvents: Check = { words, _ in
+        guard words.parsed.hasFlag("watch"), let moved = CommandRepair.eventsLine(words.words),
+              let rebuilt = CommandWords(ShellWords.join(moved)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "kubectl events -w: events as they happen")
+    }
 }
 
 extension RequestEvidence {

@@ -5,6 +5,8 @@ import Testing
 struct CommandNormaliserTests {
     @Test("equivalent spellings", arguments: [
         ("kubectl get pods -n shop", "get pods --namespace shop"),
+        ("kubectl help drain", "kubectl drain --help"),
+        ("kubectl help rollout undo", "kubectl rollout undo -h"),
         ("kubectl get pods -n shop", "kubectl -n shop get pods"),
         ("kubectl get pods -n shop", "kubectl get pods --namespace=shop"),
         ("kubectl get pods -n shop", "kubectl get pods -nshop"),
@@ -46,6 +48,7 @@ struct CommandNormaliserTests {
     }
 
     @Test("different meanings", arguments: [
+        ("kubectl help drain", "kubectl drain node-1 --help"),
         ("kubectl get pods -l 'env in (a,b)'", "kubectl get pods -l 'envin(a,b)'"),
         ("kubectl get pods web-0", "kubectl get pods web-1"),
         ("kubectl get pods -n shop", "kubectl get pods -n default"),

@@ -9,7 +9,11 @@ struct CommandRepairTests {
         ("kubectl get pods --all-namespace", "kubectl get pods -A"),
         ("kubectl get pods --label=app=web", "kubectl get pods -l app=web"),
         ("kubectl get pods --label app=web", "kubectl get pods -l app=web"),
-        ("kubectl get events -n shop --types=Warning", "kubectl get events -n shop --field-selector=type=Warning"),
+        ("kubectl get events -n shop --types=Warning", "kubectl events -n shop --types=Warning"),
+        ("kubectl get events --for pod/web-0 -w", "kubectl events --for pod/web-0 -w"),
+        ("kubectl get ev --for=node/gpu-7 --types=Warning", "kubectl events --for=node/gpu-7 --types=Warning"),
+        // A label selector is more than `kubectl events` takes: the type becomes a field.
+        ("kubectl get events -l app=web --types=Warning", "kubectl get events -l app=web --field-selector=type=Warning"),
         ("kubectl port-forward deploy grafana 3000 -n monitoring", "kubectl port-forward deployment/grafana 3000 -n monitoring"),
         ("kubectl logs -n shop svc web", "kubectl logs -n shop service/web"),
         ("kubectl exec -it deployment web -- sh", "kubectl exec -it deployment/web -- sh"),

@@ -24,6 +24,12 @@ struct FlagEvidenceTests {
                 == "kubectl get pvc --sort-by=.spec.resources.requests.storage")
         #expect(prune("kubectl get pods --sort-by=.status.startTime --no-headers", "pods, oldest first")
                 == "kubectl get pods --sort-by=.status.startTime")
+        // Rule words count only at the start of a word: "usage" asks for no age, "nearby" for no "by".
+        #expect(prune("kubectl top nodes --sort-by=cpu --sort-by=memory", "Show the CPU and memory usage of the nodes.")
+                == "kubectl top nodes")
+        #expect(prune("kubectl get pods -o wide", "pods in the zip-codes app") == "kubectl get pods")
+        // "top" is the verb of `kubectl top`, not an order.
+        #expect(prune("kubectl top pods --sort-by=cpu", "top pods") == "kubectl top pods")
         // A selector that reads nothing of the request narrows a listing by a guess.
         #expect(prune("kubectl get pods -l app=checkout -n shop -o name", "pod names only in shop")
                 == "kubectl get pods -n shop -o name")
@@ -41,6 +47,8 @@ struct FlagEvidenceTests {
 
     @Test func askedModifiersStay() {
         for (command, request) in [
+            ("kubectl label ns sandbox env=dev --overwrite", "label ns sandbox env=dev --overwrite pls"),
+            ("kubectl top pods --sort-by=memory", "top pods sorted by memory"),
             ("kubectl logs web-0 --tail=30", "last 30 lines of web-0"),
             ("kubectl logs web-0 --since=2h", "logs of web-0 from the past 2 hours"),
             ("kubectl get pods -A -o wide", "pods everywhere with node and ip"),

@@ -145,7 +145,10 @@ struct RequestEvidenceDatasetTests {
             let context = PromptBuilder.prepare(request: item.prompt, context: item.context?.sessionContext() ?? SessionContext(),
                                                 options: PromptBuilder.Options(retrievedExamples: 0)).contextLines
             let result = RequestEvidence.repair(item.expected[0], request: item.prompt, context: context)
-            #expect(result.fixes.isEmpty, "\(item.id): \(item.prompt) — \(item.expected[0]) → \(result.command) (\(result.fixes))")
+            // Another of the case's right answers counts as unchanged (`get events --field-selector involvedObject…`
+            // becoming `events --for`).
+            #expect(result.fixes.isEmpty || item.expected.dropFirst().contains(result.command),
+                    "\(item.id): \(item.prompt) — \(item.expected[0]) → \(result.command) (\(result.fixes))")
             #expect(!CommandValidator.validate(item.expected[0]).contains { $0.kind == .fieldSelector }, "\(item.id)")
         }
     }
@@ -159,7 +162,8 @@ struct RequestEvidenceDatasetTests {
             let prompt = PromptBuilder.prepare(request: item.prompt, context: item.context?.sessionContext() ?? SessionContext(),
                                                options: PromptBuilder.Options(retrievedExamples: 0))
             let result = AnswerFixes.apply(item.expected[0], request: item.prompt, context: prompt.knownLines)
-            #expect(result.notes.isEmpty, "\(item.id): \(item.prompt) — \(item.expected[0]) → \(result.command) (\(result.notes.map(\.text)))")
+            #expect(result.notes.isEmpty || item.expected.dropFirst().contains(result.command),
+                    "\(item.id): \(item.prompt) — \(item.expected[0]) → \(result.command) (\(result.notes.map(\.text)))")
         }
     }
 }

@@ -54,7 +54,7 @@ struct RequestEvidenceVerbTests {
         #expect(fix("kubectl get pods -l app=web", "pods labelled app=web").kinds.isEmpty)
         #expect(fix("kubectl get pods -l '!owner'", "pods without the owner label").kinds.isEmpty)
         #expect(fix("kubectl get events -n tundra", "Show the events of the namespace tundra as they happen.").command
-                == "kubectl get events -n tundra -w")
+                == "kubectl events -n tundra -w")
         #expect(fix("kubectl get events -n tundra", "events in tundra").kinds.isEmpty)
     }
 

@@ -86,6 +86,18 @@ public enum CommandRepair {
         return (words[...flag] + ["'" + selector + "'"] + words[(close + 1)...]).joined(separator: " ")
     }
 
+    /// The command of each sub-command that only one command has (`view-last-applied` → `apply`, `can-i` → `auth`,
+    /// `use-context` → `config`), from kubectl's own command paths. Words that are also resource types are left out.
+    static let parentVerbs: [String: String] = {
+        var parents: [String: Set<String>] = [:]
+        for path in KubectlKnowledge.paths {
+            let parts = path.split(separator: " ").map(String.init)
+            guard parts.count == 2, ResourceCatalog.lookup(parts[1]) == nil else { continue }
+            parents[parts[1], default: []].insert(parts[0])
+        }
+        return parents.compactMapValues { $0.count == 1 ? $0.first : nil }
+    }()
+
     /// Verbs that take one object, which kubectl reads as `TYPE/NAME` or a pod name.
     static let singleObjectVerbs: Set<String> = ["port-forward", "logs", "exec", "attach"]
 
@@ -123,6 +135,11 @@ public enum CommandRepair {
         }
         guard !ShellWords.hasShellSyntax(command), let words = try? ShellWords.split(command), words.first == "kubectl" else {
             return (command, [])
+        }
+        if words.count > 1, KubectlCommandTable.spec(forVerb: words[1]) == nil, let parent = parentVerbs[words[1]] {
+            // `kubectl view-last-applied svc/front`: the sub-command without its command.
+            let rest = repair(ShellWords.join(["kubectl", parent] + words.dropFirst()))
+            return (rest.command, ["\(words[1]) → \(parent) \(words[1])"] + rest.rewrites)
         }
         let parsed = KubectlCommand.parse(words)
         guard let verb = parsed.verb, parsed.isKnownVerb else { return (command, []) }

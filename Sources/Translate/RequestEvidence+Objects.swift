@@ -53,7 +53,8 @@ extension RequestEvidence {
         for term in (parsed.fieldSelector ?? "").split(separator: ",").map(String.init) where !term.isEmpty {
             guard let parts = FieldSelectorKeys.terms(of: term).first, parts.op != "!=" else { return nil }
             switch parts.key {
-            case "involvedObject.name": guard parts.value.lowercased() == object.name else { return nil }
+            // `metadata.name` is the event's own name, which a model writes for the object's.
+            case "involvedObject.name", "metadata.name": guard parts.value.lowercased() == object.name else { return nil }
             case "involvedObject.kind": guard parts.value.lowercased() == object.type.kind.lowercased() else { return nil }
             case "type": types = parts.value
             default: return nil
@@ -129,12 +130,14 @@ extension RequestEvidence {
         return EvidenceFix(.objectForm, "\(value): the key to remove")
     }
 
-    /// `--all` on a command that names its objects selects every object besides them: it goes.
+    /// `--all` on a command that names or selects its objects (names, `-l`, `--field-selector`, `-f`) would reach
+    /// every object of the type: it goes.
     static let allWithNames: Check = { words, _ in
         let parsed = words.parsed
-        guard let span = words.span("all"), !parsed.objects.isEmpty || !parsed.names.isEmpty else { return nil }
+        guard let span = words.span("all"), !parsed.objects.isEmpty || !parsed.names.isEmpty || parsed.hasFlag("selector")
+                || parsed.hasFlag("field-selector") || parsed.hasFlag("filename") else { return nil }
         words.remove(span)
-        return EvidenceFix(.all, "dropped --all: the command names its objects")
+        return EvidenceFix(.all, "dropped --all: the command names or selects its objects")
     }
 
     /// `--field-selector=metadata.namespace=X` is the namespace: it becomes `-n X`, the form every command takes.

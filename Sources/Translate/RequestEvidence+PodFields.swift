@@ -53,11 +53,21 @@ extension RequestEvidence {
     /// `app=builder`), and a `status.phase` the request never asked for.
     static let podFields: Check = { words, evidence in
         let parsed = words.parsed
-        guard parsed.resource?.plural == "pods", parsed.objects.isEmpty, parsed.names.isEmpty, !parsed.hasFlag("as"),
+        guard parsed.resource?.plural == "pods", parsed.objects.isEmpty, parsed.names.isEmpty,
               ["get", "describe", "delete"].contains(parsed.verb ?? ""), let field = podField(evidence.text) else { return nil }
+        // "pods w/ sa default" answered as the account (`--as=…:default`): the request finds pods, it acts as no one.
+        var droppedAs = false
+        if let span = words.span("as") {
+            guard field.key == "spec.serviceAccountName", let value = span.flag.value,
+                  value == field.value || value.hasSuffix(":" + field.value) else { return nil }
+            words.remove(span)
+            droppedAs = true
+        }
         let wanted = field.key + "=" + field.value
         var terms = parsed.fieldSelector.map { $0.split(separator: ",").map(String.init) } ?? []
-        guard !terms.contains(where: { $0 == wanted || $0 == field.key + "==" + field.value }) else { return nil }
+        guard !terms.contains(where: { $0 == wanted || $0 == field.key + "==" + field.value }) else {
+            return droppedAs ? EvidenceFix(.identity, "dropped --as: the request finds pods by their service account") : nil
+        }
         func sameValue(_ value: String) -> Bool {
             let value = value.lowercased()
             if value == field.value { return true }

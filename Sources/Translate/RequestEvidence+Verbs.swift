@@ -217,6 +217,8 @@ extension RequestEvidence {
         let parsed = words.parsed
         guard parsed.verb == "top", parsed.resource?.plural == "pods", !parsed.hasFlag("containers"),
               evidence.text.hasAny(["container", "containers", "ctr", "ctrs"]) else { return nil }
+        // "top po ns lake containers" written `top po containers`: the word is the flag, not a pod.
+        for word in ["containers", "container", "ctrs", "ctr"] where parsed.names.contains(word) { words.removeWord(word) }
         words.append(["--containers"])
         return EvidenceFix(.output, "added --containers: the request asks for each container")
     }

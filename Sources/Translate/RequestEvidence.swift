@@ -22,10 +22,10 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        unaskedDelete, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
-        namespaceSwitch, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
+        unaskedDelete, unaskedWrite, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        namespaceSwitch, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, all, overwrite, antonym, identity, execTerminal, topContainers,
-        strayLabelTerms, writtenSetSelector, selectorForms, fieldSelector, nodePlacement, podFields, allContainersImage, allWithNames, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents,
+        strayLabelTerms, writtenSetSelector, selectorForms, fieldSelector, nodePlacement, podFields, podPhase, allContainersImage, allWithNames, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

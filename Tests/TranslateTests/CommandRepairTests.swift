@@ -14,6 +14,8 @@ struct CommandRepairTests {
         ("kubectl get ev --for=node/gpu-7 --types=Warning", "kubectl events --for=node/gpu-7 --types=Warning"),
         // A label selector is more than `kubectl events` takes: the type becomes a field.
         ("kubectl get events -l app=web --types=Warning", "kubectl get events -l app=web --field-selector=type=Warning"),
+        ("kubectl view-last-applied svc/front", "kubectl apply view-last-applied svc/front"),
+        ("kubectl can-i list pods -n shop", "kubectl auth can-i list pods -n shop"),
         ("kubectl port-forward deploy grafana 3000 -n monitoring", "kubectl port-forward deployment/grafana 3000 -n monitoring"),
         ("kubectl logs -n shop svc web", "kubectl logs -n shop service/web"),
         ("kubectl exec -it deployment web -- sh", "kubectl exec -it deployment/web -- sh"),

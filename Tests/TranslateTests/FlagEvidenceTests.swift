@@ -28,6 +28,8 @@ struct FlagEvidenceTests {
         #expect(prune("kubectl top nodes --sort-by=cpu --sort-by=memory", "Show the CPU and memory usage of the nodes.")
                 == "kubectl top nodes")
         #expect(prune("kubectl get pods -o wide", "pods in the zip-codes app") == "kubectl get pods")
+        #expect(prune("kubectl diff -R -f ./manifests", "diff the manifests in ./manifests") == "kubectl diff -f ./manifests")
+        #expect(prune("kubectl apply -f ./m/ -R", "apply everything in ./m/ recursivly") == "kubectl apply -f ./m/ -R")
         // "top" is the verb of `kubectl top`, not an order.
         #expect(prune("kubectl top pods --sort-by=cpu", "top pods") == "kubectl top pods")
         // A selector that reads nothing of the request narrows a listing by a guess.

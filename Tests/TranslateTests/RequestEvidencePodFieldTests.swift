@@ -20,7 +20,7 @@ struct RequestEvidencePodFieldTests {
         #expect(result.kinds == [.fieldSelector])
         // A phase the request asks for stays.
         #expect(fix("kubectl get pods", "running pods with ip 10.9.0.7").command
-            == "kubectl get pods --field-selector status.podIP=10.9.0.7")
+            == "kubectl get pods --field-selector status.podIP=10.9.0.7,status.phase=Running")
         #expect(fix("kubectl get pods --field-selector=status.phase=Running", "running pods with ip 10.9.0.7").command
             == "kubectl get pods --field-selector=status.phase=Running,status.podIP=10.9.0.7")
         // A node's address is left to the node checks.

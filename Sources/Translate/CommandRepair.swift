@@ -27,6 +27,10 @@ public enum CommandRepair {
         Rule(invented: "--label", real: ["-l"], keepsValue: true),
         Rule(invented: "--labels", real: ["-l"], keepsValue: true),
         Rule(invented: "--label-selector", real: ["-l"], keepsValue: true),
+        // `--from-file` reads a directory too.
+        Rule(invented: "--from-dir", real: ["--from-file"], keepsValue: true),
+        Rule(invented: "--from-directory", real: ["--from-file"], keepsValue: true),
+        Rule(invented: "--from-files", real: ["--from-file"], keepsValue: true),
     ]
 
     /// `get events --types=Warning` or `get events --for pod/web`: `--types` and `--for` belong to `kubectl events`, so
@@ -55,6 +59,15 @@ public enum CommandRepair {
         guard let type = rest.firstIndex(where: { !$0.hasPrefix("-") }), ResourceCatalog.lookup(rest[type])?.plural == "events"
         else { return nil }
         rest.remove(at: type)
+        // A lone `type=Warning` field term is `--types=Warning` there.
+        if let index = rest.firstIndex(where: { $0.hasPrefix("--field-selector=type=") || $0.hasPrefix("--field-selector=type==") }) {
+            let value = rest[index].split(separator: "=").last.map(String.init) ?? ""
+            guard !value.isEmpty, !value.contains(",") else { return nil }
+            rest[index] = "--types=" + value
+        } else if let index = rest.firstIndex(of: "--field-selector"), index + 1 < rest.count,
+                  rest[index + 1].hasPrefix("type="), !rest[index + 1].contains(",") {
+            rest.replaceSubrange(index...(index + 1), with: ["--types=" + String(rest[index + 1].dropFirst(5))])
+        }
         var position = 0
         while position < rest.count {
             let word = rest[position]
@@ -157,7 +170,9 @@ public enum CommandRepair {
             }
             var replacement = rule.real
             if rule.keepsValue, let equals = token.firstIndex(of: "=") {
-                replacement.append(String(token[token.index(after: equals)...]))
+                let value = String(token[token.index(after: equals)...])
+                // A long flag keeps the value glued (`--from-file=./html`), a short one takes it as the next word.
+                if replacement.count == 1, replacement[0].hasPrefix("--") { replacement[0] += "=" + value } else { replacement.append(value) }
             }
             tokens.replaceSubrange(index...index, with: replacement)
             rewrites.append("\(name) → \(rule.real.joined(separator: " "))")

@@ -38,6 +38,8 @@ public enum Recopy {
         let asked = requestTokens(request)
         fixes += keyValueFixes(values: values, asked: asked)
         fixes += fileFixes(values: values, asked: asked)
+        fixes += truncatedFixes(values: values, asked: asked)
+        fixes += pathFixes(values: values, asked: pathTokens(request))
         guard !fixes.isEmpty else { return (command, []) }
         var text = command
         var made: [Fix] = []
@@ -140,6 +142,45 @@ public enum Recopy {
                 // (`nvidia.com/gpu=true:NoSchedule` for "gpu=true:NoSchedule").
                 return pairKey == key || pairValue == rest || value.hasSuffix(pair)
             }
+            if candidates.count == 1 { fixes.append(Fix(from: value, to: candidates[0])) }
+        }
+        return fixes
+    }
+
+    /// A value that is the request's `key=value` without its key (`db:NoSchedule` for "role=db:NoSchedule").
+    static func truncatedFixes(values: [String], asked: [String]) -> [Fix] {
+        var fixes: [Fix] = []
+        for value in values where !value.contains("=") && value.count >= 3 && !asked.contains(value) {
+            let sources = Set(asked.filter { $0.contains("=") && $0.hasSuffix("=" + value) && !values.contains($0) })
+            if sources.count == 1, let source = sources.first { fixes.append(Fix(from: value, to: source)) }
+        }
+        return fixes
+    }
+
+    /// The request's words as paths: surrounding quotes and brackets cut, a sentence's final full stop too, but
+    /// not the dot of `./env`.
+    static func pathTokens(_ request: String) -> [String] {
+        request.split(whereSeparator: \.isWhitespace).map { word in
+            var token = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;'\"()[]"))
+            if token.hasSuffix("."), token.count > 1 { token.removeLast() }
+            return token
+        }.filter { !$0.isEmpty }
+    }
+
+    /// A path the request does not have, where it names exactly one unused path with the same last part
+    /// (`envs/prod` for "./env/prod", `./conf/` for "./conf").
+    static func pathFixes(values: [String], asked: [String]) -> [Fix] {
+        func isPath(_ word: String) -> Bool {
+            word.contains("/") && !word.contains("=") && !word.contains("://") && !word.contains(":")
+                && (word.hasPrefix(".") || word.hasPrefix("/") || word.hasPrefix("~") || word.split(separator: "/").count > 1)
+                && ResourceCatalog.lookup(String(word.split(separator: "/").first ?? "")) == nil
+        }
+        func last(_ word: String) -> String { word.split(separator: "/").last.map(String.init) ?? word }
+        let paths = asked.filter(isPath)
+        guard !paths.isEmpty else { return [] }
+        var fixes: [Fix] = []
+        for value in values where isPath(value) && !asked.contains(value) && !paths.contains(where: { value.contains($0) || $0.contains(value) }) {
+            let candidates = paths.filter { last($0) == last(value) && !values.contains($0) }
             if candidates.count == 1 { fixes.append(Fix(from: value, to: candidates[0])) }
         }
         return fixes

@@ -23,6 +23,9 @@ extension RequestEvidence {
                 continue
             }
             guard let type = ResourceCatalog.lookup(token) else { continue }
+            // "role binding X", "service account X": the first word is part of a compound type, not a type.
+            if index > 0, ResourceCatalog.lookup(tokens[index - 1]) != nil { continue }
+            if index + 1 < tokens.count, ["account", "accounts", "binding", "bindings", "acct"].contains(tokens[index + 1]) { continue }
             var next = index + 1
             while next < tokens.count, nameFillers.contains(tokens[next]) { next += 1 }
             if next < tokens.count { add(type, tokens[next]) }
@@ -45,10 +48,16 @@ extension RequestEvidence {
     static let eventsFor: Check = { words, evidence in
         let parsed = words.parsed
         let isEvents = parsed.verb == "events" || (parsed.verb == "get" && parsed.resource?.plural == "events")
-        guard isEvents, !parsed.hasFlag("for"), !parsed.hasFlag("selector"), parsed.objects.isEmpty,
-              parsed.verb == "events" || parsed.names.isEmpty else { return nil }
+        guard isEvents, !parsed.hasFlag("for"), parsed.objects.isEmpty, parsed.verb == "events" || parsed.names.isEmpty else { return nil }
         let objects = namedObjects(evidence.text)
         guard objects.count == 1, let object = objects.first else { return nil }
+        // A value that is the object's name or kind, under whatever key (`-l name=mint`, `type=Deployment`), points at it.
+        func pointsAtObject(_ value: String) -> Bool {
+            [object.name, object.type.kind.lowercased(), object.type.singular].contains(value.lowercased())
+        }
+        if let selector = parsed.selector {
+            guard selectorTerms(selector).allSatisfy({ equality($0).map { pointsAtObject($0.value) } ?? false }) else { return nil }
+        }
         var types = words.spans.first { $0.flag.name == "types" }?.flag.value
         for term in (parsed.fieldSelector ?? "").split(separator: ",").map(String.init) where !term.isEmpty {
             guard let parts = FieldSelectorKeys.terms(of: term).first, parts.op != "!=" else { return nil }
@@ -56,8 +65,8 @@ extension RequestEvidence {
             // `metadata.name` is the event's own name, which a model writes for the object's.
             case "involvedObject.name", "metadata.name": guard parts.value.lowercased() == object.name else { return nil }
             case "involvedObject.kind": guard parts.value.lowercased() == object.type.kind.lowercased() else { return nil }
-            case "type": types = parts.value
-            default: return nil
+            case "type" where ["warning", "normal"].contains(parts.value.lowercased()): types = parts.value
+            default: guard pointsAtObject(parts.value) else { return nil }
             }
         }
         if types == nil, evidence.text.hasAny(["warning", "warnings", "warn"]) { types = "Warning" }
@@ -199,8 +208,19 @@ extension RequestEvidence {
     /// the line keeps only what the request gave (`--tcp=7000`). A pair the request writes out stays.
     static let samePorts: Check = { words, evidence in
         let parsed = words.parsed
-        guard parsed.verb == "create", parsed.subverb?.hasPrefix("service") == true else { return nil }
         let numbers = evidence.text.tokens.flatMap { $0.split(whereSeparator: { !$0.isNumber }).map(String.init) }
+        if parsed.verb == "port-forward" {
+            // `port-forward db-0 5432:5432` for "pf pod db-0 5432".
+            let pairs = words.positional.dropFirst(2).filter { word in
+                let parts = word.split(separator: ":", omittingEmptySubsequences: false)
+                return parts.count == 2 && parts[0] == parts[1] && !parts[0].isEmpty && parts[0].allSatisfy(\.isNumber)
+                    && numbers.filter { $0 == String(parts[0]) }.count < 2
+            }
+            guard !pairs.isEmpty else { return nil }
+            for pair in pairs { words.replaceWord(pair, with: String(pair.split(separator: ":")[0])) }
+            return EvidenceFix(.inventedValue, "\(pairs.map { String($0.split(separator: ":")[0]) }.joined(separator: " ")): the local port is the remote one")
+        }
+        guard parsed.verb == "create", parsed.subverb?.hasPrefix("service") == true else { return nil }
         var changed: [String] = []
         for span in words.spans where span.flag.name == "tcp" {
             guard let value = span.flag.value, !value.contains(",") else { continue }

@@ -13,11 +13,16 @@ extension RequestEvidence {
               !parsed.hasFlag("filename") else { return nil }
         let stray = (parsed.names + parsed.arguments).filter { argument in
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else { return false }
-            return isLabelKey(String(argument[..<equals]))
+            // `tier!=canary` as well as `tier=canary`.
+            var key = String(argument[..<equals])
+            if key.hasSuffix("!") { key.removeLast() }
+            return !key.isEmpty && isLabelKey(key)
         }
         guard !stray.isEmpty else { return nil }
         for term in stray { words.removeWord(term) }
-        let terms = (parsed.selector.map { [$0] } ?? []) + stray
+        // `-l app=ledger, tier!=canary`: the selector's trailing comma goes with the space that split it.
+        let current = parsed.selector.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+        let terms = (current.map { [$0] } ?? []) + stray
         if let span = words.span("selector") {
             words.setValue(terms.joined(separator: ","), of: span)
         } else {

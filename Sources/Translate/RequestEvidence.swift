@@ -23,9 +23,9 @@ public enum RequestEvidence {
     /// The checks, in order.
     static let checks: [Check] = [
         unaskedDelete, unaskedWrite, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
-        namespaceSwitch, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
+        namespaceSwitch, usageIsTop, requestedObjectType, impersonation, cronSchedule, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, all, overwrite, antonym, identity, execTerminal, topContainers,
-        strayLabelTerms, writtenSetSelector, selectorForms, fieldSelector, nodePlacement, podFields, podPhase, allContainersImage, allWithNames, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs,
+        strayLabelTerms, mergedSelectors, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -88,19 +88,23 @@ public enum RequestEvidence {
         let tokens = text.tokens
         var found: [String] = []
         func usable(_ word: String) -> Bool { !notContainerNames.contains(word) && looksLikeName(word) }
+        // After "container" a word such as `main` or `init` is the container's name ("the container main of").
+        func usableAfter(_ word: String) -> Bool {
+            usable(word) || (looksLikeName(word) && ["main", "init", "debug", "default", "sidecar", "first", "second", "shell"].contains(word))
+        }
         for (index, token) in tokens.enumerated() {
             var candidate: String?
             if token.hasPrefix("--container=") { candidate = String(token.dropFirst(12)) }
             if ["container", "ctr", "-c", "--container"].contains(token) {
                 var next = index + 1
                 if next < tokens.count, ["named", "called"].contains(tokens[next]) { next += 1 }
-                if next < tokens.count, usable(tokens[next]) {
+                if next < tokens.count, usableAfter(tokens[next]) {
                     candidate = tokens[next]
                 } else if token == "container" || token == "ctr", index > 0, usable(tokens[index - 1]) {
                     candidate = tokens[index - 1]
                 }
             }
-            if let value = candidate, usable(value), !found.contains(value) { found.append(value) }
+            if let value = candidate, usableAfter(value), !found.contains(value) { found.append(value) }
         }
         return found.count == 1 ? found[0] : nil
     }
@@ -117,7 +121,7 @@ public enum RequestEvidence {
     static let allContainerLogs: Check = { words, evidence in
         let parsed = words.parsed
         guard parsed.verb == "logs", !parsed.hasFlag("all-containers"), evidence.text.hasAny(["all", "every", "each"]),
-              evidence.text.has("containers") || evidence.text.has("every container") || evidence.text.has("each container"),
+              evidence.text.hasAny(["containers", "ctrs"]) || evidence.text.has("every container") || evidence.text.has("each container"),
               namedContainer(evidence.text) == nil else { return nil }
         while let span = words.span("container") { words.remove(span) }
         words.append(["--all-containers"])

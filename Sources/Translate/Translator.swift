@@ -264,13 +264,14 @@ public final class Translator: Sendable {
             return attempt
         }
         attempt.notes = sanitized.note.map { [AnswerNote(.output, $0)] } ?? []
+        // An answer cut off by the token limit is a model that looped: cut the loop first (the fixes then see a
+        // whole command), warn, and never cache it.
+        attempt.truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
+        if attempt.truncated { command = OutputSanitizer.trimRunaway(command) }
         let fixed = AnswerFixes.apply(command, request: request, context: prompt.knownLines,
                                       ground: options.fixAnswers, prune: options.pruneFlags)
         command = fixed.command
         attempt.notes += fixed.notes
-        // An answer cut off by the token limit is a model that looped: repair it, warn, and never cache it.
-        attempt.truncated = stats.finishReason == "length" || (stats.generatedTokens ?? 0) >= options.maxTokens
-        if attempt.truncated { command = OutputSanitizer.trimRunaway(command) }
         var issues = CommandValidator.validate(command)
         let unknown = Grounding.unknownNames(in: command, request: request, context: prompt.knownLines)
         if !unknown.isEmpty {

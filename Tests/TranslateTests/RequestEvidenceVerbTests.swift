@@ -106,6 +106,9 @@ struct RequestEvidencePlacementTests {
         #expect(fix("kubectl get pods -l app=ledger tier=canary", "pods app=ledger except tier=canary")
                 == "kubectl get pods -l 'app=ledger,tier!=canary'")
         #expect(fix("kubectl get pods tier=edge", "pods with tier=edge") == "kubectl get pods -l tier=edge")
+        // A selector split at its comma by a space.
+        #expect(fix("kubectl get pods -l app=ledger, tier!=canary", "pods app=ledger except tier=canary")
+                == "kubectl get pods -l 'app=ledger,tier!=canary'")
         // Verbs whose words include key=value pairs keep them.
         #expect(fix("kubectl label pods web env=prod", "label pod web env=prod") == "kubectl label pods web env=prod")
     }

@@ -222,7 +222,8 @@ struct TranslatorTests {
         ], finishReason: "length")
         let translator = Translator(backendProvider: { backend }, modelName: "m", cache: cache)
         let result = try await translator.translate("delete the checkout pods", context: SessionContext())
-        #expect(result.command == "kubectl delete pods -l app=checkout -l env=prod -l stage=prod")
+        // The loop is cut, then the repeated -l (of which kubectl reads only the last) joins one selector.
+        #expect(result.command == "kubectl delete pods -l app=checkout,env=prod,stage=prod")
         #expect(result.issues.first?.kind == .truncated)
         #expect(cache.list().isEmpty)
     }

@@ -1,0 +1,215 @@
+import Foundation
+import KubectlKit
+
+extension RequestEvidence {
+    // MARK: - Selectors
+
+    /// `-l stage!=dev -l stage!=test`: kubectl keeps only the last `-l`, so the terms join one selector.
+    static let mergedSelectors: Check = { words, _ in
+        let spans = words.spans.filter { $0.flag.name == "selector" }
+        guard spans.count > 1 else { return nil }
+        let terms = spans.compactMap(\.flag.value).flatMap(selectorTerms)
+        while let span = words.span("selector") { words.remove(span) }
+        words.append(["-l", terms.joined(separator: ",")])
+        return EvidenceFix(.selector, "one -l for \(spans.count): kubectl reads only the last")
+    }
+
+    /// "neither dev nor test" for terms of one key (`stage!=dev,stage!=test` or `stage=dev`): `stage notin (dev,test)`.
+    static let neitherNor: Check = { words, evidence in
+        let tokens = evidence.text.tokens
+        guard let neither = tokens.firstIndex(of: "neither"), neither + 3 < tokens.count, tokens[neither + 2] == "nor",
+              let span = words.span("selector"), let selector = span.flag.value else { return nil }
+        let first = tokens[neither + 1]
+        let second = tokens[neither + 3]
+        let terms = selectorTerms(selector)
+        func parts(_ term: String) -> (key: String, value: String)? {
+            if let equal = equality(term) { return equal }
+            guard let range = term.range(of: "!=") else { return nil }
+            return (String(term[..<range.lowerBound]), String(term[range.upperBound...]))
+        }
+        let matching = terms.filter { term in parts(term).map { [first, second].contains($0.value.lowercased()) } ?? false }
+        guard let key = matching.first.flatMap(parts)?.key, matching.allSatisfy({ parts($0)?.key == key }) else { return nil }
+        let replacement = "\(key) notin (\(first),\(second))"
+        var kept = terms.filter { !matching.contains($0) }
+        kept.append(replacement)
+        words.setValue(kept.joined(separator: ","), of: span)
+        return EvidenceFix(.selector, "selector \(replacement) for \"neither … nor\"")
+    }
+
+    /// Words that ask about a pod's phase or health.
+    static let phaseAskingWords: [String] = [
+        "running", "pending", "fail", "succeeded", "success", "complete", "finished", "done", "phase", "crash", "error",
+        "stuck", "healthy", "unhealthy", "broken", "dead", "ready", "active", "alive", "live", "evicted", "terminat",
+        "status", "state", "up", "down", "started", "starting", "stopped", "bad", "ok", "problem", "issue",
+    ]
+
+    /// A `status.phase` term that no word of the request asks for (`--field-selector=status.phase!=Running` for "pods
+    /// app!=legacy") narrows a listing by a guess: it goes.
+    static let unaskedPhase: Check = { words, evidence in
+        // "the failing ones" picks rows of a listing by their status.
+        guard let span = words.span("field-selector"), let selector = span.flag.value,
+              !evidence.text.hasAny(["ones", "them", "those", "these", "they", "it"]) else { return nil }
+        let asked = FlagEvidence.askedText(evidence.request)
+        guard !phaseAskingWords.contains(where: { FlagEvidence.mentions(asked, $0) }) else { return nil }
+        let terms = selector.split(separator: ",").map(String.init)
+        let kept = terms.filter { !$0.hasPrefix("status.phase") }
+        guard kept.count < terms.count else { return nil }
+        if kept.isEmpty { words.remove(span) } else { words.setValue(kept.joined(separator: ","), of: span) }
+        return EvidenceFix(.inventedValue, "dropped status.phase nobody asked for")
+    }
+
+    // MARK: - Identities
+
+    /// "get nodes as grp admins user bob": `--as=bob --as-group=admins`, for a command that impersonates no one yet.
+    static let impersonation: Check = { words, evidence in
+        let parsed = words.parsed
+        let tokens = evidence.text.tokens
+        guard !parsed.hasFlag("as"), !parsed.hasFlag("as-group"), parsed.verb != "run", parsed.verb != "exec",
+              let start = tokens.firstIndex(where: { $0 == "as" || $0.hasPrefix("impersonat") }) else { return nil }
+        var user: String?
+        var group: String?
+        var index = start + 1
+        while index + 1 < tokens.count, index <= start + 5 {
+            let word = tokens[index]
+            let value = tokens[index + 1]
+            if ["user", "usr"].contains(word), user == nil, isLabelKey(value) { user = value; index += 2; continue }
+            if ["group", "grp"].contains(word), group == nil, isLabelKey(value) { group = value; index += 2; continue }
+            index += 1
+        }
+        guard user != nil || group != nil else { return nil }
+        // Flags a model invents for the same identity go.
+        for name in ["user", "group", "grantee"] where KubectlCommandTable.flag(named: "--" + name, verb: parsed.verb, subverb: parsed.subverb) == nil {
+            while let span = words.spans.first(where: { $0.flag.name == name }) { words.remove(span) }
+        }
+        var added: [String] = []
+        if let user { added.append("--as=" + user) }
+        if let group { added.append("--as-group=" + group) }
+        words.append(added)
+        return EvidenceFix(.identity, "\(added.joined(separator: " ")): the identity the request acts as")
+    }
+
+    // MARK: - Names and types
+
+    /// `scale deployment a,b`: kubectl reads commas between types, not names, so `a,b` is one bad name; the names
+    /// become separate words.
+    static let commaNames: Check = { words, _ in
+        let parsed = words.parsed
+        guard !parsed.resourceWords.isEmpty, parsed.verb != "create", parsed.verb != "run" else { return nil }
+        let joined = parsed.names.filter { name in
+            name.contains(",") && name.split(separator: ",").count > 1 && name.split(separator: ",").allSatisfy { looksLikeName(String($0)) }
+        }
+        guard joined.count == 1, let name = joined.first, let index = words.words.firstIndex(of: name) else { return nil }
+        var line = words.words
+        line.replaceSubrange(index...index, with: name.split(separator: ",").map(String.init))
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.objectForm, "\(name.replacingOccurrences(of: ",", with: " ")): one word per name")
+    }
+
+    /// `set image deployment/ledger …` for "sts ledger": an object whose name the request gives with another type
+    /// takes the request's type.
+    static let requestedObjectType: Check = { words, evidence in
+        let parsed = words.parsed
+        // Verbs that act on the object itself (`get endpoints X` for "endpoints of svc X" reads another type on purpose;
+        // `autoscale deploy X` for "hpa X" names the target).
+        guard ["set", "scale", "rollout", "describe", "delete", "label", "annotate", "edit", "port-forward", "logs"].contains(parsed.verb ?? ""),
+              parsed.objects.count == 1, let object = parsed.objects.first, let current = object.resource,
+              let wanted = namedObject(object.name, in: evidence.text), wanted != current,
+              !["namespaces", "nodes"].contains(wanted.plural) else { return nil }
+        if let slashed = words.words.first(where: { $0.lowercased() == object.resourceWord.lowercased() + "/" + object.name.lowercased() }) {
+            words.replaceWord(slashed, with: wanted.singular + "/" + object.name)
+        } else if let typed = parsed.resourceWord, parsed.resourceWords.count == 1 {
+            words.replaceWord(typed, with: wanted.singular)
+        } else {
+            return nil
+        }
+        return EvidenceFix(.objectForm, "\(wanted.singular)/\(object.name): the type the request gives it")
+    }
+
+    /// An image the request names (`ledger:5`) written behind a registry nobody named (`registry.local/ledger:5`).
+    static let imageAsNamed: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, imageVerbs.contains(verb) else { return nil }
+        let named = evidence.text.tokens.filter { $0.contains(":") && !$0.contains("=") && !$0.contains("://") }
+        var changed: [String] = []
+        for span in words.spans where span.flag.name == "image" {
+            guard let value = span.flag.value, let match = named.first(where: { value.lowercased().hasSuffix("/" + $0) }) else { continue }
+            words.setValue(match, of: span)
+            changed.append(match)
+        }
+        if parsed.verb == "set", parsed.subverb == "image" {
+            for argument in parsed.arguments where argument.contains("=") {
+                let key = String(argument.prefix { $0 != "=" })
+                let image = String(argument.dropFirst(key.count + 1))
+                guard let match = named.first(where: { image.lowercased().hasSuffix("/" + $0) }) else { continue }
+                words.replaceWord(argument, with: key + "=" + match)
+                changed.append(match)
+            }
+        }
+        guard !changed.isEmpty else { return nil }
+        return EvidenceFix(.inventedValue, "\(changed.joined(separator: ", ")): the image as the request names it")
+    }
+
+    // MARK: - Schedules and usage
+
+    /// The cron schedule of a plain interval ("every hour", "hourly", "every 15 minutes"); nil when the request
+    /// gives a time of day or nothing plain.
+    static func plainSchedule(_ text: RequestText) -> String? {
+        let tokens = text.tokens
+        guard !text.hasAny(["at", "am", "pm", "noon", "on"]), !tokens.contains(where: { $0.contains("*") || $0.range(of: #"^\d{1,2}:\d{2}"#, options: .regularExpression) != nil }) else { return nil }
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case "hourly": return "0 * * * *"
+            case "daily", "nightly": return "0 0 * * *"
+            case "weekly": return "0 0 * * 0"
+            case "monthly": return "0 0 1 * *"
+            case "every", "each":
+                guard index + 1 < tokens.count else { continue }
+                var next = tokens[index + 1]
+                var count: Int?
+                if let number = Int(next), index + 2 < tokens.count {
+                    count = number
+                    next = tokens[index + 2]
+                }
+                switch (next, count) {
+                case ("minute", nil): return "* * * * *"
+                case ("minutes", let n?), ("min", let n?), ("mins", let n?): return "*/\(n) * * * *"
+                case ("hour", nil): return "0 * * * *"
+                case ("hours", let n?): return "0 */\(n) * * *"
+                case ("day", nil), ("night", nil), ("midnight", nil): return "0 0 * * *"
+                case ("week", nil): return "0 0 * * 0"
+                case ("month", nil): return "0 0 1 * *"
+                default: continue
+                }
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// `create cronjob … --schedule` for a plain interval the request gives, when the model's schedule differs.
+    static let cronSchedule: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "create", parsed.subverb == "cronjob", let span = words.span("schedule"),
+              let schedule = plainSchedule(evidence.text), span.flag.value != schedule else { return nil }
+        words.setValue(schedule, of: span)
+        return EvidenceFix(.inventedValue, "--schedule='\(schedule)': the interval the request gives")
+    }
+
+    /// `get pods --sort-by=memory`: only `kubectl top` sorts by `cpu` or `memory`, so the listing is a `top`.
+    static let usageIsTop: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "get", let type = parsed.resource?.plural, type == "pods" || type == "nodes",
+              parsed.resourceWords.count == 1,
+              let sort = words.span("sort-by")?.flag.value, ["cpu", "memory"].contains(sort.lowercased()) else { return nil }
+        var line = ["kubectl", "top", type]
+        for span in words.spans where ["namespace", "all-namespaces", "selector", "sort-by", "containers", "no-headers"].contains(span.flag.name) {
+            line.append(words.words[span.index])
+            if span.valueInNextWord { line.append(words.words[span.index + 1]) }
+        }
+        line.insert(contentsOf: parsed.names, at: 3)
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "top \(type): usage is sorted by kubectl top")
+    }
+}

@@ -27,6 +27,8 @@ public enum CommandRepair {
         Rule(invented: "--label", real: ["-l"], keepsValue: true),
         Rule(invented: "--labels", real: ["-l"], keepsValue: true),
         Rule(invented: "--label-selector", real: ["-l"], keepsValue: true),
+        Rule(invented: "--clusterIP", real: ["--cluster-ip"], keepsValue: true),
+        Rule(invented: "--clusterip", real: ["--cluster-ip"], keepsValue: true),
         // `--from-file` reads a directory too.
         Rule(invented: "--from-dir", real: ["--from-file"], keepsValue: true),
         Rule(invented: "--from-directory", real: ["--from-file"], keepsValue: true),
@@ -129,9 +131,14 @@ public enum CommandRepair {
                 index += 1
                 continue
             }
-            guard !word.contains("/"), let type = ResourceCatalog.lookup(word), type.plural != "pods",
+            guard !word.contains("/"), let type = ResourceCatalog.lookup(word),
                   index + 1 < tokens.count, !tokens[index + 1].hasPrefix("-"), tokens[index + 1] != "--",
                   ResourceCatalog.lookup(tokens[index + 1]) == nil else { return nil }
+            if type.plural == "pods" {
+                // `logs pod hex-1`: kubectl would read a pod named `pod`; the name is the pod.
+                tokens.remove(at: index)
+                return "\(word) \(tokens[index]) → \(tokens[index])"
+            }
             let joined = type.singular + "/" + tokens[index + 1]
             tokens.replaceSubrange(index...(index + 1), with: [joined])
             return "\(word) \(joined.split(separator: "/").last ?? "") → \(joined)"

@@ -31,6 +31,9 @@ extension RequestEvidence {
             }
             if token.hasPrefix("cronjob/") { cronJobs.append(String(token.dropFirst(8))) }
             if token == "job", let found = name(after: index + 1) { jobs.append(found.name) }
+            // "run cronjob sync now as sync-now".
+            if token == "as", !cronJobs.isEmpty, index + 1 < tokens.count, tokens[index + 1] != "job",
+               let found = name(after: index + 1), !cronJobs.contains(found.name) { jobs.append(found.name) }
             index += 1
         }
         guard Set(cronJobs).count == 1, Set(jobs).count == 1, cronJobs[0] != jobs[0] else { return nil }

@@ -23,8 +23,9 @@ extension RequestEvidence {
                 continue
             }
             guard let type = ResourceCatalog.lookup(token) else { continue }
-            // "role binding X", "service account X": the first word is part of a compound type, not a type.
-            if index > 0, ResourceCatalog.lookup(tokens[index - 1]) != nil { continue }
+            // "role binding X", "service account X": the first word is part of a compound type, not a type; and
+            // `bindings` (core/v1 Binding) is never what "binding" means in a request.
+            if type.plural == "bindings" { continue }
             if index + 1 < tokens.count, ["account", "accounts", "binding", "bindings", "acct"].contains(tokens[index + 1]) { continue }
             var next = index + 1
             while next < tokens.count, nameFillers.contains(tokens[next]) { next += 1 }
@@ -48,9 +49,14 @@ extension RequestEvidence {
     static let eventsFor: Check = { words, evidence in
         let parsed = words.parsed
         let isEvents = parsed.verb == "events" || (parsed.verb == "get" && parsed.resource?.plural == "events")
-        guard isEvents, !parsed.hasFlag("for"), parsed.objects.isEmpty, parsed.verb == "events" || parsed.names.isEmpty else { return nil }
+        guard isEvents, parsed.objects.isEmpty, parsed.verb == "events" || parsed.names.isEmpty else { return nil }
         let objects = namedObjects(evidence.text)
         guard objects.count == 1, let object = objects.first else { return nil }
+        // A `--for` the request gives is kept; one naming an object the request never mentions is replaced.
+        if let target = words.span("for")?.flag.value {
+            let name = target.split(separator: "/").last.map(String.init) ?? target
+            guard !evidence.known.contains(name) else { return nil }
+        }
         // A value that is the object's name or kind, under whatever key (`-l name=mint`, `type=Deployment`), points at it.
         func pointsAtObject(_ value: String) -> Bool {
             [object.name, object.type.kind.lowercased(), object.type.singular].contains(value.lowercased())
@@ -72,6 +78,7 @@ extension RequestEvidence {
         if types == nil, evidence.text.hasAny(["warning", "warnings", "warn"]) { types = "Warning" }
         var line = ["kubectl", "events", "--for", object.type.singular + "/" + object.name]
         if let namespace = words.span("namespace")?.flag.value { line += ["-n", namespace] }
+        if types == nil, let given = words.span("types")?.flag.value { types = given }
         if parsed.allNamespaces { line.append("-A") }
         if parsed.hasFlag("watch") { line.append("-w") }
         if let types { line.append("--types=" + types) }
@@ -297,8 +304,13 @@ extension RequestEvidence {
     static let debugNode: Check = { words, evidence in
         let parsed = words.parsed
         guard let verb = parsed.verb, verb == "exec" || verb == "debug" || verb == "attach" else { return nil }
-        let nodes = namedObjects(evidence.text).filter { $0.type.plural == "nodes" }
-        guard nodes.count == 1, let node = nodes.first?.name else { return nil }
+        var nodes = namedObjects(evidence.text).filter { $0.type.plural == "nodes" }.map(\.name)
+        // "node shell wkr-8": the target is a name the request gives next to the word "node".
+        if nodes.isEmpty, evidence.text.hasAny(["node", "nodes"]), let name = parsed.objects.first?.name,
+           evidence.text.set.contains(name.lowercased()), looksLikeName(name), name.contains(where: { $0.isNumber || $0 == "-" }) {
+            nodes = [name.lowercased()]
+        }
+        guard nodes.count == 1, let node = nodes.first else { return nil }
         let target = parsed.objects.first
         guard target?.name == node, target?.resource?.plural != "nodes" || verb != "debug" else { return nil }
         let image = words.span("image")?.flag.value ?? namedImage(evidence.text) ?? "busybox"

@@ -213,3 +213,59 @@ extension RequestEvidence {
         return EvidenceFix(.verb, "top \(type): usage is sorted by kubectl top")
     }
 }
+
+extension RequestEvidence {
+    // MARK: - Removals, debugging, commands
+
+    /// A taint removal keeps only what the request names: "untaint node nd-5 dedicated" removes `dedicated-`, not an
+    /// effect or value the model added (`dedicated:NoSchedule-`).
+    static let taintRemovalParts: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "taint" else { return nil }
+        var changed: [String] = []
+        for argument in parsed.arguments where argument.hasSuffix("-") && argument.count > 1 {
+            var body = String(argument.dropLast())
+            if let colon = body.firstIndex(of: ":") {
+                let effect = String(body[body.index(after: colon)...])
+                if !evidence.text.tokens.contains(where: { $0.contains(effect.lowercased()) }) { body = String(body[..<colon]) }
+            }
+            if let equals = body.firstIndex(of: "=") {
+                let value = String(body[body.index(after: equals)...])
+                if !evidence.known.contains(value) { body = String(body[..<equals]) }
+            }
+            guard body + "-" != argument, !body.isEmpty else { continue }
+            words.replaceWord(argument, with: body + "-")
+            changed.append(body + "-")
+        }
+        guard !changed.isEmpty else { return nil }
+        return EvidenceFix(.inventedValue, "\(changed.joined(separator: ", ")): the taint as the request names it")
+    }
+
+    /// `debug POD --image=…` with no command to run is a debugging session: it needs `-it` to be one.
+    static let interactiveDebug: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "debug", parsed.hasFlag("image"), !parsed.hasFlag("stdin"), !parsed.hasFlag("tty"),
+              parsed.afterDoubleDash.isEmpty else { return nil }
+        var line = words.words
+        guard let target = line.indices.dropFirst(2).first(where: { !line[$0].hasPrefix("-") }) else { return nil }
+        line.insert("-it", at: target + 1)
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.output, "added -it: a debugging session is interactive")
+    }
+
+    /// `create job pi --image=perl --command=perl -v`: the command a job, cron job or deployment runs goes after
+    /// `--`, not in a `--command` kubectl does not have there.
+    static let commandAfterDash: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "create", ["job", "cronjob", "deployment"].contains(parsed.subverb ?? ""), !parsed.hasDoubleDash,
+              let index = words.words.firstIndex(where: { $0.hasPrefix("--command=") }) else { return nil }
+        let first = String(words.words[index].dropFirst("--command=".count))
+        guard !first.isEmpty else { return nil }
+        let rest = Array(words.words[(index + 1)...])
+        let line = Array(words.words[..<index]) + ["--"] + first.split(separator: " ").map(String.init) + rest
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.objectForm, "-- \(first): the command goes after --")
+    }
+}

@@ -24,8 +24,8 @@ public enum RequestEvidence {
     static let checks: [Check] = [
         unaskedDelete, unaskedWrite, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         namespaceSwitch, usageIsTop, requestedObjectType, impersonation, cronSchedule, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
-        namespace, allNamespaces, allContainerLogs, container, all, overwrite, antonym, identity, execTerminal, topContainers,
-        strayLabelTerms, mergedSelectors, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs,
+        namespace, allNamespaces, allContainerLogs, container, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
+        strayLabelTerms, mergedSelectors, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

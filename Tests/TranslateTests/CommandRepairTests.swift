@@ -15,6 +15,8 @@ struct CommandRepairTests {
         // A label selector is more than `kubectl events` takes: the type becomes a field.
         ("kubectl get events -l app=web --types=Warning", "kubectl get events -l app=web --field-selector=type=Warning"),
         ("kubectl view-last-applied svc/front", "kubectl apply view-last-applied svc/front"),
+        ("kubectl logs pod hex-1 --since=30m", "kubectl logs hex-1 --since=30m"),
+        ("kubectl expose sts db --port=5432 --clusterIP=None", "kubectl expose sts db --port=5432 --cluster-ip=None"),
         ("kubectl can-i list pods -n shop", "kubectl auth can-i list pods -n shop"),
         ("kubectl port-forward deploy grafana 3000 -n monitoring", "kubectl port-forward deployment/grafana 3000 -n monitoring"),
         ("kubectl logs -n shop svc web", "kubectl logs -n shop service/web"),

@@ -83,5 +83,26 @@ struct RequestEvidenceShapeTests {
         #expect(fix("kubectl get events -n cash --field-selector=type=Deployment -l name=mint", "evts for deploy mint ns cash").command
             == "kubectl events --for deployment/mint -n cash")
     }
-}
 
+    @Test func removalsDebuggingAndCommands() {
+        #expect(fix("kubectl taint nodes nd-5 dedicated:NoSchedule-", "untaint node nd-5 dedicated").command == "kubectl taint nodes nd-5 dedicated-")
+        #expect(fix("kubectl taint nodes nd-5 dedicated:NoSchedule-", "untaint nd-5 dedicated NoSchedule").kinds.isEmpty)
+        #expect(fix("kubectl debug vat-1 --image=busybox --target=app", "debug vat-1 with busybox targeting app").command
+            == "kubectl debug vat-1 -it --image=busybox --target=app")
+        #expect(fix("kubectl debug vat-1 --image=busybox -- ls /", "run ls / in a busybox debug container of vat-1").kinds.isEmpty)
+        #expect(fix("kubectl create job pi --image=perl --command=perl -v", "job pi with perl running perl -v").command
+            == "kubectl create job pi --image=perl -- perl -v")
+        #expect(fix("kubectl exec -it wkr-8 -- sh", "node shell wkr-8 busybox").command == "kubectl debug node/wkr-8 -it --image=busybox")
+    }
+
+    @Test func eventsOfTheNamedObjectOnly() {
+        #expect(fix("kubectl events --for pod/redis-0 -w -n stream", "events sts kafka ns stream").command
+            == "kubectl events --for statefulset/kafka -n stream -w")
+        #expect(fix("kubectl events --for pod/kafka-0 -n stream", "events of pod kafka-0 of sts kafka").kinds.isEmpty)
+    }
+
+    @Test func aCronJobRunAsANamedJob() {
+        #expect(fix("kubectl create job sync-now --from=cronjob/sync-now -n ops", "kick cronjob sync now as sync-now ns ops").command
+            == "kubectl create job sync-now --from=cronjob/sync -n ops")
+    }
+}

@@ -88,7 +88,10 @@ struct RequestEvidenceTests {
         #expect(fix("kubectl cordon worker-3", "make worker-3 schedulable again").command == "kubectl uncordon worker-3")
         #expect(fix("kubectl uncordon worker-3", "stop scheduling on worker-3").command == "kubectl cordon worker-3")
         #expect(fix("kubectl cordon worker-3", "mark worker-3 unschedulable").kinds.isEmpty)
+        // The removal keeps only what the request names: every taint with the key gpu.
         #expect(fix("kubectl taint nodes worker-3 gpu=true:NoSchedule", "remove the gpu taint from worker-3").command
+                == "kubectl taint nodes worker-3 gpu-")
+        #expect(fix("kubectl taint nodes worker-3 gpu=true:NoSchedule", "remove the taint gpu=true:NoSchedule from worker-3").command
                 == "kubectl taint nodes worker-3 gpu=true:NoSchedule-")
         #expect(fix("kubectl label pod api-1 tier=web", "remove the tier label from api-1").command == "kubectl label pod api-1 tier-")
         #expect(fix("kubectl taint nodes worker-3 gpu=true:NoSchedule", "taint worker-3 with gpu=true:NoSchedule").kinds.isEmpty)

@@ -36,7 +36,10 @@ extension RequestEvidence {
 
     /// "cordon and drain w-9" is one `drain` (it cordons first): a `cordon` with drain's flags becomes it.
     static let drainForCordon: Check = { words, evidence in
-        guard words.parsed.verb == "cordon", evidence.text.hasAny(["drain", "draining", "drained", "evacuate"]) else { return nil }
+        // "unschedulable and evict its pods", or a cordon given drain's flags (`--ignore-daemonsets`).
+        guard words.parsed.verb == "cordon", evidence.text.hasAny(["drain", "draining", "drained", "evacuate", "evict", "evicting"])
+                || words.parsed.flags.contains(where: { ["ignore-daemonsets", "delete-emptydir-data", "force", "grace-period"].contains($0.name) })
+        else { return nil }
         words.replaceWord("cordon", with: "drain")
         return EvidenceFix(.verb, "cordon → drain: the request drains the node, which cordons it first")
     }

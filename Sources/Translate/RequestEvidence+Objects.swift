@@ -5,6 +5,17 @@ extension RequestEvidence {
     /// Words between a type and its name that name nothing ("the deployment named web").
     static let nameFillers: Set<String> = ["named", "called", "the"]
 
+    /// Everyday words that follow a type word without naming an object ("the nodes they run on", "pods are failing").
+    static let notObjectNames: Set<String> = [
+        "they", "them", "their", "we", "you", "your", "my", "our", "those", "these", "this", "are", "is", "be", "was",
+        "were", "has", "have", "had", "can", "could", "should", "will", "would", "do", "does", "did", "not", "no",
+        "without", "where", "when", "whose", "what", "how", "why", "there", "here", "then", "than", "so", "but",
+        "if", "only", "just", "also", "too", "now", "again", "please", "pls", "plz", "first", "second", "list",
+        "show", "get", "using", "use", "uses", "run", "runs", "ran", "failing", "pending", "ready", "up", "down",
+        "across", "across-all", "everywhere", "sorted", "sort", "by", "wide", "yaml", "json", "labels", "label",
+        "status", "details", "info", "logs", "events", "more", "less", "older", "newer", "ones", "one", "both",
+    ]
+
     /// The objects a request names as `TYPE NAME`, `TYPE named NAME` or `TYPE/NAME` ("the service cache",
     /// "deploy/web", "node gpu-7"), in order. Namespaces and events are not objects here: "ns shop" places, "events"
     /// lists.
@@ -13,6 +24,7 @@ extension RequestEvidence {
         var found: [(type: ResourceType, name: String)] = []
         func add(_ type: ResourceType, _ name: String) {
             guard !["namespaces", "events"].contains(type.plural), looksLikeName(name), !notContainerNames.contains(name),
+                  !notObjectNames.contains(name),
                   !connectives.contains(name), ResourceCatalog.lookup(name) == nil,
                   !found.contains(where: { $0.type == type && $0.name == name }) else { return }
             found.append((type, name))
@@ -72,13 +84,15 @@ extension RequestEvidence {
             case "involvedObject.name", "metadata.name": guard parts.value.lowercased() == object.name else { return nil }
             case "involvedObject.kind": guard parts.value.lowercased() == object.type.kind.lowercased() else { return nil }
             case "type" where ["warning", "normal"].contains(parts.value.lowercased()): types = parts.value
-            default: guard pointsAtObject(parts.value) else { return nil }
+            // A term of a value the request never gives is a guess (`reason=Failed` for "events for cronjob x").
+            default: guard pointsAtObject(parts.value) || !evidence.known.contains(parts.value) else { return nil }
             }
         }
         if types == nil, evidence.text.hasAny(["warning", "warnings", "warn"]) { types = "Warning" }
         var line = ["kubectl", "events", "--for", object.type.singular + "/" + object.name]
         if let namespace = words.span("namespace")?.flag.value { line += ["-n", namespace] }
         if types == nil, let given = words.span("types")?.flag.value { types = given }
+        if let output = parsed.output, ["json", "yaml"].contains(output), evidence.text.hasAny([output]) { line += ["-o", output] }
         if parsed.allNamespaces { line.append("-A") }
         if parsed.hasFlag("watch") { line.append("-w") }
         if let types { line.append("--types=" + types) }

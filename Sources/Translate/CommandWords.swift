@@ -57,14 +57,17 @@ struct CommandWords: Sendable {
     }
 
     /// The words before `--` that are neither a flag nor a flag's value, in order (`kubectl` itself left out).
-    var positional: [String] {
+    var positional: [String] { positionalIndices.map { words[$0] } }
+
+    /// The indices in ``words`` of the ``positional`` words.
+    var positionalIndices: [Int] {
         let end = words.firstIndex(of: "--") ?? words.count
         var taken = Set<Int>()
         for span in spans {
             taken.insert(span.index)
             if span.valueInNextWord { taken.insert(span.index + 1) }
         }
-        return (1..<max(1, end)).filter { !taken.contains($0) }.map { words[$0] }
+        return (1..<max(1, end)).filter { !taken.contains($0) }
     }
 
     /// The first span of the flag with canonical `name`.

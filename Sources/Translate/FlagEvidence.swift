@@ -54,7 +54,12 @@ public enum FlagEvidence {
         Rule(name: "accept-hosts", value: nil, words: ["host", "hosts", "hostname"], valueCounts: true, verbs: ["proxy"]),
         Rule(name: "client", value: nil, words: ["client", "local", "cli", "only kubectl", "my kubectl", "not the server", "without the server"], valueCounts: false, verbs: ["version"]),
         Rule(name: "output-directory", value: nil, words: ["directory", "dir", "folder", "into", "to ./", "save", "files"], valueCounts: true, verbs: ["cluster-info"]),
-        Rule(name: "all-namespaces", value: nil, words: ["all", "every", "across", "cluster", "everywhere", "any namespace", "namespaces", "-a", "global", "whole"], valueCounts: false),
+        Rule(name: "all-namespaces", value: nil, words: ["all", "every", "evry", "evey", "across", "cluster", "everywhere", "any namespace", "any ns", "each ns", "namespaces", "-a", "global", "whole"], valueCounts: false),
+        Rule(name: "restart", value: nil, words: ["restart", "never", "once", "one-off", "one off", "onfailure", "on failure", "always", "bare pod", "job", "batch", "run to completion", "completes",
+                                                        // A pod removed on exit is run once (`--rm --restart=Never`).
+                                                        "rm", "throwaway", "throw-away", "temporary", "temp ", "ephemeral", "disposable", "on exit", "when done", "afterwards"], valueCounts: true, verbs: ["run"]),
+        Rule(name: "rm", value: nil, words: ["rm", "remove", "delete", "clean", "throwaway", "throw-away", "temporary", "temp ", "one-off", "one off", "ephemeral", "afterwards", "when done", "on exit", "disposable", "gone"], valueCounts: false, verbs: ["run"]),
+        Rule(name: "duration", value: nil, words: ["duration", "valid", "expir", "ttl", "lifetime", "lasts", "lasting", "hour", "minute", "day", "week"], valueCounts: true, verbs: ["create"]),
     ]
 
     /// `command` without the listed flags the request does not ask for, and the flags dropped (as typed).

@@ -179,6 +179,10 @@ public enum Recopy {
         let paths = asked.filter(isPath)
         guard !paths.isEmpty else { return [] }
         var fixes: [Fix] = []
+        // `deploy/prod` for "./deploy/prod": the same path, written as the request writes it.
+        for value in values where value.contains("/") && !asked.contains(value) && paths.contains("./" + value) {
+            fixes.append(Fix(from: value, to: "./" + value))
+        }
         for value in values where isPath(value) && !asked.contains(value) && !paths.contains(where: { value.contains($0) || $0.contains(value) }) {
             let candidates = paths.filter { last($0) == last(value) && !values.contains($0) }
             if candidates.count == 1 { fixes.append(Fix(from: value, to: candidates[0])) }

@@ -10,7 +10,7 @@ extension RequestEvidence {
     static let allContainersImage: Check = { words, evidence in
         let parsed = words.parsed
         guard parsed.verb == "set", parsed.subverb == "image", evidence.text.hasAny(["all", "every", "each"]),
-              evidence.text.hasAny(["containers", "container"]), namedContainer(evidence.text) == nil else { return nil }
+              evidence.text.hasAny(["containers", "container", "ctrs", "ctr"]), namedContainer(evidence.text) == nil else { return nil }
         // The words after `set image` and the object: an image parses like TYPE/NAME when it has a registry path.
         var found: (old: String, image: String)?
         for word in words.positional.dropFirst(3) {
@@ -112,7 +112,14 @@ extension RequestEvidence {
     /// without them it still answers the request as far as it can, and kubectl would refuse the line.
     static let unknownFlags: Check = { words, evidence in
         let parsed = words.parsed
-        guard parsed.spec != nil, RiskClassifier.classify(parsed).risk == .readOnly, !parsed.isDryRun else { return nil }
+        guard parsed.spec != nil, RiskClassifier.classify(parsed).risk == .readOnly else { return nil }
+        // A dry run is read-only only while its flag stays: an unknown flag goes from a dry run only when the command
+        // reads without the dry-run flag too (`kustomize DIR --dry-run=server`).
+        if parsed.isDryRun {
+            var plain = words
+            while let span = plain.span("dry-run") { plain.remove(span) }
+            guard RiskClassifier.classify(plain.parsed).risk == .readOnly else { return nil }
+        }
         var dropped: [String] = []
         for span in words.spans.reversed() where !span.flag.isKnown && span.flag.name.count > 1 {
             dropped.insert(words.text(of: span), at: 0)

@@ -22,9 +22,9 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        unaskedDelete, unaskedWrite, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
-        namespaceSwitch, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, impersonation, cronSchedule, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
-        namespace, allNamespaces, allContainerLogs, container, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
+        unaskedDelete, unaskedWrite, lastApplied, cordonedListing, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
+        namespace, allNamespaces, allContainerLogs, container, strayContainerWords, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
         strayLabelTerms, mergedSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
     ]
 
@@ -60,7 +60,8 @@ public enum RequestEvidence {
 
     /// Phrases that mean every namespace.
     static let everyNamespace = ["all namespaces", "every namespace", "any namespace", "across namespaces",
-                                 "all the namespaces", "across all namespaces", "all ns", "cluster-wide", "cluster wide"]
+                                 "all the namespaces", "across all namespaces", "all ns", "cluster-wide", "cluster wide",
+                                 "every ns", "evry ns", "evry namespace", "any ns", "each namespace", "each ns", "all nses"]
 
     /// `-A` for a listing the request asks for in every namespace, when the command names no namespace.
     static let allNamespaces: Check = { words, evidence in
@@ -164,7 +165,10 @@ public enum RequestEvidence {
             if next < tokens.count, tokens[next] == "the" { next += 1 }
             guard next < tokens.count, !["namespaces", "namespace", "ns", "containers", "container"].contains(tokens[next])
             else { return false }
-            return ResourceCatalog.lookup(tokens[next]) != nil
+            // A type written in two or three words: "config maps", "service accounts", "persistent volume claims".
+            return (1...3).contains { count in
+                next + count <= tokens.count && ResourceCatalog.lookup(tokens[next..<(next + count)].joined()) != nil
+            }
         }
         guard everyType else { return nil }
         words.append(["--all"])
@@ -175,6 +179,7 @@ public enum RequestEvidence {
     static let changeWords: Set<String> = [
         "change", "changing", "update", "updating", "overwrite", "overwriting", "replace", "replacing", "switch",
         "instead", "relabel", "existing", "already", "override", "bump", "modify", "flip", "reset", "retag", "rename",
+        "chg", "chng", "changed", "updated", "replaced", "overwritten", "modified",
     ]
 
     /// `--overwrite` on `label`/`annotate` that sets a value when the request changes an existing one.

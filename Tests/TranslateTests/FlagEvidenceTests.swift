@@ -28,6 +28,10 @@ struct FlagEvidenceTests {
         #expect(prune("kubectl top nodes --sort-by=cpu --sort-by=memory", "Show the CPU and memory usage of the nodes.")
                 == "kubectl top nodes")
         #expect(prune("kubectl get pods -o wide", "pods in the zip-codes app") == "kubectl get pods")
+        // A restart policy, --rm or a token's lifetime nobody asked for.
+        #expect(prune("kubectl run tmp --image=alpine --restart=Never", "run pod tmp img alpine") == "kubectl run tmp --image=alpine")
+        #expect(prune("kubectl create token ci-bot -n ci --duration=1h", "tok for sa ci-bot ns ci") == "kubectl create token ci-bot -n ci")
+        #expect(prune("kubectl get ingress -A", "ingresses evry ns") == "kubectl get ingress -A")
         #expect(prune("kubectl diff -R -f ./manifests", "diff the manifests in ./manifests") == "kubectl diff -f ./manifests")
         #expect(prune("kubectl apply -f ./m/ -R", "apply everything in ./m/ recursivly") == "kubectl apply -f ./m/ -R")
         // "top" is the verb of `kubectl top`, not an order.
@@ -65,6 +69,9 @@ struct FlagEvidenceTests {
             ("kubectl get pods -A", "every pod in the cluster"),
             ("kubectl get pods -o name", "just the pod names"),
             ("kubectl get events --sort-by=.lastTimestamp", "newest events"),
+            ("kubectl run once --image=busybox --restart=Never", "run busybox as pod once, never restart it"),
+            ("kubectl run t --image=alpine --rm -it", "throwaway alpine shell t"),
+            ("kubectl create token bot --duration=2h", "token for bot valid 2h"),
         ] {
             #expect(prune(command, request) == command, "\(request)")
         }

@@ -29,6 +29,8 @@ struct RecopyTests {
         // A name copied from an example instead of the request's.
         ("kubectl taint nodes gpu-node-1 dedicated-", "remove the dedicated taint from node gpu-1", [],
          "kubectl taint nodes gpu-1 dedicated-"),
+        // The request's `./` put back on its path.
+        ("kubectl kustomize deploy/prod", "render ./deploy/prod", [], "kubectl kustomize ./deploy/prod"),
         // A selected object's name, misspelt.
         ("kubectl describe deployment paymnets-api", "describe it", ["selected: deployment/payments-api in shop"],
          "kubectl describe deployment payments-api"),

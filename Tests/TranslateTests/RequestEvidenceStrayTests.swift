@@ -1,0 +1,73 @@
+import Testing
+@testable import Translate
+
+@Suite("RequestEvidence: request words in the wrong place of the command")
+struct RequestEvidenceStrayTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func allAsANamespaceIsEveryNamespace() {
+        #expect(fix("kubectl get pods -n all --field-selector spec.nodeName=wrk-7", "pods on node wrk-7 all namespaces").command
+            == "kubectl get pods --field-selector spec.nodeName=wrk-7 -A")
+        #expect(fix("kubectl get ingress -n every", "ingresses evry ns").command == "kubectl get ingress -A")
+        // A namespace the request calls "all" stays.
+        #expect(fix("kubectl get pods -n all", "pods in namespace all").kinds.isEmpty)
+    }
+
+    @Test func containerWordsLeftAsPositionals() {
+        #expect(fix("kubectl exec -it queue-2 ctr worker bash -c worker", "exec into queue-2 ctr worker bash").command
+            == "kubectl exec -it queue-2 -c worker -- bash")
+        #expect(fix("kubectl logs deployment hub nginx -c nginx", "logs deploy hub ctr nginx").command
+            == "kubectl logs deployment hub -c nginx")
+        // A pod named like its container, or no stray word: unchanged.
+        #expect(fix("kubectl logs worker -c worker", "logs of worker ctr worker").kinds.isEmpty)
+        #expect(fix("kubectl exec -it queue-2 -c worker -- bash", "exec into queue-2 ctr worker bash").kinds.isEmpty)
+    }
+
+    @Test func aPodPathAsWritten() {
+        #expect(fix("kubectl cp ./seed.sql pg-0:/tmp/data/seed.sql -n data", "cp ./seed.sql to pg-0:/tmp/ ns data").command
+            == "kubectl cp ./seed.sql pg-0:/tmp/ -n data")
+        #expect(fix("kubectl cp ./seed.sql pg-0:/tmp/ -n data", "cp ./seed.sql to pg-0:/tmp/ ns data").kinds.isEmpty)
+    }
+
+    @Test func cordonedNodesAreListed() {
+        #expect(fix("kubectl cordon -o wide", "cordoned nodes?").command == "kubectl get nodes --field-selector=spec.unschedulable=true")
+        #expect(fix("kubectl drain", "which nodes are schedulable").command == "kubectl get nodes --field-selector=spec.unschedulable=false")
+        // A node the request names is cordoned.
+        #expect(fix("kubectl cordon wrk-3", "cordon wrk-3 it is unschedulable soon").kinds.isEmpty)
+    }
+
+    @Test func theContextTheRequestNames() {
+        #expect(fix("kubectl config set-context --current --namespace=shop --cluster=prod-eu", "set ns default for ctx prod-eu to shop").command
+            == "kubectl config set-context prod-eu --namespace=shop")
+        #expect(fix("kubectl config set-context --current --namespace=shop", "set the ns of the current context to shop").kinds.isEmpty)
+    }
+
+    @Test func theLastAppliedAnnotation() {
+        #expect(fix("kubectl edit svc front", "Edit the last applied configuration annotation of the service named front.").command
+            == "kubectl apply edit-last-applied service/front")
+        #expect(fix("kubectl get deployment vole -o json", "Show the last applied configuration of the deployment vole in JSON.").command
+            == "kubectl apply view-last-applied deployment/vole -o json")
+        #expect(fix("kubectl apply -f cfg.yaml", "set-last-applied from cfg.yaml create annot").command
+            == "kubectl apply set-last-applied -f cfg.yaml --create-annotation")
+        #expect(fix("kubectl apply view-last-applied deployment/vole", "last applied config of deploy vole").kinds.isEmpty)
+    }
+
+    @Test func changedLabelsAndEveryObjectOfATwoWordType() {
+        #expect(fix("kubectl label pod ax-1 env=prod", "chg label env to prod on pod ax-1").command == "kubectl label pod ax-1 env=prod --overwrite")
+        #expect(fix("kubectl delete configmap -n stage", "Delete all the config maps in the namespace stage.").command
+            == "kubectl delete configmap -n stage --all")
+        #expect(fix("kubectl set image deployment hub hub:2.1", "set img all ctrs deploy hub to hub:2.1").command
+            == "kubectl set image deployment hub '*=hub:2.1'")
+    }
+
+    @Test func flagsAStrayDryRunDoesNotKeep() {
+        // kustomize only reads: an invented --dry-run goes like any unknown flag.
+        #expect(fix("kubectl kustomize ./deploy/prod --dry-run=server", "Render the kustomization in ./deploy/prod without applying it.").command
+            == "kubectl kustomize ./deploy/prod")
+        // A write keeps its dry run.
+        #expect(fix("kubectl apply -f a.yaml --dry-run=server --bogus", "apply a.yaml as a dry run").command
+            == "kubectl apply -f a.yaml --dry-run=server --bogus")
+    }
+}

@@ -33,6 +33,11 @@ public enum CommandRepair {
         Rule(invented: "--from-dir", real: ["--from-file"], keepsValue: true),
         Rule(invented: "--from-directory", real: ["--from-file"], keepsValue: true),
         Rule(invented: "--from-files", real: ["--from-file"], keepsValue: true),
+        // How many pods `logs -l` reads at once.
+        Rule(invented: "--max-concurrent", real: ["--max-log-requests"], keepsValue: true),
+        Rule(invented: "--max-concurrency", real: ["--max-log-requests"], keepsValue: true),
+        Rule(invented: "--max-requests", real: ["--max-log-requests"], keepsValue: true),
+        Rule(invented: "--concurrency", real: ["--max-log-requests"], keepsValue: true),
     ]
 
     /// `get events --types=Warning` or `get events --for pod/web`: `--types` and `--for` belong to `kubectl events`, so

@@ -38,7 +38,7 @@ public enum FlagEvidence {
         Rule(name: "previous", value: nil, words: ["previous", "prev", "before", "crash", "prior", "restart", "died", "dead", "earlier", "last run", "last container", "old"], valueCounts: false),
         Rule(name: "follow", value: nil, words: ["follow", "stream", "live", "tail -f", "watch", "keep", "-f"], valueCounts: false),
         Rule(name: "watch", value: nil, words: ["follow", "keep", "-w"] + RequestEvidence.watchPhrases, valueCounts: false),
-        Rule(name: "force", value: nil, words: ["force", "now", "immediate", "stuck", "hard", "right away"], valueCounts: false),
+        Rule(name: "force", value: nil, words: ["force", "now", "immediate", "stuck", "hard", "right away", "recreat", "re-creat"], valueCounts: false),
         Rule(name: "overwrite", value: nil, words: ["overwrite", "replace", "change", "update", "override", "even if", "already", "existing", "force", "new value", "set"], valueCounts: false),
         Rule(name: "server-side", value: nil, words: ["server"], valueCounts: false),
         Rule(name: "dry-run", value: nil, words: ["dry", "don't", "dont", "do not", "without", "not actually", "no change", "preview", "render", "generate", "yaml", "json", "manifest", "print", "test", "would", "what if", "simulate", "check"], valueCounts: false),

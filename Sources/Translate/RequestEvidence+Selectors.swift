@@ -190,6 +190,11 @@ extension RequestEvidence {
                 what.append("\(term) → status.podIP\(parts.op)\(parts.value)")
             } else if FieldSelectorKeys.supports(parts.key, for: type) {
                 fieldTerms.append(term)
+            } else if type == "jobs", parts.key == "status.phase",
+                      let count = ["failed": "0", "succeeded": "1", "complete": "1", "completed": "1"][parts.value.lowercased()] {
+                // A job has no phase: the API server selects jobs by their count of successful pods.
+                fieldTerms.append("status.successful" + parts.op + count)
+                what.append("\(term) → status.successful\(parts.op)\(count)")
             } else if let resource = ResourceCatalog.lookup(type),
                       case let leaf = parts.key.split(separator: ".").last.map(String.init) ?? parts.key,
                       case let same = FieldSelectorKeys.keys(for: resource).filter({ $0.hasSuffix("." + leaf) }),

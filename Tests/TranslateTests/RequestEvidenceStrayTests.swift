@@ -71,3 +71,43 @@ struct RequestEvidenceStrayTests {
             == "kubectl apply -f a.yaml --dry-run=server --bogus")
     }
 }
+
+@Suite("RequestEvidence: lists, permissions, containers, literals and two-word types")
+struct RequestEvidenceListTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func aJSONPathOverAListStartsAtItems() {
+        #expect(fix("kubectl get pods -n cdn -o jsonpath='{.spec.containers[*].image}'", "Print the images used by all pods in the namespace cdn.").command
+            == "kubectl get pods -n cdn -o 'jsonpath={.items[*].spec.containers[*].image}'")
+        // One object, or a path that already ranges over the items: unchanged.
+        #expect(fix("kubectl get pod web-0 -o jsonpath='{.spec.nodeName}'", "node of web-0").kinds.isEmpty)
+        #expect(fix("kubectl get pods -o jsonpath='{.items[*].metadata.name}'", "pod names").kinds.isEmpty)
+    }
+
+    @Test func everyPermissionIsList() {
+        #expect(fix("kubectl auth can-i '*' '*' -n ops", "List everything the current user is allowed to do in the namespace ops.").command
+            == "kubectl auth can-i --list -n ops")
+        #expect(fix("kubectl auth can-i '*' '*'", "check whether I am cluster admin").kinds.isEmpty)
+    }
+
+    @Test func theContainerSetImageChanges() {
+        #expect(fix("kubectl set image deployment/mill init=alpine:3.20", "Set the image of the init container setup in the deployment mill to alpine:3.20.").command
+            == "kubectl set image deployment/mill setup=alpine:3.20")
+        #expect(fix("kubectl set image deployment/mill setup=alpine:3.20", "set image of ctr setup in deploy mill to alpine:3.20").kinds.isEmpty)
+    }
+
+    @Test func aLiteralThatRepeatsAnother() {
+        #expect(fix("kubectl create secret generic api-key --from-literal=key=abc123 --from-literal=token=abc123 -n sec",
+                    "generic secret api-key key token=abc123 ns sec").command
+            == "kubectl create secret generic api-key --from-literal=token=abc123 -n sec")
+        #expect(fix("kubectl create secret generic s --from-literal=a=x --from-literal=b=x", "secret s a=x b=x").kinds.isEmpty)
+    }
+
+    @Test func aTypeInTwoWords() {
+        #expect(fix("kubectl get svc -n app -l team=x", "svc accts ns app w/ label team=x").command == "kubectl get sa -n app -l team=x")
+        #expect(fix("kubectl get roles -n a", "role bindings in ns a").command == "kubectl get rolebindings -n a")
+        #expect(fix("kubectl get svc -n app", "svc in ns app").kinds.isEmpty)
+    }
+}

@@ -60,6 +60,10 @@ enum AnswerFixes {
             let result = RequestEvidence.repair(command, request: request, context: context)
             return (result.command, result.fixes.isEmpty ? nil : result.fixes.map(\.detail).joined(separator: ", "))
         }
+        step(ground, .requestEvidence) { command in
+            let decoded = RequestEvidence.decodedSecret(command, request: request)
+            return (decoded ?? command, decoded == nil ? nil : "| base64 -d: the request asks for the decoded value")
+        }
         return (command, notes)
     }
 }

@@ -36,7 +36,7 @@ public enum FlagEvidence {
         Rule(name: "recursive", value: nil, words: ["recurs", "subdir", "sub-dir", "nested", "-r", "tree", "every file", "all files"], valueCounts: false),
         Rule(name: "raw", value: nil, words: ["raw", "secret", "cert", "credential", "key", "token", "full", "unredacted", "everything"], valueCounts: false),
         Rule(name: "previous", value: nil, words: ["previous", "prev", "before", "crash", "prior", "restart", "died", "dead", "earlier", "last run", "last container", "old"], valueCounts: false),
-        Rule(name: "follow", value: nil, words: ["follow", "stream", "live", "tail -f", "watch", "keep", "-f"], valueCounts: false),
+        Rule(name: "follow", value: nil, words: ["follow", "stream", "live", "tail -f", "tail logs", "tail the logs", "tail log", "tail the log", "watch", "keep", "-f"], valueCounts: false),
         Rule(name: "watch", value: nil, words: ["follow", "keep", "-w"] + RequestEvidence.watchPhrases, valueCounts: false),
         Rule(name: "force", value: nil, words: ["force", "now", "immediate", "stuck", "hard", "right away", "recreat", "re-creat"], valueCounts: false),
         Rule(name: "overwrite", value: nil, words: ["overwrite", "replace", "change", "update", "override", "even if", "already", "existing", "force", "new value", "set"], valueCounts: false),

@@ -184,7 +184,10 @@ public enum Recopy {
             fixes.append(Fix(from: value, to: "./" + value))
         }
         for value in values where isPath(value) && !asked.contains(value) && !paths.contains(where: { value.contains($0) || $0.contains(value) }) {
-            let candidates = paths.filter { last($0) == last(value) && !values.contains($0) }
+            // A path already inside another value (`web-1:/var/log/app.log`) is used there.
+            let candidates = paths.filter { path in
+                last(path) == last(value) && !values.contains(where: { $0 == path || $0.hasSuffix(":" + path) })
+            }
             if candidates.count == 1 { fixes.append(Fix(from: value, to: candidates[0])) }
         }
         return fixes
@@ -201,7 +204,10 @@ public enum Recopy {
         for value in values where !value.contains("=") && !value.contains("://")
             && !files.contains(where: { value.contains($0) }) {
             guard let ext = fileExtension(value) else { continue }
-            let candidates = files.filter { fileExtension($0) == ext && !values.contains($0) }
+            // A file already inside another value (`web-1:/var/log/app.log`) is used there.
+            let candidates = files.filter { file in
+                fileExtension(file) == ext && !values.contains(where: { $0 == file || $0.hasSuffix(":" + file) })
+            }
             if candidates.count == 1 { fixes.append(Fix(from: value, to: candidates[0])) }
         }
         return fixes

@@ -106,3 +106,21 @@ extension RequestEvidence {
         return EvidenceFix(.verb, "\(spelled): the type the request names in two words")
     }
 }
+
+extension RequestEvidence {
+    /// Words that ask for a secret's value in clear.
+    static let decodeWords: Set<String> = ["decode", "decoded", "decoding", "base64", "plaintext", "cleartext", "unencoded"]
+
+    /// `get secret db -o jsonpath='{.data.password}'` for "decode secret db key password": a secret's data is
+    /// base64, so the value is piped through `base64 -d`. Nil when nothing changes.
+    static func decodedSecret(_ command: String, request: String) -> String? {
+        let text = RequestText(request)
+        guard text.hasAny(decodeWords) || text.has("clear text") || text.has("plain text"),
+              let words = CommandWords(command) else { return nil }
+        let parsed = words.parsed
+        guard parsed.verb == "get", parsed.resource?.plural == "secrets", parsed.names.count + parsed.objects.count >= 1,
+              let output = parsed.output, output.hasPrefix("jsonpath="), output.contains(".data."),
+              !output.contains("[*]"), !output.contains("range") else { return nil }
+        return command + " | base64 -d"
+    }
+}

@@ -94,6 +94,9 @@ extension RequestEvidence {
         "running": "Running", "pending": "Pending", "failed": "Failed", "succeeded": "Succeeded", "completed": "Succeeded",
     ]
 
+    /// Words between a type and its phase ("pods that are stuck pending").
+    static let phaseLinks: Set<String> = ["that", "which", "are", "is", "stuck", "still", "currently", "in", "being", "r"]
+
     /// "running pods ns hive": the phase before the type word is `--field-selector=status.phase=PHASE`, added to a
     /// listing of pods that has no phase.
     static let podPhase: Check = { words, evidence in
@@ -101,10 +104,20 @@ extension RequestEvidence {
         guard ["get", "delete", "describe"].contains(parsed.verb ?? ""), parsed.resource?.plural == "pods",
               parsed.objects.isEmpty, parsed.names.isEmpty else { return nil }
         let tokens = evidence.text.tokens
-        let phases = Set(tokens.indices.dropLast().compactMap { index -> String? in
+        var phases = Set(tokens.indices.dropLast().compactMap { index -> String? in
             guard let phase = phaseWords[tokens[index]], requestedType(tokens[index + 1])?.plural == "pods" else { return nil }
             return index > 0 && ["not", "non", "no"].contains(tokens[index - 1]) ? nil : phase
         })
+        // "pods stuck pending", "pods still pending": a phase after the type, joined by linking words only, counts
+        // when it is Pending or follows "stuck", "still" or "currently" ("pods running on node x" is a place).
+        for index in tokens.indices where requestedType(tokens[index])?.plural == "pods" {
+            var next = index + 1
+            while next < tokens.count, phaseLinks.contains(tokens[next]), next - index <= 3 { next += 1 }
+            guard next < tokens.count, let phase = phaseWords[tokens[next]] else { continue }
+            let links = Set(tokens[(index + 1)..<next])
+            let place = next + 1 < tokens.count && ["on", "at", "in", "inside", "within"].contains(tokens[next + 1])
+            if !place, phase == "Pending" || !links.isDisjoint(with: ["stuck", "still", "currently"]) { phases.insert(phase) }
+        }
         guard phases.count == 1, let phase = phases.first else { return nil }
         let terms = parsed.fieldSelector.map { $0.split(separator: ",").map(String.init) } ?? []
         guard !terms.contains(where: { $0.hasPrefix("status.phase") }) else { return nil }

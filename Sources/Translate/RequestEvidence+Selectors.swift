@@ -190,6 +190,11 @@ extension RequestEvidence {
                 what.append("\(term) → status.podIP\(parts.op)\(parts.value)")
             } else if FieldSelectorKeys.supports(parts.key, for: type) {
                 fieldTerms.append(term)
+            } else if type == "nodes", evidence.text.hasAny(["ready", "notready"]),
+                      parts.key.lowercased().contains("phase") || parts.key.lowercased().contains("ready")
+                        || parts.key.lowercased().contains("condition") {
+                // No field selects nodes by readiness: the listing's STATUS column shows it.
+                what.append("dropped \(term): nodes are not selected by readiness")
             } else if type == "jobs", parts.key == "status.phase",
                       let count = ["failed": "0", "succeeded": "1", "complete": "1", "completed": "1"][parts.value.lowercased()] {
                 // A job has no phase: the API server selects jobs by their count of successful pods.

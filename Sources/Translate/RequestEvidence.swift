@@ -22,11 +22,11 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        unaskedDelete, unaskedWrite, lastApplied, cordonedListing, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        unaskedDelete, unaskedWrite, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, strayContainerWords, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
         strayLabelTerms, mergedSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
-        listJSONPath, canIList, imageContainer, repeatedLiteral,
+        listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -62,7 +62,7 @@ public enum RequestEvidence {
     /// Phrases that mean every namespace.
     static let everyNamespace = ["all namespaces", "every namespace", "any namespace", "across namespaces",
                                  "all the namespaces", "across all namespaces", "all ns", "cluster-wide", "cluster wide",
-                                 "every ns", "evry ns", "evry namespace", "any ns", "each namespace", "each ns", "all nses"]
+                                 "everywhere", "across the cluster", "in the whole cluster", "every ns", "evry ns", "evry namespace", "any ns", "each namespace", "each ns", "all nses"]
 
     /// `-A` for a listing the request asks for in every namespace, when the command names no namespace.
     static let allNamespaces: Check = { words, evidence in

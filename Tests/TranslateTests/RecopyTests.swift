@@ -42,6 +42,8 @@ struct RecopyTests {
     }
 
     @Test("left alone", arguments: [
+        // A path the command already copies from is not also the destination.
+        ("kubectl cp web-1:/var/log/app.log ./app.log", "copy /var/log/app.log from pod web-1 to here", []),
         // Copied right.
         ("kubectl delete pod ledger-84c6d-wq5hn -n payments", "delete the crashloop one", listing),
         // A deliberate extension of the request's value.

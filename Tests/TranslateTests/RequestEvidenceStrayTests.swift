@@ -111,3 +111,59 @@ struct RequestEvidenceListTests {
         #expect(fix("kubectl get svc -n app", "svc in ns app").kinds.isEmpty)
     }
 }
+
+@Suite("RequestEvidence: everyday requests whose command cannot do what was asked")
+struct RequestEvidenceEverydayTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func execRunsAProgram() {
+        #expect(fix("kubectl exec -it toolbox", "get a shell in pod toolbox").command == "kubectl exec -it toolbox -- sh")
+        #expect(fix("kubectl exec toolbox", "bash in toolbox").command == "kubectl exec -it toolbox -- bash")
+        #expect(fix("kubectl exec toolbox -- ls", "ls in toolbox").kinds.isEmpty)
+    }
+
+    @Test func aListingIsNotDescribed() {
+        #expect(fix("kubectl describe pod", "pods stuck pending everywhere").command
+            == "kubectl get pod -A --field-selector=status.phase=Pending")
+        #expect(fix("kubectl describe pods -n web", "describe the pods in web").kinds.isEmpty)
+    }
+
+    @Test func aRemotePortNobodyNamed() {
+        #expect(fix("kubectl port-forward svc/web 8080:80", "forward 8080 to svc web").command == "kubectl port-forward svc/web 8080")
+        #expect(fix("kubectl port-forward svc/web 8080:80", "forward local 8080 to port 80 of svc web").kinds.isEmpty)
+    }
+
+    @Test func aNameWithASuffixNobodyWrote() {
+        #expect(fix("kubectl patch cronjob nightly-report -p '{\"spec\":{\"suspend\":true}}'", "suspend cronjob nightly").command
+            == "kubectl patch cronjob nightly -p '{\"spec\":{\"suspend\":true}}'")
+        #expect(fix("kubectl rollout restart deployment/web-api", "restart deploy web").command == "kubectl rollout restart deployment/web")
+        #expect(fix("kubectl run tmp-shell --rm -it --restart=Never --image=busybox -- sh", "throwaway busybox pod tmp with a shell, delete on exit").command
+            == "kubectl run tmp --rm -it --restart=Never --image=busybox -- sh")
+        #expect(fix("kubectl logs web-0", "logs of pod web-0").kinds.isEmpty)
+    }
+
+    @Test func usageInANamespaceIsThePods() {
+        #expect(fix("kubectl top nodes --sort-by=cpu", "whos using the most cpu in ns prod").command == "kubectl top pods --sort-by=cpu -n prod")
+        #expect(fix("kubectl top nodes", "node usage").kinds.isEmpty)
+    }
+
+    @Test func nodesAreNotSelectedByReadiness() {
+        #expect(fix("kubectl get nodes --field-selector status.phase!=Ready", "whcih nodes r not ready").command == "kubectl get nodes")
+    }
+}
+
+@Suite("RequestEvidence: a decoded secret value")
+struct RequestEvidenceDecodeTests {
+    @Test func aDecodedValueIsPipedThroughBase64() {
+        #expect(RequestEvidence.decodedSecret("kubectl get secret db-pass -o jsonpath='{.data.password}'", request: "decode secret db-pass key password")
+            == "kubectl get secret db-pass -o jsonpath='{.data.password}' | base64 -d")
+        #expect(AnswerFixes.apply("kubectl get secret db-pass -o jsonpath='{.data.password}'", request: "decode secret db-pass key password",
+                                  context: []).command == "kubectl get secret db-pass -o jsonpath='{.data.password}' | base64 -d")
+        // Not asked to decode, already piped, or every key: unchanged.
+        #expect(RequestEvidence.decodedSecret("kubectl get secret db-pass -o jsonpath='{.data.password}'", request: "secret db-pass key password") == nil)
+        #expect(RequestEvidence.decodedSecret("kubectl get secret db-pass -o jsonpath='{.data.password}' | base64 -d", request: "decode db-pass password") == nil)
+        #expect(RequestEvidence.decodedSecret("kubectl get secret db-pass -o yaml", request: "decode secret db-pass") == nil)
+    }
+}

@@ -164,9 +164,9 @@ struct TranslatorTests {
     }
 
     @Test func aFieldSelectorTheServerRejectsIsAnIssue() async throws {
-        let fixture = try Fixture(outputs: ["kubectl get nodes --field-selector status.phase=Ready"])
+        let fixture = try Fixture(outputs: ["kubectl get nodes --field-selector status.capacity.cpu=4"])
         defer { fixture.cleanUp() }
-        let result = try await fixture.translator.translate("nodes that are ready", context: SessionContext())
+        let result = try await fixture.translator.translate("nodes with 4 cpus", context: SessionContext())
         #expect(result.issues.map(\.kind).contains(.fieldSelector))
     }
 

@@ -118,6 +118,12 @@ public enum CommandRepair {
         return parents.compactMapValues { $0.count == 1 ? $0.first : nil }
     }()
 
+    /// Verbs kubectl lacks, and the verb that prints what they name.
+    static let inventedVerbs: [String: String] = [
+        "api-groups": "api-versions", "api-group": "api-versions", "api-version": "api-versions",
+        "api-resource": "api-resources",
+    ]
+
     /// Verbs that take one object, which kubectl reads as `TYPE/NAME` or a pod name.
     static let singleObjectVerbs: Set<String> = ["port-forward", "logs", "exec", "attach"]
 
@@ -160,6 +166,11 @@ public enum CommandRepair {
         }
         guard !ShellWords.hasShellSyntax(command), let words = try? ShellWords.split(command), words.first == "kubectl" else {
             return (command, [])
+        }
+        if words.count > 1, KubectlCommandTable.spec(forVerb: words[1]) == nil, let real = inventedVerbs[words[1]] {
+            // `kubectl api-groups`: a verb kubectl lacks, for the one that prints the same.
+            let rest = repair(ShellWords.join(["kubectl", real] + words.dropFirst(2)))
+            return (rest.command, ["\(words[1]) → \(real)"] + rest.rewrites)
         }
         if words.count > 1, KubectlCommandTable.spec(forVerb: words[1]) == nil, let parent = parentVerbs[words[1]] {
             // `kubectl view-last-applied svc/front`: the sub-command without its command.

@@ -45,6 +45,16 @@ public enum FlagEvidence {
         Rule(name: "output", value: "wide", words: ["wide", "node", "ip", "more", "detail", "extra", "where"], valueCounts: false),
         Rule(name: "output", value: "yaml", words: ["yaml", "yml", "manifest", "spec", "definition", "full", "dump", "export"], valueCounts: false),
         Rule(name: "output", value: "json", words: ["json"], valueCounts: false),
+        // A JSONPath answers a request for particular fields; a plain listing needs none.
+        Rule(name: "output", value: "jsonpath", words: ["jsonpath", "json path", "only", "just", "field", "value", "print", "extract",
+                                                         "image", "ip", "address", "name", "names", "each", "per", "column", "template",
+                                                         "format", "output", "decode", "token", "count", "how many", "version", "host",
+                                                         "port", "uid", "which", "what", "where", "node", "timestamp", "time", "date", "age", "status",
+                                                         "phase", "reason", "message", "restart", "annotation", "selector", "owner",
+                                                         "capacity", "size", "storage", "cpu", "memory", "replica", "ready", "key",
+                                                         "data", "secret", "cert", "path", "url", "endpoint", "condition", "spec"],
+             valueCounts: false),
+        Rule(name: "command", value: nil, words: ["command", "cmd", "entrypoint", "override"], valueCounts: false, verbs: ["run"]),
         Rule(name: "no-headers", value: nil, words: ["header", "plain", "script", "bare", "raw"], valueCounts: false),
         Rule(name: "output", value: "name", words: [" name ", " names ", "only", "just", "bare", "plain", "list"], valueCounts: false),
         Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age"], valueCounts: false),
@@ -107,8 +117,11 @@ public enum FlagEvidence {
         var text = command
         var dropped: [String] = []
         for flag in drop {
-            guard let piece = Self.piece(for: flag, in: words) else { continue }
-            guard let range = text.range(of: " " + piece) else { continue }
+            guard let raw = Self.piece(for: flag, in: words) else { continue }
+            // The piece as the line writes it: a value with shell characters is quoted there.
+            let quoted = ShellWords.join(raw.split(separator: " ", maxSplits: 1).map(String.init))
+            guard let piece = [raw, quoted].first(where: { text.range(of: " " + $0) != nil }),
+                  let range = text.range(of: " " + piece) else { continue }
             let after = range.upperBound
             guard after == text.endIndex || text[after] == " " else { continue }
             text.removeSubrange(range)

@@ -34,6 +34,16 @@ extension RequestEvidence {
                 add(type, String(token[token.index(after: slash)...]))
                 continue
             }
+            // A type in two or three words: "replica set X", "service account X", "cluster role binding X". The
+            // words inside such a type ("role" of "cluster role binding") are not types of their own.
+            if index > 0, ResourceCatalog.lookup(tokens[index - 1] + token) != nil { continue }
+            if index > 1, ResourceCatalog.lookup(tokens[index - 2] + tokens[index - 1] + token) != nil { continue }
+            if let (type, width) = compoundType(tokens, at: index) {
+                var next = index + width
+                while next < tokens.count, nameFillers.contains(tokens[next]) { next += 1 }
+                if next < tokens.count { add(type, tokens[next]) }
+                continue
+            }
             guard let type = ResourceCatalog.lookup(token) else { continue }
             // "role binding X", "service account X": the first word is part of a compound type, not a type; and
             // `bindings` (core/v1 Binding) is never what "binding" means in a request.
@@ -44,6 +54,17 @@ extension RequestEvidence {
             if next < tokens.count { add(type, tokens[next]) }
         }
         return found
+    }
+
+    /// The type that the two or three words at `index` name together, and how many words it takes.
+    static func compoundType(_ tokens: [String], at index: Int) -> (ResourceType, Int)? {
+        for width in [3, 2] where index + width < tokens.count {
+            let joined = tokens[index..<(index + width)].joined()
+            if let type = twoWordTypes[joined].flatMap(ResourceCatalog.lookup) ?? ResourceCatalog.lookup(joined) {
+                return (type, width)
+            }
+        }
+        return nil
     }
 
     /// The one object the request names with this name, if exactly one.

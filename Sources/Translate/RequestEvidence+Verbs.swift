@@ -89,6 +89,7 @@ extension RequestEvidence {
             guard tokens[index] == "names" || tokens[index] == "name" else { return false }
             let window = tokens[max(0, index - 2)...min(tokens.count - 1, index + 1)]
             return window.contains("only") || window.contains("just")
+                || (index > 0 && ["output", "print", "-o"].contains(tokens[index - 1]))
         }
         guard parsed.verb == "get", !parsed.hasFlag("output"), asksNames else { return nil }
         words.append(["-o", "name"])

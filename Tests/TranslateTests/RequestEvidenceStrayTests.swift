@@ -167,3 +167,65 @@ struct RequestEvidenceDecodeTests {
         #expect(RequestEvidence.decodedSecret("kubectl get secret db-pass -o yaml", request: "decode secret db-pass") == nil)
     }
 }
+
+@Suite("RequestEvidence: parts of a command the request's words decide")
+struct RequestEvidencePartTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func theRolloutSubCommandAsked() {
+        #expect(fix("kubectl rollout history daemonset/node-exporter -n monitoring",
+                    "Show the current rollout status of the daemon set node-exporter in the namespace monitoring.").command
+            == "kubectl rollout status daemonset/node-exporter -n monitoring")
+        #expect(fix("kubectl rollout undo deployment/pay --to-revision=4", "show rollout history of deploy pay").command
+            == "kubectl rollout history deployment/pay")
+        // Words for two sub-commands, or the one already there: unchanged.
+        #expect(fix("kubectl rollout restart deployment/web", "restart deploy web and wait till done").kinds.isEmpty)
+        #expect(fix("kubectl rollout undo deployment/pay --to-revision=4", "undo deploy pay to rev 4").kinds.isEmpty)
+    }
+
+    @Test func aLabelFilterIsNotAColumn() {
+        #expect(fix("kubectl get pods -L release", "List the pods on which the label release is set, whatever its value.").command
+            == "kubectl get pods -l release")
+        #expect(fix("kubectl get pods -L release", "pods with their release label as a column").kinds.isEmpty)
+    }
+
+    @Test func aLabelChangeIsALabel() {
+        #expect(fix("kubectl set image deployment/api api=registry.local/api", "Update the label version of the deployment api to v3, replacing the current value.").command
+            == "kubectl label deployment api version=v3 --overwrite")
+        #expect(fix("kubectl create deployment web --image=nginx -l app=web", "create deploy web image nginx with label app to web").kinds.isEmpty)
+    }
+
+    @Test func theTypeOfANamedObject() {
+        #expect(fix("kubectl scale rs-legacy --replicas=0", "Set the number of replicas of the replica set rs-legacy to 0.").command
+            == "kubectl scale replicaset/rs-legacy --replicas=0")
+        #expect(fix("kubectl scale deployment web --replicas=2", "scale deploy web to 2").kinds.isEmpty)
+    }
+
+    @Test func theTypesOfAList() {
+        #expect(fix("kubectl get sa,rolebinding -n ci", "list sa + roles ns ci").command == "kubectl get sa,roles -n ci")
+        #expect(fix("kubectl get sa,roles -n ci", "list sa + roles ns ci").kinds.isEmpty)
+    }
+
+    @Test func theContainerNotTheWordCtr() {
+        #expect(fix("kubectl logs -f gw-2 -c ctr", "stream logs ctr proxy of pod gw-2").command == "kubectl logs -f gw-2 -c proxy")
+        #expect(fix("kubectl logs -f gw-2 -c proxy", "stream logs ctr proxy of pod gw-2").kinds.isEmpty)
+    }
+
+    @Test func aLabelMadeFromTheNamespace() {
+        #expect(fix("kubectl get deployments -l app=web,env!=prod -n web", "deploys ns web env!=prod").command
+            == "kubectl get deployments -l 'env!=prod' -n web")
+        #expect(fix("kubectl get pods -l app=web -n web", "pods of app web in ns web").kinds.isEmpty)
+    }
+
+    @Test func anImmediateDeleteIsForced() {
+        #expect(fix("kubectl delete pod orphan-3 --grace-period=0", "delete pod orphan-3 immediately").command
+            == "kubectl delete pod orphan-3 --grace-period=0 --force")
+    }
+
+    @Test func aTypeWordWhereANameGoes() {
+        #expect(fix("kubectl get endpoints svc redis", "endpoints svc redis").command == "kubectl get endpoints redis")
+        #expect(fix("kubectl get endpoints redis", "endpoints svc redis").kinds.isEmpty)
+    }
+}

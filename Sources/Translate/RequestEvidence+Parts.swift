@@ -1,0 +1,151 @@
+import Foundation
+import KubectlKit
+
+/// Parts of a command the request's words decide: the `rollout` sub-command, a label filter against a label column,
+/// a label change written as some other write, the type of a named object, the types of a list, `-c` and selector
+/// values copied from the wrong words, and `--force` that `--grace-period=0` needs.
+extension RequestEvidence {
+    /// The `rollout` sub-commands and the request words that ask for each.
+    static let rolloutWords: [(sub: String, words: Set<String>)] = [
+        ("status", ["status", "progress", "done", "finished", "complete", "completed"]),
+        ("history", ["history", "revisions", "revision-history"]),
+        ("undo", ["undo", "rollback", "revert", "previous"]),
+        ("restart", ["restart", "bounce", "recycle", "redeploy"]),
+        ("pause", ["pause"]),
+        ("resume", ["resume", "unpause"]),
+    ]
+
+    /// `rollout history` for "the rollout status of ds x": the sub-command the request's words ask for, when they ask
+    /// for exactly one.
+    static let rolloutSub: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "rollout", let sub = parsed.subverb else { return nil }
+        var asked = rolloutWords.filter { !evidence.text.set.isDisjoint(with: $0.words) }.map(\.sub)
+        if evidence.text.has("roll back") || evidence.text.has("go back") { asked.append("undo") }
+        // "revision 3 of the history" asks for history; a revision with undo is --to-revision.
+        guard Set(asked).count == 1, let wanted = asked.first, wanted != sub else { return nil }
+        // Flags of the old sub-command that the new one lacks go (`--to-revision` on status).
+        words.replaceWord(sub, with: wanted)
+        var dropped: [String] = []
+        for span in words.spans.reversed() where KubectlCommandTable.flag(named: "--" + span.flag.name, verb: "rollout", subverb: wanted) == nil
+            && !KubectlCommandTable.globalFlags.contains(where: { $0.long == span.flag.name }) {
+            dropped.append(words.text(of: span))
+            words.remove(span)
+        }
+        return EvidenceFix(.verb, "rollout \(wanted): the request asks for the \(wanted)" + (dropped.isEmpty ? "" : ", dropped \(dropped.joined(separator: " "))"))
+    }
+
+    /// Words that make "the label X" a filter ("pods on which the label release is set").
+    static let labelFilterWords: Set<String> = ["set", "have", "has", "having", "carry", "carrying", "carries", "labelled", "labeled", "bearing", "where", "which", "whose"]
+
+    /// `get pods -L release` (a column) for "pods on which the label release is set" (a filter): `-l release`.
+    static let labelFilter: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "get", let span = words.span("label-columns"), let key = span.flag.value, !parsed.hasFlag("selector"),
+              evidence.text.hasAny(labelFilterWords),
+              !evidence.text.hasAny(["column", "columns", "their", "values", "display", "showing"]) else { return nil }
+        words.remove(span)
+        words.append(["-l", key])
+        return EvidenceFix(.selector, "-l \(key): the request filters by the label")
+    }
+
+    /// Words that stop a label key or value.
+    static let labelStops: Set<String> = ["of", "on", "for", "the", "a", "an", "to", "in", "from", "with", "and", "label", "labels"]
+
+    /// "update the label version of the deployment api to v3" answered with another write: `label TYPE NAME KEY=VALUE
+    /// --overwrite`, built from the request's key, value and one named object.
+    static let labelChange: Check = { words, evidence in
+        let parsed = words.parsed
+        let tokens = evidence.text.tokens
+        guard !["label", "get", "describe", "create", "run"].contains(parsed.verb ?? ""), evidence.text.hasAny(changeWords),
+              let at = tokens.firstIndex(where: { $0 == "label" }), at + 1 < tokens.count,
+              case let key = tokens[at + 1], !labelStops.contains(key), isLabelKey(key), !key.contains("="),
+              let to = tokens[(at + 2)...].firstIndex(of: "to"), to + 1 < tokens.count,
+              case let value = tokens[to + 1], !labelStops.contains(value), isLabelKey(value) else { return nil }
+        let objects = namedObjects(evidence.text)
+        guard objects.count == 1, let object = objects.first else { return nil }
+        var line = ["kubectl", "label", object.type.singular, object.name, "\(key)=\(value)", "--overwrite"]
+        if let namespace = parsed.namespace { line += ["-n", namespace] }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "label \(object.type.singular) \(object.name) \(key)=\(value): the request changes a label")
+    }
+
+    /// Verbs whose first word after the verb (and sub-command) is the type.
+    static let typedVerbs: Set<String> = ["scale", "delete", "describe", "label", "annotate", "edit", "patch", "expose", "autoscale", "get"]
+
+    /// `scale rs-legacy --replicas=0` for "the replica set rs-legacy": a name where kubectl reads a type gets the type
+    /// the request gives it.
+    static let missingType: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, typedVerbs.contains(verb) || (verb == "rollout" && parsed.subverb != nil) else { return nil }
+        let positional = words.positional.dropFirst(verb == "rollout" ? 2 : 1)
+        guard let first = positional.first, !first.contains("/"), ResourceCatalog.lookup(first) == nil,
+              let type = namedObject(first, in: evidence.text) else { return nil }
+        words.replaceWord(first, with: type.singular + "/" + first)
+        return EvidenceFix(.objectForm, "\(type.singular)/\(first): the type the request gives it")
+    }
+
+    /// `get sa,rolebinding` for "sa + roles": each type of a comma list is one the request names; one it does not
+    /// name becomes the one it names that the list lacks.
+    static let typeList: Check = { words, evidence in
+        guard let word = words.positional.dropFirst().first, word.contains(","), !word.contains("/") else { return nil }
+        let listed = word.split(separator: ",").map(String.init)
+        let types = listed.map { requestedType($0) }
+        guard types.allSatisfy({ $0 != nil }) else { return nil }
+        let named = evidence.text.tokens.compactMap { token -> (String, ResourceType)? in
+            requestedType(token).map { (token, $0) }
+        }
+        let unnamed = listed.indices.filter { index in !named.contains { $0.1 == types[index] } }
+        let missing = named.filter { pair in !types.contains { $0 == pair.1 } && pair.1.plural != "namespaces" }
+        guard unnamed.count == 1, Set(missing.map(\.1.plural)).count == 1, let replacement = missing.first?.0 else { return nil }
+        var fixed = listed
+        fixed[unnamed[0]] = replacement
+        words.replaceWord(word, with: fixed.joined(separator: ","))
+        return EvidenceFix(.objectForm, "\(fixed.joined(separator: ",")): the types the request names")
+    }
+
+    /// `logs gw-2 -c ctr` for "logs ctr proxy of pod gw-2": a `-c` that copies the word "ctr" (or any word the
+    /// request does not use as a name) is the container the request names.
+    static let containerValue: Check = { words, evidence in
+        guard let span = words.span("container"), let value = span.flag.value?.lowercased(),
+              let named = namedContainer(evidence.text), named != value,
+              containerMarkers.contains(value) || !evidence.text.set.contains(value) else { return nil }
+        words.setValue(named, of: span)
+        return EvidenceFix(.container, "-c \(named), the container the request names")
+    }
+
+    /// `-l app=web,env!=prod -n web` for "deploys ns web env!=prod": a term whose value is the namespace and whose key
+    /// and term the request never writes comes from the namespace, not from a label.
+    static let namespaceAsLabel: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let namespace = parsed.namespace?.lowercased(), let span = words.span("selector"), let selector = span.flag.value else { return nil }
+        let terms = selectorTerms(selector)
+        let asked = FlagEvidence.askedText(evidence.request)
+        let kept = terms.filter { term in
+            guard let pair = equality(term), pair.value.lowercased() == namespace else { return true }
+            return asked.contains(term.lowercased()) || FlagEvidence.mentions(asked, pair.key.lowercased())
+        }
+        guard kept.count < terms.count else { return nil }
+        if kept.isEmpty { words.remove(span) } else { words.setValue(kept.joined(separator: ","), of: span) }
+        return EvidenceFix(.selector, "dropped a label made from the namespace \(namespace)")
+    }
+
+    /// `delete pod x --grace-period=0` without `--force`: kubectl waits anyway, so an immediate delete needs both.
+    static let immediateNeedsForce: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "delete", parsed.flag("grace-period")?.value == "0", !parsed.hasFlag("force") else { return nil }
+        words.append(["--force"])
+        return EvidenceFix(.output, "added --force: --grace-period=0 needs it")
+    }
+
+    /// `get endpoints svc redis`: a type word where a name goes ("endpoints of svc redis") goes.
+    static let typeWordAsName: Check = { words, _ in
+        let parsed = words.parsed
+        guard ["get", "describe"].contains(parsed.verb ?? ""), parsed.resourceWords.count == 1, parsed.names.count == 2,
+              let stray = parsed.names.first, ResourceCatalog.lookup(stray) != nil,
+              ResourceCatalog.lookup(parsed.names[1]) == nil else { return nil }
+        words.removeWord(stray)
+        return EvidenceFix(.objectForm, "dropped \(stray): the object is \(parsed.names[1])")
+    }
+}

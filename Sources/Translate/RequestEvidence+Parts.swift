@@ -149,3 +149,32 @@ extension RequestEvidence {
         return EvidenceFix(.objectForm, "dropped \(stray): the object is \(parsed.names[1])")
     }
 }
+
+extension RequestEvidence {
+    /// `run sleeper --image=busybox -- sleep 3600 --name sleeper`: kubectl's own flags copied behind `--`, repeating
+    /// the object's name or image, would reach the program; they go.
+    static let flagsAfterDash: Check = { words, _ in
+        let parsed = words.parsed
+        guard ["run", "create", "exec", "debug"].contains(parsed.verb ?? ""), let dash = words.words.firstIndex(of: "--") else { return nil }
+        let own = Set(parsed.names + parsed.objects.map(\.name) + parsed.values(of: "image") + parsed.values(of: "namespace"))
+        var line = words.words
+        var index = dash + 1
+        var dropped: [String] = []
+        while index < line.count {
+            let word = line[index]
+            if ["--name", "--image", "-n", "--namespace"].contains(word), index + 1 < line.count, own.contains(line[index + 1]) {
+                dropped.append(word + " " + line[index + 1])
+                line.removeSubrange(index...(index + 1))
+            } else if let equals = word.firstIndex(of: "="), ["--name", "--image", "--namespace"].contains(String(word[..<equals])),
+                      own.contains(String(word[word.index(after: equals)...])) {
+                dropped.append(word)
+                line.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        guard !dropped.isEmpty, line.last != "--", let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.inventedValue, "dropped \(dropped.joined(separator: ", ")) after --: kubectl's flags, not the program's")
+    }
+}

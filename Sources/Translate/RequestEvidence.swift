@@ -26,7 +26,7 @@ public enum RequestEvidence {
         impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, containerValue, strayContainerWords, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
         strayLabelTerms, namespaceAsLabel, labelFilter, mergedSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
-        listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce,
+        listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce, flagsAfterDash,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

@@ -224,6 +224,12 @@ struct RequestEvidencePartTests {
             == "kubectl delete pod orphan-3 --grace-period=0 --force")
     }
 
+    @Test func kubectlFlagsBehindTheDash() {
+        #expect(fix("kubectl run sleeper --image=busybox -- sleep 3600 --name sleeper", "run busybox sleep 3600 name sleeper").command
+            == "kubectl run sleeper --image=busybox -- sleep 3600")
+        #expect(fix("kubectl run t --image=busybox -- app --name other", "run t busybox app --name other").kinds.isEmpty)
+    }
+
     @Test func aTypeWordWhereANameGoes() {
         #expect(fix("kubectl get endpoints svc redis", "endpoints svc redis").command == "kubectl get endpoints redis")
         #expect(fix("kubectl get endpoints redis", "endpoints svc redis").kinds.isEmpty)

@@ -68,6 +68,7 @@ public enum FlagEvidence {
         Rule(name: "restart", value: nil, words: ["restart", "never", "once", "one-off", "one off", "onfailure", "on failure", "always", "bare pod", "job", "batch", "run to completion", "completes",
                                                         // A pod removed on exit is run once (`--rm --restart=Never`).
                                                         "rm", "throwaway", "throw-away", "temporary", "temp ", "ephemeral", "disposable", "on exit", "when done", "afterwards"], valueCounts: true, verbs: ["run"]),
+        Rule(name: "restart", value: nil, words: ["restart", "never", "onfailure", "on failure", "always"], valueCounts: true, verbs: ["create"]),
         Rule(name: "rm", value: nil, words: ["rm", "remove", "delete", "clean", "throwaway", "throw-away", "temporary", "temp ", "one-off", "one off", "ephemeral", "afterwards", "when done", "on exit", "disposable", "gone"], valueCounts: false, verbs: ["run"]),
         Rule(name: "duration", value: nil, words: ["duration", "valid", "expir", "ttl", "lifetime", "lasts", "lasting", "hour", "minute", "day", "week"], valueCounts: true, verbs: ["create"]),
     ]
@@ -88,8 +89,9 @@ public enum FlagEvidence {
             // A search by field (the pods on a node, the pod with an IP) looks in every namespace.
             if flag.name == "all-namespaces", parsed.fieldSelector != nil { return false }
             let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil
-            guard let rule = rules.first(where: { $0.name == flag.name && $0.value == format }),
-                  rule.verbs.map({ $0.contains(parsed.verb ?? "") }) ?? true else { return false }
+            guard let rule = rules.first(where: { rule in
+                rule.name == flag.name && rule.value == format && (rule.verbs.map { $0.contains(parsed.verb ?? "") } ?? true)
+            }) else { return false }
             if rule.words.contains(where: { word in
                 // "top" names the verb of `kubectl top`, not an order.
                 (word != "top" || parsed.verb != "top") && mentions(asked, word)

@@ -178,3 +178,55 @@ extension RequestEvidence {
         return EvidenceFix(.inventedValue, "dropped \(dropped.joined(separator: ", ")) after --: kubectl's flags, not the program's")
     }
 }
+
+extension RequestEvidence {
+    /// Whether the request names `type` in one word or in two or three ("horizontal pod autoscaler").
+    static func namesType(_ type: ResourceType, _ text: RequestText) -> Bool {
+        text.tokens.indices.contains { index in
+            requestedType(text.tokens[index]) == type || compoundType(text.tokens, at: index)?.0 == type
+        }
+    }
+
+    /// `taint nodes --all role=infra infra=true:NoSchedule` for "taint all nodes w/ role=infra …": a `KEY=VALUE`
+    /// with no effect next to a taint that has one selects the nodes.
+    static let taintSelector: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "taint", !parsed.hasFlag("selector") else { return nil }
+        let arguments = words.positional.dropFirst(2)
+        let taints = arguments.filter { $0.contains(":") || $0.hasSuffix("-") }
+        let selectors = arguments.filter { $0.contains("=") && !$0.contains(":") && !$0.hasSuffix("-") }
+        guard !taints.isEmpty, selectors.count == 1, let selector = selectors.first,
+              evidence.text.hasAny(["with", "labelled", "labeled", "where", "having", "selector", "-l", "matching"]) else { return nil }
+        words.removeWord(selector)
+        if let all = words.span("all") { words.remove(all) }
+        words.append(["-l", selector])
+        return EvidenceFix(.selector, "-l \(selector): the nodes the request selects")
+    }
+
+    /// Well-known node labels that models write as flags (`get nodes --os=linux`).
+    static let wellKnownLabels: [String: String] = [
+        "os": "kubernetes.io/os", "arch": "kubernetes.io/arch", "zone": "topology.kubernetes.io/zone",
+        "region": "topology.kubernetes.io/region", "instance-type": "node.kubernetes.io/instance-type",
+        "hostname": "kubernetes.io/hostname",
+    ]
+
+    /// `get nodes --os=linux`: a flag kubectl lacks that names a well-known node label becomes `-l LABEL=VALUE`.
+    static let wellKnownLabelFlags: Check = { words, _ in
+        let parsed = words.parsed
+        guard ["get", "describe", "top", "cordon", "drain", "label", "taint"].contains(parsed.verb ?? ""),
+              parsed.resource?.plural == "nodes" || ["cordon", "drain", "taint"].contains(parsed.verb ?? "") else { return nil }
+        var terms: [String] = []
+        for span in words.spans.reversed() where !span.flag.isKnown {
+            guard let label = wellKnownLabels[span.flag.name], let value = span.flag.value, !value.isEmpty else { continue }
+            terms.insert("\(label)=\(value)", at: 0)
+            words.remove(span)
+        }
+        guard !terms.isEmpty else { return nil }
+        if let span = words.span("selector"), let current = span.flag.value {
+            words.setValue(([current] + terms).joined(separator: ","), of: span)
+        } else {
+            words.append(["-l", terms.joined(separator: ",")])
+        }
+        return EvidenceFix(.selector, "-l \(terms.joined(separator: ",")): a well-known node label")
+    }
+}

@@ -188,6 +188,10 @@ extension RequestEvidence {
                evidence.text.hasAny(["ip", "address", "addr"]), !evidence.text.hasAny(["node", "nodes", "host"]) {
                 fieldTerms.append("status.podIP" + parts.op + parts.value)
                 what.append("\(term) → status.podIP\(parts.op)\(parts.value)")
+            } else if parts.key == "status.phase", ["pods", "namespaces"].contains(type),
+                      !["pending", "running", "succeeded", "failed", "unknown", "active", "terminating"].contains(parts.value.lowercased()) {
+                // `status.phase=CrashLoopBackOff`: a container state, not a phase; the listing's STATUS shows it.
+                what.append("dropped \(term): \(parts.value) is no phase")
             } else if FieldSelectorKeys.supports(parts.key, for: type) {
                 fieldTerms.append(term)
             } else if type == "nodes", evidence.text.hasAny(["ready", "notready"]),

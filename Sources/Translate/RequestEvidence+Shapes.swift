@@ -115,7 +115,9 @@ extension RequestEvidence {
         guard ["set", "scale", "rollout", "describe", "delete", "label", "annotate", "edit", "port-forward", "logs"].contains(parsed.verb ?? ""),
               parsed.objects.count == 1, let object = parsed.objects.first, let current = object.resource,
               let wanted = namedObject(object.name, in: evidence.text), wanted != current,
-              !["namespaces", "nodes"].contains(wanted.plural) else { return nil }
+              !["namespaces", "nodes"].contains(wanted.plural),
+              // "the autoscaler of the deployment api, named api": a type the request names is kept.
+              !namesType(current, evidence.text) else { return nil }
         if let slashed = words.words.first(where: { $0.lowercased() == object.resourceWord.lowercased() + "/" + object.name.lowercased() }) {
             words.replaceWord(slashed, with: wanted.singular + "/" + object.name)
         } else if let typed = parsed.resourceWord, parsed.resourceWords.count == 1 {
@@ -231,7 +233,12 @@ extension RequestEvidence {
             }
             if let equals = body.firstIndex(of: "=") {
                 let value = String(body[body.index(after: equals)...])
-                if !evidence.known.contains(value) { body = String(body[..<equals]) }
+                if body[..<equals].lowercased() == "key", evidence.text.has("key \(value.lowercased())") {
+                    // "untaint node n3 key gpu": the word "key" written as the key.
+                    body = value
+                } else if !evidence.known.contains(value) {
+                    body = String(body[..<equals])
+                }
             }
             guard body + "-" != argument, !body.isEmpty else { continue }
             words.replaceWord(argument, with: body + "-")

@@ -33,6 +33,8 @@ struct FlagEvidenceTests {
         #expect(prune("kubectl create token ci-bot -n ci --duration=1h", "tok for sa ci-bot ns ci") == "kubectl create token ci-bot -n ci")
         #expect(prune("kubectl get ingress -A", "ingresses evry ns") == "kubectl get ingress -A")
         #expect(prune("kubectl get pods -n dev -o 'jsonpath={.items[*].metadata.name}'", "pods in ns dev") == "kubectl get pods -n dev")
+        #expect(prune("kubectl create job once --image=alpine --restart=Never -- echo hi", "Create a job named once from the image alpine that runs echo hi.")
+                == "kubectl create job once --image=alpine -- echo hi")
         #expect(prune("kubectl run sleeper --image=busybox --command -- sleep 3600", "run busybox sleep 3600 name sleeper")
                 == "kubectl run sleeper --image=busybox -- sleep 3600")
         #expect(prune("kubectl diff -R -f ./manifests", "diff the manifests in ./manifests") == "kubectl diff -f ./manifests")

@@ -235,3 +235,35 @@ struct RequestEvidencePartTests {
         #expect(fix("kubectl get endpoints redis", "endpoints svc redis").kinds.isEmpty)
     }
 }
+
+@Suite("RequestEvidence: node labels, taint selectors, phases and named types")
+struct RequestEvidenceNodeLabelTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func wellKnownNodeLabels() {
+        #expect(fix("kubectl get nodes --os=linux", "cluster nodes w/ os linux").command == "kubectl get nodes -l kubernetes.io/os=linux")
+        #expect(fix("kubectl get nodes -l pool=a --zone=eu-1a", "nodes of pool a in zone eu-1a").command
+            == "kubectl get nodes -l pool=a,topology.kubernetes.io/zone=eu-1a")
+    }
+
+    @Test func aTaintsNodesBySelector() {
+        #expect(fix("kubectl taint nodes --all role=infra infra=true:NoSchedule", "taint all nodes w/ role=infra infra=true:NoSchedule").command
+            == "kubectl taint nodes infra=true:NoSchedule -l role=infra")
+        #expect(fix("kubectl taint nodes n1 infra=true:NoSchedule", "taint n1 infra=true:NoSchedule").kinds.isEmpty)
+    }
+
+    @Test func theWordKeyInATaintRemoval() {
+        #expect(fix("kubectl taint nodes n3 key=gpu-", "untaint node n3 key gpu").command == "kubectl taint nodes n3 gpu-")
+    }
+
+    @Test func aStateIsNoPhase() {
+        #expect(fix("kubectl get pods -n payments --field-selector=status.phase=CrashLoopBackOff", "shw me pods crashlooping in ns payments").command
+            == "kubectl get pods -n payments")
+    }
+
+    @Test func aTypeTheRequestNamesIsKept() {
+        #expect(fix("kubectl delete hpa api", "Delete the horizontal pod autoscaler of the deployment api, named api.").kinds.isEmpty)
+    }
+}

@@ -42,9 +42,9 @@ public enum FlagEvidence {
         Rule(name: "overwrite", value: nil, words: ["overwrite", "replace", "change", "update", "override", "even if", "already", "existing", "force", "new value", "set"], valueCounts: false),
         Rule(name: "server-side", value: nil, words: ["server"], valueCounts: false),
         Rule(name: "dry-run", value: nil, words: ["dry", "don't", "dont", "do not", "without", "not actually", "no change", "preview", "render", "generate", "yaml", "json", "manifest", "print", "test", "would", "what if", "simulate", "check"], valueCounts: false),
-        Rule(name: "output", value: "wide", words: ["wide", "node", "ip", "more", "detail", "extra", "where"], valueCounts: false),
-        Rule(name: "output", value: "yaml", words: ["yaml", "yml", "manifest", "spec", "definition", "full", "dump", "export"], valueCounts: false),
-        Rule(name: "output", value: "json", words: ["json"], valueCounts: false),
+        Rule(name: "output", value: "wide", words: ["wide", "-owide", "node", "ip", "more", "detail", "extra", "where"], valueCounts: false),
+        Rule(name: "output", value: "yaml", words: ["yaml", "-oyaml", "yml", "manifest", "spec", "definition", "full", "dump", "export"], valueCounts: false),
+        Rule(name: "output", value: "json", words: ["json", "-ojson"], valueCounts: false),
         // A JSONPath answers a request for particular fields; a plain listing needs none.
         Rule(name: "output", value: "jsonpath", words: ["jsonpath", "json path", "only", "just", "field", "value", "print", "extract",
                                                          "image", "ip", "address", "name", "names", "each", "per", "column", "template",

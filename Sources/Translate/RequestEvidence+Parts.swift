@@ -230,3 +230,21 @@ extension RequestEvidence {
         return EvidenceFix(.selector, "-l \(terms.joined(separator: ",")): a well-known node label")
     }
 }
+
+extension RequestEvidence {
+    /// `auth can-i delete nodes --as=dana` for "can i delete nodes": an identity the request and session never name
+    /// is copied from an example, and acting as someone else is never a guess.
+    static let inventedIdentity: Check = { words, evidence in
+        var dropped: [String] = []
+        for span in words.spans.reversed() where ["as", "as-group", "as-uid"].contains(span.flag.name) {
+            guard let value = span.flag.value, !value.isEmpty else { continue }
+            let parts = value.split(separator: ":").map(String.init)
+            guard !evidence.known.contains(value), !parts.contains(where: { $0.count > 1 && evidence.known.contains($0) }),
+                  !evidence.text.set.contains(value.lowercased()) else { continue }
+            dropped.insert(words.text(of: span), at: 0)
+            words.remove(span)
+        }
+        guard !dropped.isEmpty else { return nil }
+        return EvidenceFix(.identity, "dropped \(dropped.joined(separator: " ")): an identity nobody named")
+    }
+}

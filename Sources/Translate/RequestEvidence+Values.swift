@@ -22,7 +22,14 @@ extension RequestEvidence {
                 found = (word, word)
             }
         }
-        guard let found, !found.image.isEmpty else { return nil }
+        guard var found, !found.image.isEmpty else { return nil }
+        // `agent=9` for "to agent:9": the one image the request writes, when the found one is not it.
+        let images = evidence.text.tokens.filter { $0.contains(":") && !$0.contains("=") && !$0.contains("://") && !$0.hasSuffix(":") }
+        if !images.contains(found.image.lowercased()), images.count == 1,
+           let original = evidence.request.split(whereSeparator: \.isWhitespace).map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: ",;'\"()")) })
+               .map({ $0.hasSuffix(".") ? String($0.dropLast()) : $0 }).first(where: { $0.lowercased() == images[0] }) {
+            found.image = original
+        }
         words.replaceWord(found.old, with: "*=" + found.image)
         if let span = words.span("all-containers") { words.remove(span) }
         return EvidenceFix(.container, "*=\(found.image): every container gets the image")

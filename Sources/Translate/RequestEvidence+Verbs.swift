@@ -215,9 +215,16 @@ extension RequestEvidence {
 
     /// `top pod NAME --containers` for the usage of a pod's containers.
     static let topContainers: Check = { words, evidence in
+        // `top ctrs ml-0` for "top ctrs of pod ml-0": the containers of a pod are `top pod`.
+        var renamed: EvidenceFix?
+        if words.parsed.verb == "top", let sub = words.positional.dropFirst().first,
+           ["ctrs", "ctr", "containers", "container"].contains(sub.lowercased()) {
+            words.replaceWord(sub, with: "pod")
+            renamed = EvidenceFix(.output, "top pod: the containers of a pod")
+        }
         let parsed = words.parsed
         guard parsed.verb == "top", parsed.resource?.plural == "pods", !parsed.hasFlag("containers"),
-              evidence.text.hasAny(["container", "containers", "ctr", "ctrs"]) else { return nil }
+              evidence.text.hasAny(["container", "containers", "ctr", "ctrs"]) else { return renamed }
         // "top po ns lake containers" written `top po containers`: the word is the flag, not a pod.
         for word in ["containers", "container", "ctrs", "ctr"] where parsed.names.contains(word) { words.removeWord(word) }
         words.append(["--containers"])

@@ -23,7 +23,7 @@ public enum RequestEvidence {
     /// The checks, in order.
     static let checks: [Check] = [
         unaskedDelete, unaskedWrite, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
-        impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
+        inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, containerValue, strayContainerWords, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
         strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
         listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce, flagsAfterDash,
@@ -167,7 +167,7 @@ public enum RequestEvidence {
             guard next < tokens.count, !["namespaces", "namespace", "ns", "containers", "container"].contains(tokens[next])
             else { return false }
             // A type written in two or three words: "config maps", "service accounts", "persistent volume claims".
-            return (1...3).contains { count in
+            return requestedType(tokens[next]) != nil || (1...3).contains { count in
                 next + count <= tokens.count && ResourceCatalog.lookup(tokens[next..<(next + count)].joined()) != nil
             }
         }

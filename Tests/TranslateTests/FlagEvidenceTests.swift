@@ -75,6 +75,7 @@ struct FlagEvidenceTests {
             ("kubectl get pods -o name", "just the pod names"),
             ("kubectl get events --sort-by=.lastTimestamp", "newest events"),
             ("kubectl run once --image=busybox --restart=Never", "run busybox as pod once, never restart it"),
+            ("kubectl get po -n kube-system -o wide", "po ns kube-system -owide"),
             ("kubectl run t --image=alpine --rm -it", "throwaway alpine shell t"),
             ("kubectl create token bot --duration=2h", "token for bot valid 2h"),
         ] {

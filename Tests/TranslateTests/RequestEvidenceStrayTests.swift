@@ -267,3 +267,30 @@ struct RequestEvidenceNodeLabelTests {
         #expect(fix("kubectl delete hpa api", "Delete the horizontal pod autoscaler of the deployment api, named api.").kinds.isEmpty)
     }
 }
+
+@Suite("RequestEvidence: identities, container usage, every object and images")
+struct RequestEvidenceIdentityTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func anIdentityNobodyNamedGoes() {
+        #expect(fix("kubectl auth can-i delete nodes --as=dana", "can i delete nodes").command == "kubectl auth can-i delete nodes")
+        #expect(fix("kubectl auth can-i delete nodes --as=dana", "can dana delete nodes").kinds.isEmpty)
+        #expect(fix("kubectl auth can-i list pods --as=system:serviceaccount:ci:bot -n ci", "can sa bot in ns ci list pods").kinds.isEmpty)
+    }
+
+    @Test func topOfContainersIsTopPod() {
+        #expect(fix("kubectl top ctrs --containers ml-0", "top ctrs of pod ml-0").command == "kubectl top pod --containers ml-0")
+    }
+
+    @Test func everyObjectOfAShortType() {
+        #expect(fix("kubectl scale deployment -n sleep --replicas=0", "set replicas 0 on all deploys in ns sleep").command
+            == "kubectl scale deployment -n sleep --replicas=0 --all")
+    }
+
+    @Test func theImageTheRequestWrites() {
+        #expect(fix("kubectl set image daemonset/agent agent=9", "Change the image of every container in the daemon set agent to agent:9.").command
+            == "kubectl set image daemonset/agent '*=agent:9'")
+    }
+}

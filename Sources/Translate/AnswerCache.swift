@@ -332,29 +332,26 @@ public final class AnswerCache: Sendable {
                 return
             }
             try FileLock.around(url) {
+                // Always the file as it is now: a stamp (inode, size, mtime) can repeat when another process
+                // replaced the file within one clock tick with the same size and a reused inode, so memory is
+                // never trusted to be current here.
                 var entries: [String: AnswerCacheEntry] = [:]
-                if state.loaded, let current = FileStamp.of(url), current == state.stamp {
-                    // Nobody replaced the file since this process read or wrote it: memory is current, pending
-                    // usage included.
-                    entries = state.entries
-                } else {
-                    let read = readDisk()
-                    switch read {
-                    case .missing: break
-                    case .entries(let list, _): for entry in list { entries[entry.key] = entry }
-                    case .damaged(let list, _):
-                        salvage(list, &state)
-                        for entry in list { entries[entry.key] = entry }
-                    case .newer, .unreadable:
-                        block(read, &state)
-                        if strict, let blocked = state.blocked {
-                            throw FileError(path: url.path, reason: "\(blocked); k1 leaves it as it is")
-                        }
-                        return
-                    case .corrupt: quarantine()
+                let read = readDisk()
+                switch read {
+                case .missing: break
+                case .entries(let list, _): for entry in list { entries[entry.key] = entry }
+                case .damaged(let list, _):
+                    salvage(list, &state)
+                    for entry in list { entries[entry.key] = entry }
+                case .newer, .unreadable:
+                    block(read, &state)
+                    if strict, let blocked = state.blocked {
+                        throw FileError(path: url.path, reason: "\(blocked); k1 leaves it as it is")
                     }
-                    apply(state.pending, to: &entries)
+                    return
+                case .corrupt: quarantine()
                 }
+                apply(state.pending, to: &entries)
                 change(&entries)
                 let time = currentTime()
                 entries = entries.filter { !isExpired($0.value, at: time) }

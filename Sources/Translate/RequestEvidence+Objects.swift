@@ -171,11 +171,17 @@ extension RequestEvidence {
 
     /// `label deployment reed -l canary-`: a removal (`KEY-`) written as a selector is the label or annotation to
     /// remove.
-    static let removalForm: Check = { words, _ in
+    static let removalForm: Check = { words, evidence in
         let parsed = words.parsed
         guard parsed.verb == "label" || parsed.verb == "annotate", let span = words.span("selector"),
-              let value = span.flag.value, value.hasSuffix("-"), !value.contains("="), !value.contains(","),
+              var value = span.flag.value, !value.contains("="), !value.contains(","), !value.hasPrefix("!"),
               !parsed.objects.isEmpty || !parsed.names.isEmpty else { return nil }
+        // "remove label backup from sts db" written `label sts db -l backup`: the key to remove.
+        if !value.hasSuffix("-") {
+            guard evidence.text.hasAny(removalWords), evidence.text.has("label \(value.lowercased())")
+                    || evidence.text.has("annotation \(value.lowercased())") else { return nil }
+            value += "-"
+        }
         words.remove(span)
         words.append([value])
         return EvidenceFix(.objectForm, "\(value): the key to remove")

@@ -248,3 +248,88 @@ extension RequestEvidence {
         return EvidenceFix(.identity, "dropped \(dropped.joined(separator: " ")): an identity nobody named")
     }
 }
+
+extension RequestEvidence {
+    /// `get pods --sort-by=spec.nodeName`: kubectl's sort key is a JSONPath, written from the root with a dot.
+    static let sortKeyDot: Check = { words, _ in
+        guard words.parsed.verb == "get", let span = words.span("sort-by"), let value = span.flag.value,
+              let first = value.first, first.isLetter, value.contains(".") else { return nil }
+        words.setValue("." + value, of: span)
+        return EvidenceFix(.output, "--sort-by=.\(value): a JSONPath from the root")
+    }
+
+    /// `get hpa api -n api` for "hpa ns api yaml": a name the request only ever writes as the namespace is no object.
+    static let namespaceAsObjectName: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["get", "describe"].contains(parsed.verb ?? ""), let namespace = parsed.namespace?.lowercased(),
+              parsed.names.map({ $0.lowercased() }) == [namespace] else { return nil }
+        let tokens = evidence.text.tokens
+        let uses = tokens.indices.filter { tokens[$0] == namespace }
+        guard !uses.isEmpty, uses.allSatisfy({ $0 > 0 && ["ns", "namespace", "-n", "--namespace"].contains(tokens[$0 - 1]) })
+        else { return nil }
+        words.removeWord(parsed.names[0])
+        return EvidenceFix(.objectForm, "dropped the name \(namespace): the request names it as the namespace")
+    }
+
+    /// `create rolebinding --clusterrole=cm-editor` for "the role cm-editor" (and `--role` for "the cluster role
+    /// X"): the kind of role the request names.
+    static let roleKind: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "create", ["rolebinding", "clusterrolebinding"].contains(parsed.subverb ?? "") else { return nil }
+        let tokens = evidence.text.tokens
+        func namedAs(_ value: String) -> (role: Bool, cluster: Bool) {
+            var role = false, cluster = false
+            for index in tokens.indices.dropFirst() where tokens[index] == value.lowercased() {
+                var before = index - 1
+                if ["named", "called"].contains(tokens[before]), before > 0 { before -= 1 }
+                if tokens[before] == "clusterrole" || (tokens[before] == "role" && before > 0 && tokens[before - 1] == "cluster") {
+                    cluster = true
+                } else if tokens[before] == "role" {
+                    role = true
+                }
+            }
+            return (role, cluster)
+        }
+        if parsed.subverb == "rolebinding", let span = words.span("clusterrole"), let value = span.flag.value {
+            let named = namedAs(value)
+            guard named.role, !named.cluster else { return nil }
+            words.remove(span)
+            words.append(["--role=" + value])
+            return EvidenceFix(.objectForm, "--role=\(value): the request names a role, not a cluster role")
+        }
+        if let span = words.span("role"), let value = span.flag.value {
+            let named = namedAs(value)
+            guard named.cluster, !named.role else { return nil }
+            words.remove(span)
+            words.append(["--clusterrole=" + value])
+            return EvidenceFix(.objectForm, "--clusterrole=\(value): the request names a cluster role")
+        }
+        return nil
+    }
+
+    /// `exec deployment/admin -c admin` for "the first container of the deployment admin": a container named after
+    /// the object, which the request never names as a container, is a guess; kubectl picks the first one itself.
+    static let containerAsObject: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["exec", "logs", "attach", "cp"].contains(parsed.verb ?? ""), let span = words.span("container"),
+              let value = span.flag.value?.lowercased(), namedContainer(evidence.text) == nil,
+              (parsed.objects.map { $0.name.lowercased() } + parsed.names.map { $0.lowercased() }).contains(value)
+                || evidence.text.hasAny(["first", "default"]) && !evidence.text.set.contains(value)
+        else { return nil }
+        let text = words.text(of: span)
+        words.remove(span)
+        return EvidenceFix(.container, "dropped \(text): the request names no container")
+    }
+
+    /// `get endpointslices api` for "the endpoint slices of the service api": slices are named after their service
+    /// with a suffix, so they are found by the `kubernetes.io/service-name` label.
+    static let sliceOfService: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "get" || parsed.verb == "describe", parsed.resource?.plural == "endpointslices",
+              parsed.names.count == 1, let name = parsed.names.first, !parsed.hasFlag("selector"),
+              namedObject(name, in: evidence.text)?.plural == "services" else { return nil }
+        words.removeWord(name)
+        words.append(["-l", "kubernetes.io/service-name=" + name])
+        return EvidenceFix(.selector, "-l kubernetes.io/service-name=\(name): the slices of the service")
+    }
+}

@@ -64,16 +64,27 @@ extension RequestEvidence {
     static let impersonation: Check = { words, evidence in
         let parsed = words.parsed
         let tokens = evidence.text.tokens
+        // "whether the group auditors may list secrets": a permission check names whom it asks about.
+        let canI = parsed.verb == "auth" && parsed.subverb == "can-i"
         guard !parsed.hasFlag("as"), !parsed.hasFlag("as-group"), parsed.verb != "run", parsed.verb != "exec",
-              let start = tokens.firstIndex(where: { $0 == "as" || $0.hasPrefix("impersonat") }) else { return nil }
+              let start = tokens.firstIndex(where: { $0 == "as" || $0.hasPrefix("impersonat") })
+                ?? (canI ? tokens.firstIndex(where: { ["group", "grp", "user", "usr"].contains($0) }).map { $0 - 1 } : nil)
+        else { return nil }
         var user: String?
         var group: String?
         var index = start + 1
+        // "the current user is allowed": words that follow "user" without naming one.
+        func names(_ value: String) -> Bool {
+            isLabelKey(value) && !notObjectNames.contains(value) && !connectives.contains(value)
+                && !["may", "allowed", "i", "me", "am", "named", "called", "account"].contains(value)
+                && !(index > 0 && ["current", "my", "this", "same"].contains(tokens[index - 1]))
+        }
         while index + 1 < tokens.count, index <= start + 5 {
             let word = tokens[index]
-            let value = tokens[index + 1]
-            if ["user", "usr"].contains(word), user == nil, isLabelKey(value) { user = value; index += 2; continue }
-            if ["group", "grp"].contains(word), group == nil, isLabelKey(value) { group = value; index += 2; continue }
+            var value = tokens[index + 1]
+            if ["named", "called"].contains(value), index + 2 < tokens.count { value = tokens[index + 2] }
+            if ["user", "usr"].contains(word), user == nil, names(value) { user = value; index += 2; continue }
+            if ["group", "grp"].contains(word), group == nil, names(value) { group = value; index += 2; continue }
             index += 1
         }
         guard user != nil || group != nil else { return nil }

@@ -23,10 +23,10 @@ public enum RequestEvidence {
     /// The checks, in order.
     static let checks: [Check] = [
         unaskedDelete, unaskedWrite, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
-        inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
-        namespace, allNamespaces, allContainerLogs, container, containerValue, strayContainerWords, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
+        inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, namespaceAsObjectName, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
+        namespace, allNamespaces, allContainerLogs, container, containerValue, containerAsObject, strayContainerWords, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
         strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
-        listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce, flagsAfterDash,
+        listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce, flagsAfterDash, sortKeyDot, roleKind, sliceOfService,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -67,7 +67,8 @@ public enum RequestEvidence {
     /// `-A` for a listing the request asks for in every namespace, when the command names no namespace.
     static let allNamespaces: Check = { words, evidence in
         let parsed = words.parsed
-        guard ["get", "describe", "top", "events"].contains(parsed.verb ?? ""), !parsed.allNamespaces, parsed.namespace == nil,
+        guard ["get", "describe", "top", "events"].contains(parsed.verb ?? "") || (parsed.verb == "auth" && parsed.subverb == "can-i"),
+              !parsed.allNamespaces, parsed.namespace == nil,
               CommandValidator.clusterScopedType(of: parsed) == nil,
               everyNamespace.contains(where: evidence.text.has) else { return nil }
         words.append(["-A"])

@@ -294,3 +294,52 @@ struct RequestEvidenceIdentityTests {
             == "kubectl set image daemonset/agent '*=agent:9'")
     }
 }
+
+@Suite("RequestEvidence: sort keys, roles, containers, slices and namespaces as names")
+struct RequestEvidenceRoleTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func aSortKeyFromTheRoot() {
+        #expect(fix("kubectl get pods --sort-by=spec.nodeName", "pods sorted by node").command == "kubectl get pods --sort-by=.spec.nodeName")
+        #expect(fix("kubectl top pods --sort-by=cpu", "top pods by cpu").kinds.isEmpty)
+    }
+
+    @Test func theNamespaceIsNoObject() {
+        #expect(fix("kubectl get horizontalpodautoscaler api -n api -o yaml", "hpa ns api yaml").command
+            == "kubectl get horizontalpodautoscaler -n api -o yaml")
+        #expect(fix("kubectl get deployment api -n api", "deploy api in ns api").kinds.isEmpty)
+    }
+
+    @Test func aRoleOrAClusterRole() {
+        #expect(fix("kubectl create rolebinding cm-editors --clusterrole=cm-editor --group=editors -n app",
+                    "Grant the role cm-editor to the group editors in the namespace app with a role binding named cm-editors.").command
+            == "kubectl create rolebinding cm-editors --group=editors -n app --role=cm-editor")
+        #expect(fix("kubectl create rolebinding v --role=view --user=a", "bind the cluster role view to user a as v").command
+            == "kubectl create rolebinding v --user=a --clusterrole=view")
+        #expect(fix("kubectl create rolebinding v --clusterrole=view --user=a", "bind the cluster role view to user a as v").kinds.isEmpty)
+    }
+
+    @Test func aContainerNamedAfterTheObject() {
+        #expect(fix("kubectl exec -it deployment/admin -c admin -- sh", "Open a shell in the first container of the deployment admin.").command
+            == "kubectl exec -it deployment/admin -- sh")
+        #expect(fix("kubectl logs web -c web", "logs of container web in pod web").kinds.isEmpty)
+    }
+
+    @Test func theSlicesOfAService() {
+        #expect(fix("kubectl get endpointslices -n core api", "Show the endpoint slices of the service api in the namespace core.").command
+            == "kubectl get endpointslices -n core -l kubernetes.io/service-name=api")
+    }
+
+    @Test func whomAPermissionCheckAsksAbout() {
+        #expect(fix("kubectl auth can-i list secrets -n auditors", "Test whether the group auditors may list secrets cluster-wide.").command
+            == "kubectl auth can-i list secrets --as-group=auditors -A")
+        #expect(fix("kubectl auth can-i --list", "List everything the current user is allowed to do.").kinds.isEmpty)
+    }
+
+    @Test func removingALabelWrittenAsASelector() {
+        #expect(fix("kubectl label sts db -l backup", "remove label backup from sts db").command == "kubectl label sts db backup-")
+        #expect(fix("kubectl label pods -l backup x=y", "label pods with label backup x=y").kinds.isEmpty)
+    }
+}

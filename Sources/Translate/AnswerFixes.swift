@@ -13,6 +13,7 @@ import Foundation
 /// 7. ``AskedFlags``: the namespace and output format the request names but the answer left out.
 /// 8. ``RequestEvidence``: what else the request names, checked on the parsed command (container, `--all`,
 ///    `--overwrite`, selector forms, service accounts, the opposite verb, values nobody asked for).
+/// 9. ``RequestEvidence/decodedSecret(_:request:)``: `| base64 -d` for a secret value the request wants decoded.
 enum AnswerFixes {
     /// `command` after the fixes, and their notes in order. With `ground` off only pruning runs (for measuring).
     static func apply(_ command: String, request: String, context: [String], ground: Bool = true,

@@ -55,15 +55,14 @@ extension RequestEvidence {
         guard let verb = parsed.verb else { return nil }
         // A new object keeps its name unless the request names an object of the same type by the stem ("pod tmp" for
         // `run tmp-shell`; a job made from "cronjob tick" is not called `tick`).
-        let created: ResourceType?? = verb == "run" ? .some(ResourceCatalog.lookup("pods"))
-            : verb == "create" ? .some(ResourceCatalog.lookup(parsed.subverb ?? "")) : .none
+        let creates = verb == "run" || verb == "create"
+        let created = verb == "run" ? ResourceCatalog.lookup("pods") : ResourceCatalog.lookup(parsed.subverb ?? "")
         for name in parsed.names + parsed.objects.map(\.name) where !evidence.known.contains(name) {
             let lower = name.lowercased()
             let stems = evidence.text.tokens.filter { token in
                 guard looksLikeName(token), token.count >= 3, lower.hasPrefix(token + "-"),
                       let type = namedObject(token, in: evidence.text) else { return false }
-                if let created { return created == type }
-                return true
+                return !creates || created == type
             }
             guard stems.count == 1, let stem = stems.first else { continue }
             if let object = parsed.objects.first(where: { $0.name == name }), words.words.contains("\(object.resourceWord)/\(name)") {

@@ -81,15 +81,12 @@ extension RequestEvidence {
         "svcaccounts": "serviceaccounts", "serviceacct": "serviceaccounts", "serviceaccts": "serviceaccounts",
     ]
 
-    /// The type two adjacent request words name together (`serviceaccounts` for "svc accts"), with the first word.
+    /// The first type that adjacent request words name together (`serviceaccounts` for "svc accts"), with its first
+    /// word.
     static func twoWordType(_ text: RequestText) -> (first: String, type: ResourceType)? {
         let tokens = text.tokens
-        for index in tokens.indices.dropLast() {
-            let joined = tokens[index] + tokens[index + 1]
-            if let type = (twoWordTypes[joined].flatMap(ResourceCatalog.lookup)) ?? ResourceCatalog.lookup(joined)
-                ?? (joined.hasSuffix("s") ? ResourceCatalog.lookup(String(joined.dropLast())) : nil) {
-                return (tokens[index], type)
-            }
+        for index in tokens.indices {
+            if let (type, _) = compoundType(tokens, at: index) { return (tokens[index], type) }
         }
         return nil
     }

@@ -58,7 +58,7 @@ extension RequestEvidence {
 
     /// The type that the two or three words at `index` name together, and how many words it takes.
     static func compoundType(_ tokens: [String], at index: Int) -> (ResourceType, Int)? {
-        for width in [3, 2] where index + width < tokens.count {
+        for width in [3, 2] where index + width <= tokens.count {
             let joined = tokens[index..<(index + width)].joined()
             if let type = twoWordTypes[joined].flatMap(ResourceCatalog.lookup) ?? ResourceCatalog.lookup(joined) {
                 return (type, width)

@@ -36,7 +36,7 @@ extension RequestEvidence {
         guard indices.count > 2 else { return nil }
         var first = 2
         let object = words.words[indices[1]]
-        if !object.contains("/"), ResourceCatalog.lookup(object) != nil, indices.count > 2 { first = 3 }
+        if !object.contains("/"), ResourceCatalog.lookup(object) != nil { first = 3 }
         let rest = Array(indices.dropFirst(first))
         let stray = rest.filter { containerMarkers.contains(words.words[$0].lowercased()) || words.words[$0].lowercased() == container }
         guard !stray.isEmpty, object.lowercased() != container else { return nil }
@@ -64,7 +64,10 @@ extension RequestEvidence {
         for word in words.positional.dropFirst() where !asked.contains(word) {
             guard let colon = word.firstIndex(of: ":") else { continue }
             let pod = word[..<colon]
-            let matching = asked.filter { $0.hasPrefix(pod + ":") || $0.hasSuffix("/" + pod) || $0.split(separator: ":").first.map { $0.hasSuffix("/" + pod) } == true }
+            let matching = asked.filter { token in
+                let target = token.prefix { $0 != ":" }
+                return target == pod || target.hasSuffix("/" + pod)
+            }
             guard matching.count == 1, matching[0] != word else { continue }
             words.replaceWord(word, with: matching[0])
             return EvidenceFix(.objectForm, "\(matching[0]): the path the request writes")

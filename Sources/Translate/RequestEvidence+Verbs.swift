@@ -218,7 +218,7 @@ extension RequestEvidence {
         // `top ctrs ml-0` for "top ctrs of pod ml-0": the containers of a pod are `top pod`.
         var renamed: EvidenceFix?
         if words.parsed.verb == "top", let sub = words.positional.dropFirst().first,
-           ["ctrs", "ctr", "containers", "container"].contains(sub.lowercased()) {
+           containerMarkers.contains(sub.lowercased()) {
             words.replaceWord(sub, with: "pod")
             renamed = EvidenceFix(.output, "top pod: the containers of a pod")
         }

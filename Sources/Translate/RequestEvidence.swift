@@ -168,9 +168,7 @@ public enum RequestEvidence {
             guard next < tokens.count, !["namespaces", "namespace", "ns", "containers", "container"].contains(tokens[next])
             else { return false }
             // A type written in two or three words: "config maps", "service accounts", "persistent volume claims".
-            return requestedType(tokens[next]) != nil || (1...3).contains { count in
-                next + count <= tokens.count && ResourceCatalog.lookup(tokens[next..<(next + count)].joined()) != nil
-            }
+            return requestedType(tokens[next]) != nil || compoundType(tokens, at: next) != nil
         }
         guard everyType else { return nil }
         words.append(["--all"])

@@ -47,7 +47,8 @@ public enum AskedFlags {
     /// Whether the command already uses `word` other than as a label value (a selector or a `key=value`
     /// argument): as an object name, a type, an argument or a flag's value.
     static func usesOutsideLabels(_ parsed: KubectlCommand, _ word: String) -> Bool {
-        let values = parsed.flags.filter { $0.name != "selector" && $0.name != "field-selector" }.compactMap(\.value)
+        // An identity's namespace (`--as=system:serviceaccount:build:ci`) is the account's, not a use of the word.
+        let values = parsed.flags.filter { !["selector", "field-selector", "as"].contains($0.name) }.compactMap(\.value)
         let kept = parsed.positionals.filter { !$0.contains("=") } + values + parsed.afterDoubleDash
         return Mentions(request: kept.joined(separator: " "), context: []).contains(word)
     }
@@ -77,6 +78,23 @@ public enum AskedFlags {
             if looksLikeNamespace(candidate), !found.contains(candidate) { found.append(candidate) }
         }
         return found.count == 1 ? found[0] : nil
+    }
+
+    /// `request` without the namespace names it writes after "ns", "namespace", `-n` or `--namespace` (and X in "the X
+    /// namespace"): a namespace called `stream` or `live` asks for no streaming.
+    static func withoutNamespaceNames(_ request: String) -> String {
+        let words = request.split(whereSeparator: \.isWhitespace).map(String.init)
+        func bare(_ word: String) -> String { word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:?'\"()")) }
+        var dropped = Set<Int>()
+        for index in words.indices {
+            let word = bare(words[index])
+            if ["ns", "namespace", "-n", "--namespace"].contains(word), index + 1 < words.count,
+               !markers.contains(bare(words[index + 1])), !["the", "of", "a"].contains(bare(words[index + 1])) {
+                dropped.insert(index + 1)
+            }
+            if word == "namespace", index >= 2, bare(words[index - 2]) == "the" { dropped.insert(index - 1) }
+        }
+        return words.indices.filter { !dropped.contains($0) }.map { words[$0] }.joined(separator: " ")
     }
 
     /// Words after which a request names a namespace.

@@ -23,6 +23,8 @@ public enum CommandRepair {
         Rule(invented: "--name-only", real: ["-o", "name"], keepsValue: false),
         Rule(invented: "--names", real: ["-o", "name"], keepsValue: false),
         Rule(invented: "--all-namespace", real: ["-A"], keepsValue: false),
+        // `exec`, `attach`, `run` and `debug` keep stdin open with `-i`.
+        Rule(invented: "--interactive", real: ["-i"], keepsValue: false),
         Rule(invented: "--all-ns", real: ["-A"], keepsValue: false),
         Rule(invented: "--label", real: ["-l"], keepsValue: true),
         Rule(invented: "--labels", real: ["-l"], keepsValue: true),
@@ -120,8 +122,16 @@ public enum CommandRepair {
 
     /// Verbs kubectl lacks, and the verb that prints what they name.
     static let inventedVerbs: [String: String] = [
+        // Evicting every pod of a node is draining it.
+        "evict": "drain",
         "api-groups": "api-versions", "api-group": "api-versions", "api-version": "api-versions",
         "api-resource": "api-resources",
+    ]
+
+    /// `create` sub-commands kubectl lacks for kubeconfig entries, and the `config` command that makes them.
+    static let kubeconfigCreates: [String: String] = [
+        "user": "set-credentials", "credentials": "set-credentials", "credential": "set-credentials",
+        "context": "set-context", "cluster": "set-cluster",
     ]
 
     /// Verbs that take one object, which kubectl reads as `TYPE/NAME` or a pod name.
@@ -172,6 +182,12 @@ public enum CommandRepair {
             let rest = repair(ShellWords.join(["kubectl", real] + words.dropFirst(2)))
             return (rest.command, ["\(words[1]) → \(real)"] + rest.rewrites)
         }
+        if words.count > 2, words[1] == "create", let real = kubeconfigCreates[words[2]],
+           !KubectlKnowledge.paths.contains("create " + words[2]) {
+            // `kubectl create user quill-admin --token …`: a kubeconfig entry is made by `kubectl config`.
+            let rest = repair(ShellWords.join(["kubectl", "config", real] + words.dropFirst(3)))
+            return (rest.command, ["create \(words[2]) → config \(real)"] + rest.rewrites)
+        }
         if words.count > 1, KubectlCommandTable.spec(forVerb: words[1]) == nil, let parent = parentVerbs[words[1]] {
             // `kubectl view-last-applied svc/front`: the sub-command without its command.
             let rest = repair(ShellWords.join(["kubectl", parent] + words.dropFirst()))
@@ -187,18 +203,19 @@ public enum CommandRepair {
             let name = token.split(separator: "=", maxSplits: 1).first.map(String.init) ?? token
             guard let rule = rules.first(where: { $0.invented == name }),
                   KubectlCommandTable.flag(named: name, verb: verb, subverb: parsed.subverb) == nil,
-                  KubectlCommandTable.flag(named: rule.real[0], verb: verb, subverb: parsed.subverb) != nil else {
+                  let real = KubectlCommandTable.flag(named: rule.real[0], verb: verb, subverb: parsed.subverb) else {
                 index += 1
                 continue
             }
-            var replacement = rule.real
+            // `-it --interactive`: the real flag is there already, so the invented one only goes.
+            var replacement = rule.real.count == 1 && !rule.keepsValue && parsed.hasFlag(real.long) ? [] : rule.real
             if rule.keepsValue, let equals = token.firstIndex(of: "=") {
                 let value = String(token[token.index(after: equals)...])
                 // A long flag keeps the value glued (`--from-file=./html`), a short one takes it as the next word.
                 if replacement.count == 1, replacement[0].hasPrefix("--") { replacement[0] += "=" + value } else { replacement.append(value) }
             }
             tokens.replaceSubrange(index...index, with: replacement)
-            rewrites.append("\(name) → \(rule.real.joined(separator: " "))")
+            rewrites.append(replacement.isEmpty ? "\(name) (\(rule.real.joined(separator: " ")) is there)" : "\(name) → \(rule.real.joined(separator: " "))")
             index += replacement.count
         }
         if let rewrite = eventTypes(&tokens, parsed: parsed) { rewrites.append(rewrite) }

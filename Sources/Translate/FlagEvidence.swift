@@ -80,7 +80,7 @@ public enum FlagEvidence {
             return (command, [])
         }
         let parsed = KubectlCommand.parse(words)
-        let asked = askedText(request)
+        let asked = askedText(AskedFlags.withoutNamespaceNames(request))
         let known = Mentions(request: request, context: context)
         // A flag of the failed command the request asks to fix or redo was asked for when that command was typed.
         let retried = Set(failedCommandFlags(context))
@@ -111,7 +111,15 @@ public enum FlagEvidence {
             guard flag.name == "selector", let value = flag.value, !parsed.isDryRun,
                   RiskClassifier.classify(parsed).risk == .readOnly else { return false }
             let parts = value.split(whereSeparator: { "=!,() ".contains($0) }).map(String.init).filter { !$0.isEmpty && $0 != "in" && $0 != "notin" }
-            return !parts.isEmpty && !parts.contains(where: known.contains)
+            guard !parts.isEmpty else { return false }
+            if !parts.contains(where: known.contains) { return true }
+            // A value the request writes only inside another name (`reporter` of the account `reporter-sa`) is a guess
+            // too: each `key=value` needs its value as a word of the request, or in the session's context.
+            let inContext = Mentions(request: "", context: context)
+            return RequestEvidence.selectorTerms(value).contains { term in
+                guard let pair = RequestEvidence.equality(term) else { return false }
+                return !known.containsWord(pair.value) && !inContext.contains(pair.value)
+            }
         }
         // `-o yaml` that only comes with an unasked --dry-run belongs to it: "yaml" counts as asking for both.
         let drop = parsed.flags.filter { unasked($0) || inventedSelector($0) }

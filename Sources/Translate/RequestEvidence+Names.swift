@@ -136,7 +136,8 @@ extension RequestEvidence {
     /// `-f` for logs the request asks to follow ("follow logs svc edge-gw").
     static let followLogs: Check = { words, evidence in
         let parsed = words.parsed
-        guard parsed.verb == "logs", !parsed.hasFlag("follow"), followPhrases.contains(where: evidence.text.has) else { return nil }
+        guard parsed.verb == "logs", !parsed.hasFlag("follow"),
+              followPhrases.contains(where: RequestText(AskedFlags.withoutNamespaceNames(evidence.request)).has) else { return nil }
         words.append(["-f"])
         return EvidenceFix(.output, "added -f: the request follows the logs")
     }

@@ -124,7 +124,7 @@ extension RequestEvidence {
         let parsed = words.parsed
         guard parsed.verb == "get" || parsed.verb == "events", !parsed.hasFlag("watch"), !parsed.hasFlag("watch-only"),
               !parsed.hasFlag("output") || parsed.verb == "events",
-              watchPhrases.contains(where: evidence.text.has) else { return nil }
+              watchPhrases.contains(where: RequestText(AskedFlags.withoutNamespaceNames(evidence.request)).has) else { return nil }
         words.append(["-w"])
         return EvidenceFix(.output, "added -w: the request asks to watch")
     }

@@ -22,11 +22,11 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        unaskedDelete, unaskedWrite, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
-        inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, namespaceAsObjectName, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
+        repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, namespaceAsObjectName, namespaceFromValue, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, containerValue, containerAsObject, strayContainerWords, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
-        strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
-        listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce, flagsAfterDash, sortKeyDot, roleKind, sliceOfService,
+        strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, setImageMarker, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
+        listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce, flagsAfterDash, sortKeyDot, roleKind, sliceOfService, localPortFirst, inventedProgram, kustomizeFormat, resourceSide,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -159,7 +159,7 @@ public enum RequestEvidence {
         guard parsed.objects.isEmpty, parsed.names.isEmpty, !parsed.hasFlag("all"), !parsed.hasFlag("selector"),
               !parsed.hasFlag("field-selector"), !parsed.hasFlag("filename"), !parsed.resourceWords.isEmpty,
               KubectlKnowledge.command(for: parsed)?.flags.contains(where: { $0.spec.long == "all" }) == true,
-              !evidence.text.hasAny(qualifiers) else { return nil }
+              !narrows(evidence.text) else { return nil }
         let everyType = tokens.indices.contains { index in
             guard ["all", "every", "each"].contains(tokens[index]) else { return false }
             var next = index + 1

@@ -11,6 +11,8 @@ struct AskedFlagsTests {
         ("kubectl auth can-i create deployments --as=system:serviceaccount:ci:deployer",
          "can the deployer sa in ci create deployments there",
          "kubectl auth can-i create deployments --as=system:serviceaccount:ci:deployer -n ci"),
+        ("kubectl auth can-i create pods --as=system:serviceaccount:build:ci", "can sa ci in ns build create pods",
+         "kubectl auth can-i create pods --as=system:serviceaccount:build:ci -n build"),
         ("kubectl exec -it redis-0 -- sh", "shell into redis-0 in cache", "kubectl exec -it redis-0 -n cache -- sh"),
         ("kubectl get service frontend", "svc frontend as json", "kubectl get service frontend -o json"),
         ("kubectl rollout restart deployment/checkout", "try again in the shop namespace",

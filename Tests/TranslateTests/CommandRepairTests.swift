@@ -21,6 +21,12 @@ struct CommandRepairTests {
         ("kubectl port-forward deploy grafana 3000 -n monitoring", "kubectl port-forward deployment/grafana 3000 -n monitoring"),
         ("kubectl logs -n shop svc web", "kubectl logs -n shop service/web"),
         ("kubectl exec -it deployment web -- sh", "kubectl exec -it deployment/web -- sh"),
+        ("kubectl attach web-0 --interactive -t", "kubectl attach web-0 -i -t"),
+        // `-it` holds -i already: the invented flag only goes.
+        ("kubectl debug node/gpu-7 -it --image=alpine:3.20 --interactive", "kubectl debug node/gpu-7 -it --image=alpine:3.20"),
+        ("kubectl evict gpu-7 --ignore-daemonsets", "kubectl drain gpu-7 --ignore-daemonsets"),
+        ("kubectl create user ci-bot --token abc", "kubectl config set-credentials ci-bot --token abc"),
+        ("kubectl create context lab --cluster=lab --user=ci-bot", "kubectl config set-context lab --cluster=lab --user=ci-bot"),
     ])
     func rewritten(command: String, expected: String) {
         let result = CommandRepair.repair(command)

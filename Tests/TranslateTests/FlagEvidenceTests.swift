@@ -44,6 +44,13 @@ struct FlagEvidenceTests {
         // A selector that reads nothing of the request narrows a listing by a guess.
         #expect(prune("kubectl get pods -l app=checkout -n shop -o name", "pod names only in shop")
                 == "kubectl get pods -n shop -o name")
+        // A value written only inside another name is a guess too; a value of its own is not.
+        #expect(prune("kubectl get pods -l app=reporter -n analytics", "pods that use the service account reporter-sa in analytics")
+                == "kubectl get pods -n analytics")
+        #expect(prune("kubectl get pvc -n etl --selector storageclass=gp3", "pvcs ns etl w/ storage class") == "kubectl get pvc -n etl")
+        #expect(prune("kubectl get pods -l app=reporter", "pods of the reporter app") == "kubectl get pods -l app=reporter")
+        // A namespace called `stream` asks for no streaming.
+        #expect(prune("kubectl logs kafka-1 -n stream -f", "logs of kafka-1 ns stream") == "kubectl logs kafka-1 -n stream")
     }
 
     @Test func selectorsAreNeverDroppedFromCommandsThatChangeThings() {

@@ -2,8 +2,8 @@ import Testing
 @testable import Translate
 
 /// `command` repaired from `request` with no session context, and the kinds of fix made.
-func evidenceRepair(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
-    let result = RequestEvidence.repair(command, request: request, context: [])
+func evidenceRepair(_ command: String, _ request: String, context: [String] = []) -> (command: String, kinds: [EvidenceFix.Kind]) {
+    let result = RequestEvidence.repair(command, request: request, context: context)
     return (result.command, result.fixes.map(\.kind))
 }
 

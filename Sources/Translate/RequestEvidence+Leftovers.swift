@@ -1,0 +1,101 @@
+import Foundation
+import KubectlKit
+
+/// What a request's words leave behind in a command when they are copied too literally: a flag written twice under
+/// two spellings, "ctr" kept as a word of `set image`, a label's value read as the namespace, and a new object's
+/// manifest answered with `get`.
+extension RequestEvidence {
+    /// `logs x -p --previous`: the same flag under two spellings with the same value; the later copy goes. A flag
+    /// repeated with different values (`--from-literal a=1 --from-literal b=2`) is left alone.
+    static let repeatedFlag: Check = { words, _ in
+        var seen: [String: String] = [:]
+        for span in words.spans {
+            let value = span.flag.value ?? ""
+            let word = words.words[span.index]
+            // A group of short flags (`-it`) carries others with it: it stays.
+            let group = word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 2 && span.flag.value == nil
+            if seen[span.flag.name] == value, !group {
+                let written = words.text(of: span)
+                words.remove(span)
+                return EvidenceFix(.unknownFlag, "dropped \(written): the flag is already there")
+            }
+            seen[span.flag.name] = value
+        }
+        return nil
+    }
+
+    /// `set image deployment/game ctr srv=game:7` for "set img deploy game ctr srv to game:7": the word that marks the
+    /// container ("ctr", "container") is not an argument of `set image`, so it goes.
+    static let setImageMarker: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "set", parsed.subverb == "image" else { return nil }
+        // Positionals: kubectl, set, image, the object (TYPE/NAME, or TYPE then NAME), then CONTAINER=IMAGE pairs.
+        let markers = words.positionalIndices.dropFirst(3).filter { containerMarkers.contains(words.words[$0].lowercased()) }
+        guard let index = markers.first else { return nil }
+        let word = words.words[index]
+        words.removeWord(word)
+        return EvidenceFix(.objectForm, "dropped \(word): the container is the key of CONTAINER=IMAGE")
+    }
+
+    /// Words after "without" that say how a command runs, not which objects it takes ("without waiting").
+    static let mannerAfterWithout: Set<String> = [
+        "waiting", "wait", "grace", "graceful", "a", "confirmation", "confirming", "asking", "prompting", "prompt",
+        "blocking", "delay", "delays", "any",
+    ]
+
+    /// Whether the request narrows its objects with a qualifier ("pods that", "jobs without a label"). "without
+    /// waiting for them" and "without a grace period" say how the command runs: that clause narrows nothing.
+    static func narrows(_ text: RequestText) -> Bool {
+        let tokens = text.tokens
+        for index in tokens.indices where qualifiers.contains(tokens[index]) {
+            guard tokens[index] == "without", index + 1 < tokens.count, mannerAfterWithout.contains(tokens[index + 1]) else { return true }
+            // "without a label": "a" or "any" before anything but a manner word still narrows.
+            if ["a", "any"].contains(tokens[index + 1]),
+               !(index + 2 < tokens.count && ["grace", "graceful", "wait", "delay", "confirmation", "prompt"].contains(tokens[index + 2])) {
+                return true
+            }
+            return false
+        }
+        return false
+    }
+
+    /// `annotate deployment ledger -n payments team=payments`: a namespace the request writes only as a label's or
+    /// annotation's value (the request names no namespace, and the session's is another) is not the namespace, so
+    /// `-n` goes.
+    static let namespaceFromValue: Check = { words, evidence in
+        guard let span = words.span("namespace"), let value = span.flag.value?.lowercased(), !value.isEmpty else { return nil }
+        let tokens = evidence.text.tokens
+        let asValue = tokens.contains { token in
+            guard let equals = token.firstIndex(of: "=") else { return false }
+            return String(token[token.index(after: equals)...]).trimmingCharacters(in: CharacterSet(charactersIn: "-")) == value
+        }
+        let elsewhere = tokens.contains(value) || tokens.contains { $0.hasPrefix(value + "/") || $0.hasSuffix("/" + value) }
+        guard asValue, !elsewhere, AskedFlags.namedNamespace(evidence.request) == nil,
+              !evidence.context.contains(where: { Mentions(request: $0, context: []).contains(value) }) else { return nil }
+        words.remove(span)
+        return EvidenceFix(.namespace, "dropped -n \(value): the request gives \(value) as a value, not a namespace")
+    }
+
+    /// Types whose `create` needs nothing but a name.
+    static let createdByName: [String: String] = [
+        "serviceaccounts": "serviceaccount", "namespaces": "namespace", "configmaps": "configmap",
+    ]
+
+    /// `get serviceaccount robot -o yaml` for "the manifest of a new service account robot without creating it": the
+    /// object does not exist yet, so it is `create serviceaccount robot --dry-run=client -o yaml`.
+    static let newObjectManifest: Check = { words, evidence in
+        let parsed = words.parsed
+        let text = evidence.text
+        guard parsed.verb == "get" || parsed.verb == "describe", parsed.objects.count == 1, let object = parsed.objects.first,
+              let type = object.resource?.plural, let kind = createdByName[type],
+              text.hasAny(["new", "manifest", "yaml", "yml", "json"]), noCreatePhrases.contains(where: text.has),
+              !text.hasAny(["existing", "current", "live"]) else { return nil }
+        let format = text.has("json") ? "json" : "yaml"
+        var line = ["kubectl", "create", kind, object.name]
+        if let namespace = parsed.namespace, kind != "namespace" { line += ["-n", namespace] }
+        line += ["--dry-run=client", "-o", format]
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "create \(kind) \(object.name) --dry-run=client: the object is new, so there is nothing to get")
+    }
+}

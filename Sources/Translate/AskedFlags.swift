@@ -47,8 +47,9 @@ public enum AskedFlags {
     /// Whether the command already uses `word` other than as a label value (a selector or a `key=value`
     /// argument): as an object name, a type, an argument or a flag's value.
     static func usesOutsideLabels(_ parsed: KubectlCommand, _ word: String) -> Bool {
-        // An identity's namespace (`--as=system:serviceaccount:build:ci`) is the account's, not a use of the word.
-        let values = parsed.flags.filter { !["selector", "field-selector", "as"].contains($0.name) }.compactMap(\.value)
+        // An identity's namespace (`--as=system:serviceaccount:build:ci`, `--serviceaccount=build:ci`) is the
+        // account's, not a use of the word.
+        let values = parsed.flags.filter { !["selector", "field-selector", "as", "serviceaccount"].contains($0.name) }.compactMap(\.value)
         let kept = parsed.positionals.filter { !$0.contains("=") } + values + parsed.afterDoubleDash
         return Mentions(request: kept.joined(separator: " "), context: []).contains(word)
     }

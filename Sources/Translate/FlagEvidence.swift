@@ -56,7 +56,7 @@ public enum FlagEvidence {
              valueCounts: false),
         Rule(name: "command", value: nil, words: ["command", "cmd", "entrypoint", "override"], valueCounts: false, verbs: ["run"]),
         Rule(name: "no-headers", value: nil, words: ["header", "plain", "script", "bare", "raw"], valueCounts: false),
-        Rule(name: "output", value: "name", words: [" name ", " names ", "only", "just", "bare", "plain", "list"], valueCounts: false),
+        Rule(name: "output", value: "name", words: [" name ", " names ", " name.", " names.", "bare", "plain"], valueCounts: false),
         Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age"], valueCounts: false),
         // Only the number asks for it: "the previous revision" is what `rollout undo` does without it.
         Rule(name: "to-revision", value: nil, words: [], valueCounts: true, verbs: ["rollout"]),

@@ -92,10 +92,65 @@ extension RequestEvidence {
               !text.hasAny(["existing", "current", "live"]) else { return nil }
         let format = text.has("json") ? "json" : "yaml"
         var line = ["kubectl", "create", kind, object.name]
+        // "with the key mode=fast": the data the request gives a config map.
+        if kind == "configmap" {
+            let pairs = evidence.request.split(whereSeparator: { $0.isWhitespace || $0 == "," })
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".;:'\"`()")) }
+                .filter { $0.contains("=") && !$0.hasPrefix("-") && !$0.hasPrefix("=") }
+            line += pairs.map { "--from-literal=" + $0 }
+        }
         if let namespace = parsed.namespace, kind != "namespace" { line += ["-n", namespace] }
         line += ["--dry-run=client", "-o", format]
         guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
         words = rebuilt
         return EvidenceFix(.verb, "create \(kind) \(object.name) --dry-run=client: the object is new, so there is nothing to get")
+    }
+
+    /// `debug rumba-0 --target=ctr app` for "target ctr app": the word that marks a container became the flag's value
+    /// and the container a stray word; the container becomes the value.
+    static let markerAsValue: Check = { words, _ in
+        for span in words.spans where ["target", "container"].contains(span.flag.name) {
+            guard let value = span.flag.value?.lowercased(), containerMarkers.contains(value) else { continue }
+            let next = span.index + (span.valueInNextWord ? 2 : 1)
+            guard next < words.words.count, words.positionalIndices.contains(next), looksLikeName(words.words[next]) else { continue }
+            let container = words.words[next]
+            words.setValue(container, of: span)
+            var line = words.words
+            line.remove(at: next)
+            guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+            words = rebuilt
+            return EvidenceFix(.container, "--\(span.flag.name)=\(container): \(value) only marks the container")
+        }
+        return nil
+    }
+
+    /// `create role secret-reader` for "a cluster role named secret-reader", or the other way round: the kind the
+    /// request names (a cluster role has no namespace).
+    static let roleScope: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "create", let kind = parsed.subverb, kind == "role" || kind == "clusterrole",
+              let name = parsed.names.first?.lowercased() else { return nil }
+        let tokens = evidence.text.tokens
+        var cluster = false, plain = false
+        for index in tokens.indices where tokens[index] == name {
+            var before = index - 1
+            if before > 0, ["named", "called"].contains(tokens[before]) { before -= 1 }
+            guard before >= 0 else { continue }
+            if tokens[before] == "clusterrole" || tokens[before] == "role" && before > 0 && tokens[before - 1] == "cluster" {
+                cluster = true
+            } else if tokens[before] == "role" {
+                plain = true
+            }
+        }
+        if kind == "role", cluster, !plain {
+            words.replaceWord("role", with: "clusterrole")
+            if let span = words.span("namespace") { words.remove(span) }
+            return EvidenceFix(.objectForm, "clusterrole: the request names a cluster role")
+        }
+        if kind == "clusterrole", plain, !cluster {
+            words.replaceWord("clusterrole", with: "role")
+            return EvidenceFix(.objectForm, "role: the request names a role, not a cluster role")
+        }
+        return nil
     }
 }

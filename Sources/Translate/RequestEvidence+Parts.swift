@@ -332,4 +332,21 @@ extension RequestEvidence {
         words.append(["-l", "kubernetes.io/service-name=" + name])
         return EvidenceFix(.selector, "-l kubernetes.io/service-name=\(name): the slices of the service")
     }
+
+    /// `get endpoints -l kubernetes.io/service-name=api`: that label is on endpoint slices; a service's endpoints
+    /// object has the service's name, so it is `get endpoints api`.
+    static let endpointsOfService: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "get" || parsed.verb == "describe", parsed.resource?.plural == "endpoints", parsed.names.isEmpty,
+              let span = words.span("selector"), let value = span.flag.value,
+              let pair = equality(value), pair.key == "kubernetes.io/service-name", !pair.value.isEmpty else { return nil }
+        words.remove(span)
+        guard let type = words.positionalIndices.dropFirst().first(where: { ResourceCatalog.lookup(words.words[$0])?.plural == "endpoints" })
+        else { return nil }
+        var line = words.words
+        line.insert(pair.value, at: type + 1)
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.objectForm, "endpoints \(pair.value): a service's endpoints carry its name")
+    }
 }

@@ -52,15 +52,17 @@ extension RequestEvidence {
         let parsed = words.parsed
         guard parsed.resource?.plural == "pods", parsed.objects.isEmpty,
               ["get", "describe", "delete"].contains(parsed.verb ?? ""), let node = namedNode(evidence.text) else { return nil }
+        // "running on node nd-4 phase Running" asks for the phase too.
+        let asksPhase = evidence.text.hasAny(["phase", "state", "status"])
         var fieldTerms = parsed.fieldSelector.map { $0.split(separator: ",").map(String.init) } ?? []
         if fieldTerms.contains(where: { $0.hasPrefix("spec.nodeName") }) {
             // The node is there; "running on" still asked for no phase.
-            guard evidence.text.has("running on"), fieldTerms.contains("status.phase=Running"),
+            guard evidence.text.has("running on"), !asksPhase, fieldTerms.contains("status.phase=Running"),
                   let span = words.span("field-selector") else { return nil }
             words.setValue(fieldTerms.filter { $0 != "status.phase=Running" }.joined(separator: ","), of: span)
             return EvidenceFix(.fieldSelector, "dropped status.phase=Running: \"running on\" places pods on the node")
         }
-        if evidence.text.has("running on") {
+        if evidence.text.has("running on"), !asksPhase {
             fieldTerms.removeAll { $0 == "status.phase=Running" }
         }
         fieldTerms.append("spec.nodeName=" + node)

@@ -12,14 +12,20 @@ extension RequestEvidence {
         var found: [String] = []
         for index in tokens.indices where ["without", "missing", "lacking", "no", "unlabeled", "unlabelled", "not"].contains(tokens[index]) {
             var next = index + 1
-            // "not labelled team", "not having the label team".
+            // "not labelled team", "not having the label team"; "but not the label debug" reads on below.
             if tokens[index] == "not" {
-                guard next < tokens.count, ["labelled", "labeled", "having", "carrying"].contains(tokens[next]) else { continue }
-                next += 1
-                if next < tokens.count, !["label", "labels", "a", "an", "the", "any"].contains(tokens[next]), isLabelKey(tokens[next]),
-                   !tokens[next].contains("="), !found.contains(tokens[next]) {
-                    found.append(tokens[next])
-                    continue
+                var article = next
+                while article < tokens.count, ["the", "a", "an"].contains(tokens[article]) { article += 1 }
+                if article < tokens.count, ["label", "labels"].contains(tokens[article]) {
+                    next = article
+                } else {
+                    guard next < tokens.count, ["labelled", "labeled", "having", "carrying"].contains(tokens[next]) else { continue }
+                    next += 1
+                    if next < tokens.count, !["label", "labels", "a", "an", "the", "any"].contains(tokens[next]), isLabelKey(tokens[next]),
+                       !tokens[next].contains("="), !found.contains(tokens[next]) {
+                        found.append(tokens[next])
+                        continue
+                    }
                 }
             }
             while next < tokens.count, ["a", "an", "the", "any"].contains(tokens[next]) { next += 1 }
@@ -204,6 +210,10 @@ extension RequestEvidence {
                 // A job has no phase: the API server selects jobs by their count of successful pods.
                 fieldTerms.append("status.successful" + parts.op + count)
                 what.append("\(term) → status.successful\(parts.op)\(count)")
+            } else if type == "pods", ["node", "host"].contains(where: parts.key.lowercased().contains) {
+                // `node.name=bn-2`, `spec.node=bn-2`: a pod's node is `spec.nodeName`.
+                fieldTerms.append("spec.nodeName" + parts.op + parts.value)
+                what.append("\(parts.key) → spec.nodeName")
             } else if let resource = ResourceCatalog.lookup(type),
                       case let leaf = parts.key.split(separator: ".").last.map(String.init) ?? parts.key,
                       case let same = FieldSelectorKeys.keys(for: resource).filter({ $0.hasSuffix("." + leaf) }),
@@ -219,6 +229,7 @@ extension RequestEvidence {
             }
         }
         guard !what.isEmpty else { return nil }
+        fieldTerms = fieldTerms.reduce(into: []) { kept, term in if !kept.contains(term) { kept.append(term) } }
         if fieldTerms.isEmpty {
             words.remove(span)
         } else {

@@ -14,6 +14,20 @@ extension RequestEvidence {
         return EvidenceFix(.selector, "one -l for \(spans.count): kubectl reads only the last")
     }
 
+    /// `--field-selector=status.phase=Running --field-selector=spec.nodeName=nd-4`: kubectl keeps only the last, so the
+    /// terms join one field selector.
+    static let mergedFieldSelectors: Check = { words, _ in
+        let spans = words.spans.filter { $0.flag.name == "field-selector" }
+        guard spans.count > 1 else { return nil }
+        var terms: [String] = []
+        for term in spans.compactMap(\.flag.value).flatMap({ $0.split(separator: ",").map(String.init) }) where !terms.contains(term) {
+            terms.append(term)
+        }
+        while let span = words.span("field-selector") { words.remove(span) }
+        words.append(["--field-selector=" + terms.joined(separator: ",")])
+        return EvidenceFix(.fieldSelector, "one --field-selector for \(spans.count): kubectl reads only the last")
+    }
+
     /// "neither dev nor test" for terms of one key (`stage!=dev,stage!=test` or `stage=dev`): `stage notin (dev,test)`.
     static let neitherNor: Check = { words, evidence in
         let tokens = evidence.text.tokens

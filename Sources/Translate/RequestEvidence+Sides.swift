@@ -27,6 +27,14 @@ extension RequestEvidence {
     /// port the request calls local goes first.
     static let localPortFirst: Check = { words, evidence in
         guard words.parsed.verb == "port-forward", let local = localPort(evidence.text) else { return nil }
+        let numbers = evidence.text.tokens.filter { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        let ports = words.positional.dropFirst(2).filter { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        // `port-forward deployment/waltz 9000` for "9000 … to local port 19000": the local port went missing.
+        if ports.count == 1, let remote = ports.first, remote != local, numbers.contains(remote),
+           !words.positional.contains(where: { $0.contains(":") && $0.split(separator: ":").allSatisfy { $0.allSatisfy(\.isNumber) } }) {
+            words.replaceWord(remote, with: "\(local):\(remote)")
+            return EvidenceFix(.objectForm, "\(local):\(remote): the local port the request names")
+        }
         for word in words.positional.dropFirst(2) {
             let parts = word.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, parts[1] == local, parts[0] != local, parts[0].allSatisfy(\.isNumber), !parts[0].isEmpty else { continue }

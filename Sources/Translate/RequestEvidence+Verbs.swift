@@ -147,7 +147,7 @@ extension RequestEvidence {
         let parsed = words.parsed
         let text = evidence.text
         guard parsed.verb == "create", parsed.subverb == "clusterrolebinding",
-              text.has("role binding") || text.set.contains("rolebinding"),
+              text.has("role binding") || text.set.contains("rolebinding") || namespaceLimited.contains(where: text.has),
               !text.has("cluster role binding") && !text.set.contains("clusterrolebinding"),
               !text.hasAny(["cluster-wide", "clusterwide", "everywhere"]), !text.has("cluster wide"),
               !text.has("all namespaces") else { return nil }
@@ -157,6 +157,10 @@ extension RequestEvidence {
         }
         return EvidenceFix(.verb, "clusterrolebinding → rolebinding: the request asks for a role binding")
     }
+
+    /// Phrases that keep a binding to one namespace ("only in that namespace").
+    static let namespaceLimited = ["only in", "in that namespace", "in this namespace", "within the namespace", "limited to the namespace",
+                                   "scoped to the namespace", "just in", "namespace only", "namespaced binding"]
 
     /// Words that ask for deletion without waiting.
     static let noGracePhrases = ["no grace", "without grace", "grace 0", "grace period 0", "zero grace", "grace-period 0",

@@ -11,6 +11,8 @@ struct AskedFlagsTests {
         ("kubectl auth can-i create deployments --as=system:serviceaccount:ci:deployer",
          "can the deployer sa in ci create deployments there",
          "kubectl auth can-i create deployments --as=system:serviceaccount:ci:deployer -n ci"),
+        ("kubectl create rolebinding r --role=pod-reader --serviceaccount=dance:tango", "bind role pod-reader to sa tango in ns dance",
+         "kubectl create rolebinding r --role=pod-reader --serviceaccount=dance:tango -n dance"),
         ("kubectl auth can-i create pods --as=system:serviceaccount:build:ci", "can sa ci in ns build create pods",
          "kubectl auth can-i create pods --as=system:serviceaccount:build:ci -n build"),
         ("kubectl exec -it redis-0 -- sh", "shell into redis-0 in cache", "kubectl exec -it redis-0 -n cache -- sh"),

@@ -49,7 +49,73 @@ struct RequestEvidenceLeftoverTests {
             == "kubectl create serviceaccount robot --dry-run=client -o yaml")
         #expect(fix("kubectl get ns sandbox -o json", "json for a new namespace sandbox, dont create it").command
             == "kubectl create namespace sandbox --dry-run=client -o json")
+        #expect(fix("kubectl get configmap settings -o yaml", "Print the manifest of a new config map settings with the key mode=fast, without creating it.").command
+            == "kubectl create configmap settings --from-literal=mode=fast --dry-run=client -o yaml")
         // The manifest of an existing object is a get.
         #expect(fix("kubectl get serviceaccount robot -o yaml", "Print the manifest of the service account robot.").kinds.isEmpty)
+    }
+}
+
+@Suite("RequestEvidence: selection, markers, scopes and merged field selectors")
+struct RequestEvidenceSelectionTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func aLostSelectorComesBack() {
+        #expect(fix("kubectl wait --for=delete pods --all -n dance --timeout=2m", "wait pods app=rumba deleted ns dance timeout 2m").command
+            == "kubectl wait --for=delete pods -n dance --timeout=2m -l app=rumba")
+        // Already selected, a flag-like pair, or an exclusion: unchanged.
+        #expect(fix("kubectl wait --for=delete pods -l app=rumba -n dance", "wait pods app=rumba deleted ns dance").kinds.isEmpty)
+        #expect(!fix("kubectl get pods --field-selector=status.phase=Running", "pods where status.phase=Running").kinds.contains(.selector))
+        #expect(!fix("kubectl get pods", "pods except env=dev").kinds.contains(.selector))
+    }
+
+    @Test func thePairBeforeWithSelects() {
+        #expect(fix("kubectl label pod app=rumba -n dance canary=true --overwrite", "label pods app=rumba in ns dance with canary=true overwrite").command
+            == "kubectl label pod -n dance canary=true --overwrite -l app=rumba")
+        // One pair, or a selector already: unchanged.
+        #expect(fix("kubectl label pods --all canary=true", "label all pods with canary=true").kinds.isEmpty)
+        #expect(fix("kubectl label pods -l app=rumba canary=true", "label pods app=rumba with canary=true").kinds.isEmpty)
+    }
+
+    @Test func aMarkerIsNoValue() {
+        #expect(fix("kubectl debug rumba-0 -it --image=busybox --target=ctr app", "debug rumba-0 ephemeral busybox target ctr app").command
+            == "kubectl debug rumba-0 -it --image=busybox --target=app")
+        #expect(fix("kubectl debug rumba-0 -it --image=busybox --target=app", "debug rumba-0 ephemeral busybox target ctr app").kinds.isEmpty)
+    }
+
+    @Test func theRoleKindTheRequestNames() {
+        #expect(fix("kubectl create role secret-reader --verb=get,list --resource=secrets -n x", "Create a cluster role named secret-reader that can get and list secrets.").command
+            == "kubectl create clusterrole secret-reader --verb=get,list --resource=secrets")
+        #expect(fix("kubectl create clusterrole pod-reader --verb=get --resource=pods", "role pod-reader get pods ns dance").command
+            == "kubectl create role pod-reader --verb=get --resource=pods")
+        #expect(fix("kubectl create role pod-reader --verb=get --resource=pods", "role pod-reader get pods").kinds.isEmpty)
+    }
+
+    @Test func fieldSelectorsJoinAndPodsFindTheirNode() {
+        #expect(fix("kubectl get pods -n dance --field-selector=status.phase=Running --field-selector=spec.nodeName=nd-4", "pods ns dance running on node nd-4 phase Running").command
+            == "kubectl get pods -n dance --field-selector=status.phase=Running,spec.nodeName=nd-4")
+        #expect(fix("kubectl get pods --field-selector=status.phase!=Running,node.name=bn-2,spec.nodeName=bn-2", "pods on the node bn-2 not in the Running phase").command
+            == "kubectl get pods '--field-selector=status.phase!=Running,spec.nodeName=bn-2'")
+    }
+
+    @Test func aBindingKeptToOneNamespace() {
+        #expect(fix("kubectl create clusterrolebinding w --clusterrole=secret-reader --serviceaccount=ballroom:waltz",
+                    "Bind the cluster role secret-reader to the service account waltz in the namespace ballroom, naming the binding w, only in that namespace.").command
+            == "kubectl create rolebinding w --clusterrole=secret-reader --serviceaccount=ballroom:waltz -n ballroom")
+    }
+
+    @Test func theLocalPortThatWentMissing() {
+        #expect(fix("kubectl port-forward deployment/waltz --address 0.0.0.0 9000", "Forward port 9000 of the deployment waltz to local port 19000, listening on every interface.").command
+            == "kubectl port-forward deployment/waltz --address 0.0.0.0 19000:9000")
+    }
+}
+
+@Suite("RequestEvidence: a label that must be absent, written after \"but not\"")
+struct RequestEvidenceAbsentLabelTests {
+    @Test func butNotTheLabel() {
+        #expect(evidenceRepair("kubectl get pods -n ballroom --selector tier", "List the pods in the namespace ballroom that have the label tier but not the label debug.").command
+            == "kubectl get pods -n ballroom --selector 'tier,!debug'")
     }
 }

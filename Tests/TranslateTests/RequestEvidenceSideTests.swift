@@ -51,3 +51,35 @@ struct RequestEvidenceSideTests {
         #expect(!fix("kubectl logs kafka-1 -n stream", "logs of kafka-1 in namespace stream").kinds.contains(.output))
     }
 }
+
+@Suite("RequestEvidence: paths the request does not write")
+struct RequestEvidencePathTests {
+    func fix(_ command: String, _ request: String) -> (command: String, kinds: [EvidenceFix.Kind]) {
+        evidenceRepair(command, request)
+    }
+
+    @Test func explainStopsAtTheLastWrittenField() {
+        #expect(fix("kubectl explain pod.spec.affinity --recursive", "explain pod spec recursively").command
+            == "kubectl explain pod.spec --recursive")
+        #expect(fix("kubectl explain pod.spec.containers.ports", "explain the ports of a pod's containers").kinds.isEmpty)
+        #expect(fix("kubectl explain deployment.spec.strategy", "what is the strategy field of a deployment").kinds.isEmpty)
+    }
+
+    @Test func anImagePatchIsSetImage() {
+        let patch = #"kubectl patch deployment lab-api --type=json -p '[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"lab-api:5"}]'"#
+        #expect(fix(patch, "Replace the image of every container in the deployment lab-api with lab-api:5.").command
+            == "kubectl set image deployment/lab-api '*=lab-api:5'")
+        let strategic = #"kubectl patch deploy api -n shop -p '{"spec":{"template":{"spec":{"containers":[{"name":"web","image":"api:2"}]}}}}'"#
+        #expect(fix(strategic, "change the image of container web in deploy api ns shop to api:2").command
+            == "kubectl set image deployment/api web=api:2 -n shop")
+        // A patch of something else, or no container named: unchanged.
+        #expect(fix(#"kubectl patch deployment api -p '{"spec":{"replicas":3}}'"#, "patch deploy api replicas 3 image stays").kinds.isEmpty)
+        #expect(fix(strategic, "patch deploy api ns shop to image api:2").kinds.isEmpty)
+    }
+
+    @Test func theEndpointsOfAServiceByName() {
+        #expect(fix("kubectl get endpoints -l kubernetes.io/service-name=lab-api -n lab", "svc endpoints for lab-api ns lab").command
+            == "kubectl get endpoints lab-api -n lab")
+        #expect(fix("kubectl get endpointslices -l kubernetes.io/service-name=lab-api", "endpoint slices of svc lab-api").kinds.isEmpty)
+    }
+}

@@ -129,7 +129,10 @@ public enum CommandNormaliser {
         if !spec.takesValue, value == "true" { return "--" + spec.long }
         if spec.long == "dry-run", value == "true" || value == "unchanged" { return "--dry-run=client" }
         if spec.long == "selector" { return "--selector=" + canonicalSelector(compactSelector(value)) }
-        if spec.long == "field-selector" { return "--" + spec.long + "=" + compactSelector(value) }
+        // Field-selector terms are ANDed like a label selector's: their order means nothing.
+        if spec.long == "field-selector" {
+            return "--" + spec.long + "=" + compactSelector(value).split(separator: ",").map(String.init).sorted().joined(separator: ",")
+        }
         return "--" + spec.long + "=" + canonicalValue(value, flag: spec.long)
     }
 

@@ -153,4 +153,61 @@ extension RequestEvidence {
         }
         return nil
     }
+
+    /// Whether the request writes a file or directory (`web.yaml`, `./k8s`, `manifests/`).
+    static func writesPath(_ text: RequestText) -> Bool {
+        text.tokens.contains { token in
+            token.contains("/") || [".yaml", ".yml", ".json", ".txt", ".env", ".properties"].contains(where: token.hasSuffix)
+        }
+    }
+
+    /// `apply -f checkout.yaml` for "deploy checkout yaml": the request writes no file, so the one on the line is made
+    /// up; it asks for the YAML of the object it names, which is `get deployment checkout -o yaml`.
+    static let inventedFile: Check = { words, evidence in
+        let parsed = words.parsed
+        let text = evidence.text
+        guard let verb = parsed.verb, ["apply", "create", "replace"].contains(verb), parsed.hasFlag("filename"),
+              !writesPath(text), text.hasAny(["yaml", "yml", "json"]) else { return nil }
+        let objects = namedObjects(text)
+        guard objects.count == 1, let object = objects.first else { return nil }
+        var line = ["kubectl", "get", object.type.singular, object.name]
+        if let namespace = parsed.namespace { line += ["-n", namespace] }
+        line += ["-o", text.has("json") ? "json" : "yaml"]
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "get \(object.type.singular) \(object.name): the request names no file, only the object")
+    }
+
+    /// `run nginx --image=nginx --dry-run=client -o yaml` for "yaml for a deployment web running nginx": `run` makes a
+    /// pod; a deployment is `create deployment web --image=nginx`, keeping the dry run, output, namespace, replicas and
+    /// port.
+    static let runForDeployment: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "run", let image = parsed.flag("image")?.value, !evidence.text.hasAny(["pod", "pods", "po"]) else { return nil }
+        let deployments = namedObjects(evidence.text).filter { $0.type.plural == "deployments" }
+        guard deployments.count == 1, let name = deployments.first?.name else { return nil }
+        var line = ["kubectl", "create", "deployment", name, "--image=" + image]
+        for span in words.spans where ["dry-run", "output", "namespace", "replicas", "port"].contains(span.flag.name) {
+            line += words.text(of: span).split(separator: " ").map(String.init)
+        }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "create deployment \(name): run makes a pod; the request asks for a deployment")
+    }
+
+    /// `exec rumba-db-0 -c db -- psql -U admin -c 'ctr db'`: the request's "ctr db" copied behind `--` as an argument
+    /// of the program (with a `-c` before it); `-c db` before `--` names the container, so those words go.
+    static let markerAfterDash: Check = { words, _ in
+        let parsed = words.parsed
+        guard let container = parsed.flag("container")?.value?.lowercased(), let dash = words.words.firstIndex(of: "--") else { return nil }
+        let phrases = Set(containerMarkers.map { "\($0) \(container)" })
+        guard let index = words.words.indices.first(where: { $0 > dash && phrases.contains(words.words[$0].lowercased()) }) else { return nil }
+        var line = words.words
+        let start = index - 1 > dash && ["-c", "--container"].contains(line[index - 1]) ? index - 1 : index
+        let removed = line[start...index].joined(separator: " ")
+        line.removeSubrange(start...index)
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.container, "dropped \(removed) after --: -c \(container) names the container")
+    }
 }

@@ -196,6 +196,15 @@ extension RequestEvidence {
     static let shells: Set<String> = ["sh", "bash", "ash", "zsh", "dash", "fish", "ksh", "/bin/sh", "/bin/bash",
                                       "/bin/ash", "/bin/zsh", "/usr/bin/bash", "/usr/bin/env"]
 
+    /// Programs that open their own prompt when given nothing to run (`psql -U admin`, `redis-cli`, `python3`).
+    static let interactivePrograms: Set<String> = [
+        "psql", "mysql", "mariadb", "redis-cli", "mongo", "mongosh", "python", "python3", "node", "irb", "sqlite3",
+        "cqlsh", "clickhouse-client", "top", "htop", "vi", "vim", "nano", "less", "rails", "iex", "erl", "ghci", "lua",
+    ]
+
+    /// Arguments that give such a program something to run, so it needs no prompt.
+    static let scriptArguments: Set<String> = ["-c", "-e", "--command", "--eval", "-f", "--file", "-x", "--execute"]
+
     /// Words that ask for a terminal.
     static let terminalWords: Set<String> = ["interactive", "interactively", "shell", "terminal", "tty", "console",
                                              "-it", "-ti", "attach", "session", "prompt", "login", "into", "sh", "bash"]
@@ -206,6 +215,11 @@ extension RequestEvidence {
         let parsed = words.parsed
         guard parsed.verb == "exec", let program = parsed.afterDoubleDash.first, !shells.contains(program),
               !evidence.text.hasAny(terminalWords) else { return nil }
+        // `psql -U admin` opens a prompt: it keeps its terminal.
+        let base = program.split(separator: "/").last.map(String.init) ?? program
+        guard !interactivePrograms.contains(base) || parsed.afterDoubleDash.dropFirst().contains(where: { word in
+            scriptArguments.contains(where: { word == $0 || word.hasPrefix($0 + "=") })
+        }) else { return nil }
         var dropped: [String] = []
         for name in ["stdin", "tty"] {
             while let span = words.span(name) {

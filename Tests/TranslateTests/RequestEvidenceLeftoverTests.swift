@@ -79,6 +79,14 @@ struct RequestEvidenceSelectionTests {
         #expect(fix("kubectl label pods -l app=rumba canary=true", "label pods app=rumba with canary=true").kinds.isEmpty)
     }
 
+    @Test func aMarkerPhraseBehindTheDash() {
+        #expect(evidenceRepair("kubectl exec -it rumba-db-0 -c db -- psql -U admin -c 'ctr db'", "exec psql -U admin in rumba-db-0 ctr db").command
+            == "kubectl exec -it rumba-db-0 -c db -- psql -U admin")
+        // psql's own -c stays (and, running one query, it needs no terminal).
+        #expect(evidenceRepair("kubectl exec -it rumba-db-0 -c db -- psql -U admin -c 'select 1'", "run psql -c 'select 1' in rumba-db-0 ctr db").command
+            == "kubectl exec rumba-db-0 -c db -- psql -U admin -c 'select 1'")
+    }
+
     @Test func aMarkerIsNoValue() {
         #expect(fix("kubectl debug rumba-0 -it --image=busybox --target=ctr app", "debug rumba-0 ephemeral busybox target ctr app").command
             == "kubectl debug rumba-0 -it --image=busybox --target=app")
@@ -117,5 +125,21 @@ struct RequestEvidenceAbsentLabelTests {
     @Test func butNotTheLabel() {
         #expect(evidenceRepair("kubectl get pods -n ballroom --selector tier", "List the pods in the namespace ballroom that have the label tier but not the label debug.").command
             == "kubectl get pods -n ballroom --selector 'tier,!debug'")
+    }
+}
+
+@Suite("RequestEvidence: a file nobody wrote, a pod for a deployment")
+struct RequestEvidenceMadeUpFileTests {
+    @Test func aFileTheRequestNeverWrites() {
+        #expect(evidenceRepair("kubectl apply -f checkout.yaml", "deploy checkout yaml").command == "kubectl get deployment checkout -o yaml")
+        // A file the request writes stays.
+        #expect(evidenceRepair("kubectl apply -f checkout.yaml", "apply checkout.yaml").kinds.isEmpty)
+        #expect(evidenceRepair("kubectl apply -f ./k8s", "deploy the yaml in ./k8s for deployment checkout").kinds.isEmpty)
+    }
+
+    @Test func aDeploymentIsNoPod() {
+        #expect(evidenceRepair("kubectl run nginx --image=nginx --dry-run=client -o yaml", "yaml for a deployment web running nginx, dont create it").command
+            == "kubectl create deployment web --image=nginx --dry-run=client -o yaml")
+        #expect(evidenceRepair("kubectl run web --image=nginx", "run a pod web from nginx").kinds.isEmpty)
     }
 }

@@ -123,6 +123,9 @@ public enum AskedFlags {
         "node", "nodes", "pod", "pods", "env", "labels", "label", "annotations", "spec", "status", "yaml-form",
         "to", "of", "for", "and", "or", "on", "at", "by", "with", "from", "into", "as", "is", "revision", "revisions",
         "version", "history", "line", "lines", "step", "time", "sync", "chunks", "real-time", "realtime", "detail-mode",
+        // "in the current namespace": words that point at a namespace without naming it.
+        "current", "same", "active", "present", "selected", "specified", "given", "respective", "relevant",
+        "corresponding", "entire", "whole", "own", "matching", "target",
     ]
 
     /// `json`, `yaml` or `wide` when the request says it as a word of its own.

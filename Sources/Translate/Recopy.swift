@@ -28,6 +28,13 @@ public enum Recopy {
         for name in unknown {
             if let match = uniqueNameMatch(for: name, among: known) { fixes.append(Fix(from: name, to: match)) }
         }
+        // Glued copies read as mentioned across words (`quartz-5d7ctr` for "quartz-5d7 ctr"), so they are checked
+        // among all the command's values.
+        let requestWords = Set(RequestText(request).tokens)
+        let knownLower = Set(known.map { $0.lowercased() })
+        for value in commandValues(words) where !requestWords.contains(value.lowercased()) && !knownLower.contains(value.lowercased()) {
+            if let split = gluedName(value, known: known, requestWords: requestWords) { fixes.append(Fix(from: value, to: split)) }
+        }
         // One made-up name and one name of the request that the command does not use, sharing their first word
         // (`gpu-node-1` copied from an example for "gpu-1").
         if unknown.count == 1, fixes.isEmpty {
@@ -90,6 +97,23 @@ public enum Recopy {
             if lower.count >= 6 && other.hasSuffix("-" + lower) { return true }
             let allowed = min(lower.count, other.count) >= 10 ? 2 : (min(lower.count, other.count) >= 5 ? 1 : 0)
             return allowed > 0 && abs(lower.count - other.count) <= allowed && editDistance(lower, other) <= allowed
+        }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// A known name with a request word glued to it (`quartz-5d7ctr` for "quartz-5d7 ctr sidecar") is the name; with
+    /// a sentence's full stop and ports after it (`quartz-5d7.5000:80`), the name and the ports as two words.
+    static func gluedName(_ name: String, known: [String], requestWords: Set<String>) -> String? {
+        let lower = name.lowercased()
+        let matches = known.compactMap { candidate -> String? in
+            let other = candidate.lowercased()
+            guard other.count >= 5, lower.count > other.count, lower.hasPrefix(other) else { return nil }
+            let rest = String(lower.dropFirst(other.count))
+            if rest.count >= 2, requestWords.contains(rest) { return candidate }
+            if rest.hasPrefix("."), rest.count > 1, rest.dropFirst().allSatisfy({ $0.isNumber || $0 == ":" }) {
+                return candidate + " " + rest.dropFirst()
+            }
+            return nil
         }
         return matches.count == 1 ? matches[0] : nil
     }

@@ -210,4 +210,103 @@ extension RequestEvidence {
         words = rebuilt
         return EvidenceFix(.container, "dropped \(removed) after --: -c \(container) names the container")
     }
+
+    /// `get deployments -A` for "now in all namespaces" after a listing of pods: a request that names no type of its
+    /// own means the session's last type (`last type: pods`).
+    static let sessionType: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, ["get", "describe", "top"].contains(verb), parsed.names.isEmpty, parsed.objects.isEmpty,
+              let line = evidence.context.first(where: { $0.hasPrefix("last type: ") }),
+              let last = ResourceCatalog.lookup(String(line.dropFirst("last type: ".count))),
+              let index = words.positionalIndices.dropFirst().first, let type = ResourceCatalog.lookup(words.words[index]),
+              type.plural != last.plural else { return nil }
+        let tokens = evidence.text.tokens
+        // "in all namespaces" names where, not what.
+        guard !tokens.indices.contains(where: { index in
+            if let type = ResourceCatalog.lookup(tokens[index]) { return type.plural != "namespaces" }
+            return compoundType(tokens, at: index) != nil
+        }) else { return nil }
+        words.replaceWord(words.words[index], with: last.plural)
+        return EvidenceFix(.objectForm, "\(last.plural): the session's last type; the request names no other")
+    }
+
+    /// `logz for quartz-5d7` answered with `-n logz`, `scale quartz -n quartz`: a namespace the request writes only
+    /// as its first word or as the object's name, never where a namespace goes ("in X", "ns X", "the X namespace"),
+    /// and not the session's, is no namespace; `-n` goes.
+    static let namespaceNotNamed: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let span = words.span("namespace"), let value = span.flag.value?.lowercased(), !value.isEmpty else { return nil }
+        let tokens = evidence.text.tokens
+        let asName = parsed.names.contains { $0.lowercased() == value } || parsed.objects.contains { $0.name.lowercased() == value }
+        guard tokens.first == value || asName else { return nil }
+        let named = tokens.indices.contains { index in
+            guard tokens[index] == value else { return false }
+            let before = index > 0 ? tokens[index - 1] : ""
+            let after = index + 1 < tokens.count ? tokens[index + 1] : ""
+            return AskedFlags.markers.contains(before) || ["-n", "--namespace"].contains(before) || ["namespace", "ns"].contains(after)
+        }
+        guard !named, !evidence.context.contains(where: { $0.lowercased() == "namespace: " + value }) else { return nil }
+        words.remove(span)
+        return EvidenceFix(.namespace, "dropped -n \(value): the request never names \(value) as a namespace")
+    }
+
+    /// `scale quartz --replicas=0`: kubectl reads a lone word as a type; a name the request gives no type is a
+    /// deployment's, the object `scale` and `rollout` meet most.
+    static let bareWorkload: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, verb == "scale" || verb == "rollout", !parsed.hasFlag("selector"), !parsed.hasFlag("filename"),
+              !parsed.hasFlag("all") else { return nil }
+        let positions = Array(words.positionalIndices.dropFirst(verb == "rollout" ? 2 : 1))
+        guard positions.count == 1, let index = positions.first else { return nil }
+        let word = words.words[index]
+        guard !word.contains("/"), ResourceCatalog.lookup(word) == nil, looksLikeName(word.lowercased()),
+              namedObject(word, in: evidence.text) == nil else { return nil }
+        words.replaceWord(word, with: "deployment/" + word)
+        return EvidenceFix(.objectForm, "deployment/\(word): kubectl reads a lone word as a type")
+    }
+
+    /// Output formats kubectl prints.
+    static let outputFormats: Set<String> = [
+        "json", "yaml", "wide", "name", "jsonpath", "jsonpath-file", "jsonpath-as-json", "custom-columns",
+        "custom-columns-file", "go-template", "go-template-file", "template", "templatefile", "kyaml",
+    ]
+
+    /// `-o base64decode`: an output format kubectl does not have goes (a second, real `-o` is what prints).
+    static let unknownOutput: Check = { words, _ in
+        // `kustomize -o` names a file.
+        guard words.parsed.verb != "kustomize" else { return nil }
+        for span in words.spans where span.flag.name == "output" {
+            guard let value = span.flag.value, !value.isEmpty else { continue }
+            let format = String(value.prefix { $0 != "=" }).lowercased()
+            guard !outputFormats.contains(format) else { continue }
+            let written = words.text(of: span)
+            words.remove(span)
+            return EvidenceFix(.unknownFlag, "dropped \(written): kubectl has no output \(format)")
+        }
+        return nil
+    }
+
+    /// Flags that only shape what a command prints, harmless to drop from a command that changes things.
+    static let printingFlags: Set<String> = ["o", "output", "w", "watch", "show-labels", "sort-by", "no-headers", "wide"]
+
+    /// `drain gpu-3 --ignore-daemonsets -o jsonpath=… 'go-template=…'`: an output flag the command does not have, and
+    /// words after the node that the request never writes, go from `drain`, `cordon` and `uncordon`.
+    static let nodeCommandExtras: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, ["drain", "cordon", "uncordon"].contains(verb) else { return nil }
+        var dropped: [String] = []
+        for span in words.spans.reversed() where !span.flag.isKnown && printingFlags.contains(span.flag.name) {
+            dropped.insert(words.text(of: span), at: 0)
+            words.remove(span)
+        }
+        for index in words.positionalIndices.dropFirst(2).reversed() where !evidence.known.contains(words.words[index]) {
+            dropped.insert(words.words[index], at: 0)
+            var line = words.words
+            line.remove(at: index)
+            guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+            words = rebuilt
+        }
+        guard !dropped.isEmpty else { return nil }
+        return EvidenceFix(.unknownFlag, "dropped \(dropped.joined(separator: " ")), which \(verb) neither has nor was asked for")
+    }
 }

@@ -9,6 +9,13 @@ struct RecopyTests {
         "failing: ledger-84c6d-wq5hn",
     ]
 
+    @Test func aGluedWordOrSentenceStop() {
+        #expect(Recopy.repair("kubectl logs quartz-5d7ctr --tail=300 -c sidecar", request: "max 300 lines logs quartz-5d7 ctr sidecar", context: []).command
+            == "kubectl logs quartz-5d7 --tail=300 -c sidecar")
+        #expect(Recopy.repair("kubectl port-forward quartz-5d7.5000:80", request: "Forward local port 5000 to port 80 on the pod quartz-5d7.", context: []).command
+            == "kubectl port-forward quartz-5d7 5000:80")
+    }
+
     @Test("fixed", arguments: [
         // A listed name glued to its namespace.
         ("kubectl delete pod payments-ledger-84c6d-wq5hn -n payments", "delete the crashloop one", listing,

@@ -143,3 +143,50 @@ struct RequestEvidenceMadeUpFileTests {
         #expect(evidenceRepair("kubectl run web --image=nginx", "run a pod web from nginx").kinds.isEmpty)
     }
 }
+
+@Suite("RequestEvidence: the session's last type")
+struct RequestEvidenceSessionTypeTests {
+    @Test func aFollowUpKeepsTheType() {
+        #expect(evidenceRepair("kubectl get deployments -A", "now in all namespaces", context: ["namespace: shop", "last type: pods"]).command
+            == "kubectl get pods -A")
+        // A type the request names, or no last type: unchanged.
+        #expect(evidenceRepair("kubectl get deployments -A", "deployments in all namespaces", context: ["last type: pods"]).kinds.isEmpty)
+        #expect(evidenceRepair("kubectl get deployments -A", "now in all namespaces").kinds.isEmpty)
+    }
+}
+
+@Suite("RequestEvidence: namespaces never named, lone workloads, outputs kubectl lacks")
+struct RequestEvidenceUnnamedTests {
+    @Test func aNamespaceNeverWrittenAsOne() {
+        #expect(evidenceRepair("kubectl logs quartz-5d7 -n logz", "logz for quartz-5d7 pls").command == "kubectl logs quartz-5d7")
+        #expect(evidenceRepair("kubectl scale deployment quartz -n quartz --replicas=0", "scale quartz down to zero").command
+            == "kubectl scale deployment quartz --replicas=0")
+        // Written where a namespace goes, or the session's: kept.
+        #expect(evidenceRepair("kubectl scale deployment api -n api --replicas=2", "scale api in ns api to 2").kinds.isEmpty)
+        #expect(evidenceRepair("kubectl get pods -n shop", "shop pods", context: ["namespace: shop"]).kinds.isEmpty)
+    }
+
+    @Test func aLoneWorkloadIsADeployment() {
+        #expect(evidenceRepair("kubectl scale quartz --replicas=0", "scale quartz down to zero").command
+            == "kubectl scale deployment/quartz --replicas=0")
+        #expect(evidenceRepair("kubectl rollout restart quartz", "restart quartz").command == "kubectl rollout restart deployment/quartz")
+        #expect(evidenceRepair("kubectl scale sts/db --replicas=1", "scale sts db to 1").kinds.isEmpty)
+    }
+
+    @Test func anOutputKubectlLacks() {
+        #expect(evidenceRepair("kubectl get secret quartz-db -o jsonpath='{.data.password}' -o base64decode", "decode secret quartz-db key password").command
+            .hasPrefix("kubectl get secret quartz-db -o 'jsonpath={.data.password}'") == true
+            || evidenceRepair("kubectl get secret quartz-db -o jsonpath='{.data.password}' -o base64decode", "decode secret quartz-db key password").command
+            .hasPrefix("kubectl get secret quartz-db -o jsonpath="))
+        #expect(!evidenceRepair("kubectl get secret quartz-db -o jsonpath='{.data.password}' -o base64decode", "decode secret quartz-db key password").command
+            .contains("base64decode"))
+        #expect(evidenceRepair("kubectl get pods -o wide", "pods wide").kinds.isEmpty)
+    }
+
+    @Test func whatANodeCommandLacks() {
+        #expect(evidenceRepair("kubectl drain gpu-3 --ignore-daemonsets -o 'jsonpath={.items[*].metadata.name}' 'go-template=x'",
+                               "Mark the node gpu-3 as unschedulable and evict its pods, ignoring daemon sets.").command
+            == "kubectl drain gpu-3 --ignore-daemonsets")
+        #expect(evidenceRepair("kubectl cordon gpu-3 gpu-4", "cordon gpu-3 and gpu-4").kinds.isEmpty)
+    }
+}

@@ -42,7 +42,7 @@ public enum FlagEvidence {
         Rule(name: "overwrite", value: nil, words: ["overwrite", "replace", "change", "update", "override", "even if", "already", "existing", "force", "new value", "set"], valueCounts: false),
         Rule(name: "server-side", value: nil, words: ["server"], valueCounts: false),
         Rule(name: "dry-run", value: nil, words: ["dry", "don't", "dont", "do not", "without", "not actually", "no change", "preview", "render", "generate", "yaml", "json", "manifest", "print", "test", "would", "what if", "simulate", "check"], valueCounts: false),
-        Rule(name: "output", value: "wide", words: ["wide", "-owide", "node", "ip", "more", "detail", "extra", "where"], valueCounts: false),
+        Rule(name: "output", value: "wide", words: ["wide", "-owide", "node", "ip", "more", "detail", "extra", "where", "whr", "wher"], valueCounts: false),
         Rule(name: "output", value: "yaml", words: ["yaml", "-oyaml", "yml", "manifest", "spec", "definition", "full", "dump", "export"], valueCounts: false),
         Rule(name: "output", value: "json", words: ["json", "-ojson"], valueCounts: false),
         // A JSONPath answers a request for particular fields; a plain listing needs none.
@@ -57,7 +57,7 @@ public enum FlagEvidence {
         Rule(name: "command", value: nil, words: ["command", "cmd", "entrypoint", "override"], valueCounts: false, verbs: ["run"]),
         Rule(name: "no-headers", value: nil, words: ["header", "plain", "script", "bare", "raw"], valueCounts: false),
         Rule(name: "output", value: "name", words: [" name ", " names ", " name.", " names.", "bare", "plain"], valueCounts: false),
-        Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age"], valueCounts: false),
+        Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age", "hungry", "heaviest", "highest", "lowest", "hogs", "hogging"], valueCounts: false),
         // Only the number asks for it: "the previous revision" is what `rollout undo` does without it.
         Rule(name: "to-revision", value: nil, words: [], valueCounts: true, verbs: ["rollout"]),
         Rule(name: "type", value: nil, words: ["type", "loadbalancer", "load balancer", "load-balancer", "nodeport", "node port", "clusterip", "cluster ip", "external", "public", "internet"], valueCounts: true, verbs: ["expose"]),
@@ -100,6 +100,7 @@ public enum FlagEvidence {
                 let digits = String(value.filter(\.isNumber))
                 if !Grounding.squash(value).isEmpty && known.contains(value) { return false }
                 if !digits.isEmpty && Grounding.squash(request).contains(digits) { return false }
+                if !digits.isEmpty && spelledNumbers(request).contains(digits) { return false }
             }
             return true
         }
@@ -138,6 +139,14 @@ public enum FlagEvidence {
             dropped.append(piece)
         }
         return (text, dropped)
+    }
+
+    /// Numbers the request spells out ("the last ten lines", "two hours"), as digits.
+    static func spelledNumbers(_ request: String) -> Set<String> {
+        let names = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                     "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100, "thousand": 1000]
+        return Set(RequestText(request).tokens.compactMap { names[$0].map(String.init) })
     }
 
     /// The request lower-cased, with punctuation that ends a word turned into spaces and a space at both ends.

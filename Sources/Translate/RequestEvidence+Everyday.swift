@@ -20,7 +20,7 @@ extension RequestEvidence {
 
     /// Words that ask for `describe`.
     static let describeWords: Set<String> = [
-        "describe", "desc", "describes", "details", "detail", "detailed", "info", "information", "why", "explain",
+        "describe", "desc", "describes", "details", "detail", "detailed", "info", "information", "why", "explain", "usage", "used",
         "everything", "full", "events", "conditions",
     ]
 

@@ -309,4 +309,48 @@ extension RequestEvidence {
         guard !dropped.isEmpty else { return nil }
         return EvidenceFix(.unknownFlag, "dropped \(dropped.joined(separator: " ")), which \(verb) neither has nor was asked for")
     }
+
+    /// Request words that are never an object's name when left among a listing's names.
+    static let strayNameWords: Set<String> = notObjectNames.union(["ns", "namespace", "usage", "use", "usages", "of", "for", "all"])
+
+    /// `get po -o wide ns -n sky`, `describe quota usage ns -n sky`: words of the request ("ns", "usage") left where
+    /// kubectl reads object names go, unless the request calls an object that.
+    static let strayNameWordsCheck: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, ["get", "describe", "delete", "top"].contains(verb), !parsed.resourceWords.isEmpty else { return nil }
+        let tokens = evidence.text.tokens
+        let stray = parsed.names.filter { name in
+            let lower = name.lowercased()
+            guard strayNameWords.contains(lower), !(lower == "all" && verb == "get") else { return false }
+            return !tokens.indices.contains { tokens[$0] == lower && $0 > 0 && ["named", "called"].contains(tokens[$0 - 1]) }
+        }
+        guard !stray.isEmpty else { return nil }
+        for word in stray { words.removeWord(word) }
+        return EvidenceFix(.objectForm, "dropped \(stray.joined(separator: " ")): request words, not object names")
+    }
+
+    /// `rollout resume cronjob nightly` (kubectl cannot): a cron job is paused and resumed by its `suspend` field.
+    static let cronJobSuspend: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "rollout", let sub = parsed.subverb, sub == "pause" || sub == "resume",
+              let object = parsed.objects.first, object.resource?.plural == "cronjobs" else { return nil }
+        var line = ["kubectl", "patch", "cronjob", object.name]
+        if let namespace = parsed.namespace { line += ["-n", namespace] }
+        line += ["-p", "{\"spec\":{\"suspend\":\(sub == "pause")}}"]
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "patch suspend=\(sub == "pause"): a cron job is \(sub)d by its suspend field")
+    }
+
+    /// `get deployments -l tier=edge --show-labels` for "with the label tier=edge": the label selects; nobody asked
+    /// for the label columns.
+    static let filterNotColumns: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let span = words.span("show-labels"), let selector = parsed.selector,
+              !evidence.text.hasAny(["labels", "show-labels", "--show-labels"]), !evidence.text.has("show the label"),
+              !evidence.text.has("show label"), selectorTerms(selector).allSatisfy({ evidence.request.lowercased().contains($0.lowercased()) })
+        else { return nil }
+        words.remove(span)
+        return EvidenceFix(.output, "dropped --show-labels: the label selects, it is not asked to be shown")
+    }
 }

@@ -116,7 +116,9 @@ extension RequestEvidence {
                   matching.allSatisfy({ equality($0.element)?.key == key }) else { continue }
             let values = [left, right].map { value in equality(matching.first { equality($0.element)?.value.lowercased() == value }?.element ?? "")?.value ?? value }
             let replacement = "\(key) in (\(values.joined(separator: ",")))"
-            let drop = Set(matching.map(\.offset))
+            // `tier=edge,core` for "edge or core": the bare `core` was the other value, not a label of its own.
+            let bare = Set(terms.enumerated().filter { values.map { $0.lowercased() }.contains($0.element.lowercased()) }.map(\.offset))
+            let drop = Set(matching.map(\.offset)).union(bare)
             terms = terms.enumerated().compactMap { $0.offset == first.offset ? replacement : drop.contains($0.offset) ? nil : $0.element }
             what.append(replacement)
         }

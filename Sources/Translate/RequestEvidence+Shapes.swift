@@ -265,6 +265,10 @@ extension RequestEvidence {
                     body = String(body[..<equals])
                 }
             }
+            // "the NoSchedule taint with key dedicated": the effect the request names is part of what goes.
+            let effects = ["noschedule": "NoSchedule", "prefernoschedule": "PreferNoSchedule", "noexecute": "NoExecute"]
+            let named = Set(evidence.text.tokens.compactMap { effects[$0] })
+            if !body.contains(":"), !body.isEmpty, named.count == 1, let effect = named.first { body += ":" + effect }
             guard body + "-" != argument, !body.isEmpty else { continue }
             words.replaceWord(argument, with: body + "-")
             changed.append(body + "-")

@@ -49,6 +49,9 @@ struct FlagEvidenceTests {
                 == "kubectl get pods -n analytics")
         #expect(prune("kubectl get pvc -n etl --selector storageclass=gp3", "pvcs ns etl w/ storage class") == "kubectl get pvc -n etl")
         #expect(prune("kubectl get pods -l app=reporter", "pods of the reporter app") == "kubectl get pods -l app=reporter")
+        // A count spelled out is asked for.
+        #expect(prune("kubectl logs comet-0 --all-containers --tail=10", "the last ten log lines of each container of comet-0")
+                == "kubectl logs comet-0 --all-containers --tail=10")
         // "only" is no request for names.
         #expect(prune("kubectl api-resources --namespaced=true -o name", "namespaced resource types only") == "kubectl api-resources --namespaced=true")
         #expect(prune("kubectl get pods -o name", "bare pod names") == "kubectl get pods -o name")

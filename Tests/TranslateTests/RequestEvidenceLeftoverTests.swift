@@ -190,3 +190,36 @@ struct RequestEvidenceUnnamedTests {
         #expect(evidenceRepair("kubectl cordon gpu-3 gpu-4", "cordon gpu-3 and gpu-4").kinds.isEmpty)
     }
 }
+
+@Suite("RequestEvidence: stray request words, cron job suspension, label filters, spelled counts and taint effects")
+struct RequestEvidenceStrayWordTests {
+    @Test func requestWordsAmongTheNames() {
+        #expect(evidenceRepair("kubectl get po -o wide ns --sort-by=.spec.nodeName -n sky", "get po -o wide ns sky sorted by node").command
+            == "kubectl get po -o wide --sort-by=.spec.nodeName -n sky")
+        #expect(evidenceRepair("kubectl describe quota usage ns -n sky", "quota usage ns sky").command == "kubectl describe quota -n sky")
+        #expect(evidenceRepair("kubectl get pods usage", "the pod named usage").kinds.isEmpty)
+    }
+
+    @Test func aCronJobIsSuspended() {
+        #expect(evidenceRepair("kubectl rollout resume cronjob nightly-backup", "resume cj nightly-backup").command
+            == #"kubectl patch cronjob nightly-backup -p '{"spec":{"suspend":false}}'"#)
+        #expect(evidenceRepair("kubectl rollout pause deployment/web", "pause deploy web").kinds.isEmpty)
+    }
+
+    @Test func aLabelThatSelects() {
+        #expect(evidenceRepair("kubectl get deployments -n sky --show-labels -l tier=edge", "Show the deployments in the namespace sky with the label tier=edge.").command
+            == "kubectl get deployments -n sky -l tier=edge")
+        #expect(evidenceRepair("kubectl get deployments --show-labels -l tier=edge", "deployments with tier=edge and their labels").kinds.isEmpty)
+    }
+
+    @Test func theEffectOfATaintRemoval() {
+        #expect(evidenceRepair("kubectl taint nodes edge-5 dedicated-", "Remove the NoSchedule taint with key dedicated from the node edge-5.").command
+            == "kubectl taint nodes edge-5 dedicated:NoSchedule-")
+        #expect(evidenceRepair("kubectl taint nodes edge-5 dedicated-", "untaint edge-5 key dedicated").kinds.isEmpty)
+    }
+
+    @Test func theOtherValueOfAnOr() {
+        #expect(evidenceRepair("kubectl get pods -l tier=edge,core", "List the pods whose label tier is set to edge or core.").command
+            == "kubectl get pods -l 'tier in (edge,core)'")
+    }
+}

@@ -10,10 +10,15 @@
 public enum CommandNormaliser {
     /// The canonical form of a command line.
     ///
-    /// Lines with unbalanced quotes or with shell syntax (pipes, substitutions, …) are
-    /// only trimmed, have their whitespace runs folded to one space, and get the
+    /// A pipeline's kubectl part is canonical and the rest is folded. Other lines with unbalanced quotes or with
+    /// shell syntax (substitutions, …) are only trimmed, have their whitespace runs folded to one space, and get the
     /// `kubectl` prefix.
     public static func normalise(_ command: String) -> String {
+        // `kubectl … | base64 -d`: the kubectl part canonical, the rest of the pipeline as written.
+        if let bar = command.indices.first(where: { command[$0...].hasPrefix(" | ") }), case let head = String(command[..<bar]),
+           ShellWords.firstShellFeature(in: head) == nil, (try? ShellWords.split(head)) != nil {
+            return normalise(head) + " | " + foldWhitespace(String(command[command.index(bar, offsetBy: 3)...]))
+        }
         guard ShellWords.firstShellFeature(in: command) == nil,
               let words = try? ShellWords.split(command), !words.isEmpty
         else {

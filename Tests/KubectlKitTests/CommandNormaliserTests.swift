@@ -42,6 +42,8 @@ struct CommandNormaliserTests {
         ("kubectl get pods -l 'env!=prod'", "kubectl get pods -l 'env != prod'"),
         ("kubectl get pods -l 'env in (a,b),tier=web'", "kubectl get pods --selector 'env in (a, b), tier = web'"),
         ("kubectl get pods --field-selector=status.phase!=Running", "kubectl get pods --field-selector 'status.phase != Running'"),
+        // A pipeline's kubectl part compares as a command.
+        ("kubectl get secret db -o jsonpath='{.data.password}' | base64 -d", "kubectl get secret db -o 'jsonpath={.data.password}' | base64 -d"),
         // Field-selector terms are ANDed: their order means nothing.
         ("kubectl get pods --field-selector=spec.nodeName=n1,status.phase=Running", "kubectl get pods --field-selector=status.phase=Running,spec.nodeName=n1"),
     ])

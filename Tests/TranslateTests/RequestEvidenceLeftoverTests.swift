@@ -171,6 +171,9 @@ struct RequestEvidenceUnnamedTests {
             == "kubectl scale deployment/quartz --replicas=0")
         #expect(evidenceRepair("kubectl rollout restart quartz", "restart quartz").command == "kubectl rollout restart deployment/quartz")
         #expect(evidenceRepair("kubectl scale sts/db --replicas=1", "scale sts db to 1").kinds.isEmpty)
+        // The lone word's namespace twin goes too.
+        #expect(evidenceRepair("kubectl scale quartz -n quartz --replicas=0", "scale quartz down to zero").command
+            == "kubectl scale deployment/quartz --replicas=0")
     }
 
     @Test func anOutputKubectlLacks() {

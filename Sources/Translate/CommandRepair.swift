@@ -40,6 +40,8 @@ public enum CommandRepair {
         Rule(invented: "--max-concurrency", real: ["--max-log-requests"], keepsValue: true),
         Rule(invented: "--max-requests", real: ["--max-log-requests"], keepsValue: true),
         Rule(invented: "--concurrency", real: ["--max-log-requests"], keepsValue: true),
+        Rule(invented: "--max", real: ["--max-log-requests"], keepsValue: true),
+        Rule(invented: "--max-pods", real: ["--max-log-requests"], keepsValue: true),
     ]
 
     /// `get events --types=Warning` or `get events --for pod/web`: `--types` and `--for` belong to `kubectl events`, so

@@ -290,16 +290,21 @@ extension RequestEvidence {
     static let printingFlags: Set<String> = ["o", "output", "w", "watch", "show-labels", "sort-by", "no-headers", "wide"]
 
     /// `drain gpu-3 --ignore-daemonsets -o jsonpath=… 'go-template=…'`: an output flag the command does not have, and
-    /// words after the node that the request never writes, go from `drain`, `cordon` and `uncordon`.
+    /// words after the node that the request never writes, go from `drain`, `cordon` and `uncordon`; so do words
+    /// the request never writes from `diff` and `apply` with `-f` (the file names the objects), and a short flag they
+    /// lack (`diff -f ./app.yaml -c deployment service`).
     static let nodeCommandExtras: Check = { words, evidence in
         let parsed = words.parsed
-        guard let verb = parsed.verb, ["drain", "cordon", "uncordon"].contains(verb) else { return nil }
+        guard let verb = parsed.verb else { return nil }
+        let fileVerb = (verb == "diff" || verb == "apply") && parsed.hasFlag("filename") && parsed.subverb == nil
+        guard ["drain", "cordon", "uncordon"].contains(verb) || fileVerb else { return nil }
         var dropped: [String] = []
-        for span in words.spans.reversed() where !span.flag.isKnown && printingFlags.contains(span.flag.name) {
+        for span in words.spans.reversed() where !span.flag.isKnown && (printingFlags.contains(span.flag.name)
+                                                                        || fileVerb && span.flag.name.count == 1) {
             dropped.insert(words.text(of: span), at: 0)
             words.remove(span)
         }
-        for index in words.positionalIndices.dropFirst(2).reversed() where !evidence.known.contains(words.words[index]) {
+        for index in words.positionalIndices.dropFirst(fileVerb ? 1 : 2).reversed() where !evidence.known.contains(words.words[index]) {
             dropped.insert(words.words[index], at: 0)
             var line = words.words
             line.remove(at: index)
@@ -352,5 +357,48 @@ extension RequestEvidence {
         else { return nil }
         words.remove(span)
         return EvidenceFix(.output, "dropped --show-labels: the label selects, it is not asked to be shown")
+    }
+
+    /// `get pods -n mesa --watch` for "watch only new pod changes": only the changes, without the first listing, is
+    /// `--watch-only`.
+    static let watchOnly: Check = { words, evidence in
+        guard let span = words.span("watch"), !words.parsed.hasFlag("watch-only"),
+              evidence.text.has("watch only") || evidence.text.has("only changes") || evidence.text.has("only the changes")
+                || evidence.text.has("only new") || evidence.text.has("changes only") || evidence.text.has("without the initial") else { return nil }
+        words.remove(span)
+        words.append(["--watch-only"])
+        return EvidenceFix(.output, "--watch-only: only the changes, not the current listing")
+    }
+
+    /// `debug mesa-api-1 -it --image=busybox --target=redis`: a target container the request and session never
+    /// name is copied from an example; without it the debug container still attaches.
+    static let inventedTarget: Check = { words, evidence in
+        guard words.parsed.verb == "debug", let span = words.span("target"), let value = span.flag.value, !value.isEmpty,
+              !evidence.known.contains(value) else { return nil }
+        let written = words.text(of: span)
+        words.remove(span)
+        return EvidenceFix(.inventedValue, "dropped \(written): a container nobody named")
+    }
+
+    /// Prefixes of the fields a field selector reads.
+    static let fieldPrefixes = ["status.", "spec.", "metadata.", "involvedobject."]
+
+    /// `get pv --selector=status.phase!=Bound`: an object's field is selected by `--field-selector`, not `-l`.
+    static let fieldInLabelSelector: Check = { words, _ in
+        guard let span = words.span("selector"), let selector = span.flag.value else { return nil }
+        let terms = selectorTerms(selector)
+        let fields = terms.filter { term in
+            let key = term.prefix { !"=!<> ".contains($0) }.lowercased()
+            return fieldPrefixes.contains(where: key.hasPrefix)
+        }
+        guard !fields.isEmpty else { return nil }
+        let labels = terms.filter { !fields.contains($0) }
+        if labels.isEmpty { words.remove(span) } else { words.setValue(labels.joined(separator: ","), of: span) }
+        if let field = words.span("field-selector"), let current = field.flag.value {
+            words.setValue(([current] + fields).joined(separator: ","), of: field)
+        } else {
+            words.append(["--field-selector=" + fields.joined(separator: ",")])
+        }
+        return EvidenceFix(.fieldSelector, "--field-selector=\(fields.joined(separator: ",")): a field, not a label")
     }
 }

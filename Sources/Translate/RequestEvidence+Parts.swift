@@ -210,6 +210,12 @@ extension RequestEvidence {
         "hostname": "kubernetes.io/hostname",
     ]
 
+    /// Other words for the keys of ``wellKnownLabels``.
+    static let labelAliases: [String: String] = [
+        "architecture": "arch", "cpu-arch": "arch", "platform": "os", "operating-system": "os", "instance": "instance-type",
+        "machine-type": "instance-type", "host": "hostname", "availability-zone": "zone",
+    ]
+
     /// `get nodes --os=linux`: a flag kubectl lacks that names a well-known node label becomes `-l LABEL=VALUE`.
     static let wellKnownLabelFlags: Check = { words, _ in
         let parsed = words.parsed
@@ -217,7 +223,15 @@ extension RequestEvidence {
               parsed.resource?.plural == "nodes" || ["cordon", "drain", "taint"].contains(parsed.verb ?? "") else { return nil }
         var terms: [String] = []
         for span in words.spans.reversed() where !span.flag.isKnown {
-            guard let label = wellKnownLabels[span.flag.name], let value = span.flag.value, !value.isEmpty else { continue }
+            // `--filter=architecture=arm64`: the key inside a filter-like flag.
+            var key = span.flag.name
+            var value = span.flag.value
+            if ["filter", "filters", "match", "where", "field"].contains(key), let pair = value, let equals = pair.firstIndex(of: "=") {
+                key = String(pair[..<equals])
+                value = String(pair[pair.index(after: equals)...])
+            }
+            key = labelAliases[key.lowercased()] ?? key.lowercased()
+            guard let label = wellKnownLabels[key], let value, !value.isEmpty else { continue }
             terms.insert("\(label)=\(value)", at: 0)
             words.remove(span)
         }

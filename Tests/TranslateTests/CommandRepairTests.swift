@@ -25,6 +25,7 @@ struct CommandRepairTests {
         // `-it` holds -i already: the invented flag only goes.
         ("kubectl debug node/gpu-7 -it --image=alpine:3.20 --interactive", "kubectl debug node/gpu-7 -it --image=alpine:3.20"),
         ("kubectl evict gpu-7 --ignore-daemonsets", "kubectl drain gpu-7 --ignore-daemonsets"),
+        ("kubectl logs -l app=api --max=10", "kubectl logs -l app=api --max-log-requests=10"),
         ("kubectl create user ci-bot --token abc", "kubectl config set-credentials ci-bot --token abc"),
         ("kubectl create context lab --cluster=lab --user=ci-bot", "kubectl config set-context lab --cluster=lab --user=ci-bot"),
     ])

@@ -226,3 +226,35 @@ struct RequestEvidenceStrayWordTests {
             == "kubectl get pods -l 'tier in (edge,core)'")
     }
 }
+
+@Suite("RequestEvidence: watch-only, invented targets, fields in -l, file commands' extras, node labels in filters")
+struct RequestEvidenceFilterTests {
+    @Test func onlyTheChanges() {
+        #expect(evidenceRepair("kubectl get pods -n mesa --watch", "watch only new pods changes ns mesa").command == "kubectl get pods -n mesa --watch-only")
+        #expect(evidenceRepair("kubectl get pods -n mesa --watch", "watch pods ns mesa").kinds.isEmpty)
+    }
+
+    @Test func aTargetNobodyNamed() {
+        #expect(evidenceRepair("kubectl debug -it mesa-api-1 --image=busybox --target=redis", "Start a debug container from the image busybox in the pod mesa-api-1 and attach to it.").command
+            == "kubectl debug -it mesa-api-1 --image=busybox")
+        #expect(evidenceRepair("kubectl debug -it mesa-api-1 --image=busybox --target=app", "debug mesa-api-1 busybox target app").kinds.isEmpty)
+    }
+
+    @Test func aFieldIsNoLabel() {
+        #expect(evidenceRepair("kubectl get pods --selector=status.phase!=Running", "List the pods that are not running.").command
+            == "kubectl get pods '--field-selector=status.phase!=Running'")
+        // A field no server selects persistent volumes by goes after the move.
+        #expect(evidenceRepair("kubectl get pv --selector=status.phase!=Bound", "List the persistent volumes that are not bound.").command
+            == "kubectl get pv")
+        #expect(evidenceRepair("kubectl get pods -l app.kubernetes.io/name=web", "pods of app.kubernetes.io/name=web").kinds.isEmpty)
+    }
+
+    @Test func aFileCommandTakesNoWords() {
+        #expect(evidenceRepair("kubectl diff -f ./app.yaml -c deployment service", "diff ./app.yaml vs cluster").command == "kubectl diff -f ./app.yaml")
+        #expect(evidenceRepair("kubectl apply -f ./app.yaml", "apply ./app.yaml").kinds.isEmpty)
+    }
+
+    @Test func aNodeLabelInAFilter() {
+        #expect(evidenceRepair("kubectl get nodes --filter=architecture=arm64", "nodes arch arm64").command == "kubectl get nodes -l kubernetes.io/arch=arm64")
+    }
+}

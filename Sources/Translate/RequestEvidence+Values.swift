@@ -87,7 +87,9 @@ extension RequestEvidence {
     static let numbers: Check = { words, evidence in
         let parsed = words.parsed
         guard let verb = parsed.verb else { return nil }
+        // "the last ten lines" names 10 as well as "the last 10 lines".
         let digits = Set(evidence.request.split(whereSeparator: { !$0.isNumber }).map(String.init))
+            .union(FlagEvidence.spelledNumbers(evidence.request))
         var dropped: [String] = []
         for span in words.spans.reversed() {
             guard let verbs = numericModifiers[span.flag.name], verbs.contains(verb), let value = span.flag.value,

@@ -254,6 +254,10 @@ struct RequestEvidenceFilterTests {
         #expect(evidenceRepair("kubectl apply -f ./app.yaml", "apply ./app.yaml").kinds.isEmpty)
     }
 
+    @Test func aSpelledCountIsNamed() {
+        #expect(evidenceRepair("kubectl logs comet-0 --all-containers --tail=10", "Print the last ten log lines of each container of the pod comet-0.").kinds.isEmpty)
+    }
+
     @Test func aNodeLabelInAFilter() {
         #expect(evidenceRepair("kubectl get nodes --filter=architecture=arm64", "nodes arch arm64").command == "kubectl get nodes -l kubernetes.io/arch=arm64")
     }

@@ -27,9 +27,20 @@ struct RequestWords: Sendable {
 
     /// Whether some word names a built-in resource type (`pods`, `deploy`, `svc`, `deployment/web`).
     var namesResourceType: Bool {
-        words.contains { word in
+        let ordered = text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "/" || $0 == "'") }
+            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".'")) }
+        return ordered.indices.contains { index in
+            let word = ordered[index]
             let type = word.split(separator: "/").first.map(String.init) ?? word
-            return !Self.ambiguousTypeWords.contains(type) && ResourceCatalog.lookup(type) != nil
+            guard !Self.ambiguousTypeWords.contains(type), let resource = ResourceCatalog.lookup(type) else { return false }
+            // "in all namespaces", "across namespaces", "in ns shop": where to look, not what.
+            if resource.plural == "namespaces", !word.contains("/"), index > 0, Self.placeWords.contains(ordered[index - 1]) {
+                return false
+            }
+            return true
         }
     }
+
+    /// Words before "namespaces" that make it a place ("in all namespaces", "across namespaces").
+    static let placeWords: Set<String> = ["all", "every", "each", "any", "across", "other", "in", "both", "several"]
 }

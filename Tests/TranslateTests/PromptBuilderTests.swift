@@ -166,6 +166,11 @@ struct PromptBuilderTests {
                 == "last type: deployments\nrequest: same in all namespaces")
         #expect(userMessage(PromptBuilder.build(request: "show services in shop", context: context))
                 == "request: show services in shop")
+        // "in all namespaces" says where to look, not what.
+        #expect(userMessage(PromptBuilder.build(request: "now in all namespaces", context: context))
+                == "last type: deployments\nrequest: now in all namespaces")
+        #expect(userMessage(PromptBuilder.build(request: "delete namespace shop", context: context))
+                == "request: delete namespace shop")
     }
 
     @Test func listingShowsFailingRowsFirstWithTrimmedCells() {

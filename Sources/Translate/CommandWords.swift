@@ -103,6 +103,11 @@ struct CommandWords: Sendable {
         }
     }
 
+    /// Removes the words at `indices` (any of them, `--` and what follows included).
+    mutating func remove(at indices: some Sequence<Int>) {
+        for index in Set(indices).sorted(by: >) where words.indices.contains(index) && index > 0 { words.remove(at: index) }
+    }
+
     /// Removes the first positional word equal to `word` (before `--`).
     mutating func removeWord(_ word: String) {
         let end = words.firstIndex(of: "--") ?? words.count

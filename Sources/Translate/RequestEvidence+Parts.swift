@@ -285,34 +285,37 @@ extension RequestEvidence {
         return EvidenceFix(.objectForm, "dropped the name \(namespace): the request names it as the namespace")
     }
 
+    /// Whether the request calls `value` a role ("the role X", "role named X") or a cluster role ("cluster role X",
+    /// "clusterrole X").
+    static func roleNaming(_ value: String, in text: RequestText) -> (role: Bool, cluster: Bool) {
+        let tokens = text.tokens
+        var role = false, cluster = false
+        for index in tokens.indices.dropFirst() where tokens[index] == value.lowercased() {
+            var before = index - 1
+            if ["named", "called"].contains(tokens[before]), before > 0 { before -= 1 }
+            if tokens[before] == "clusterrole" || (tokens[before] == "role" && before > 0 && tokens[before - 1] == "cluster") {
+                cluster = true
+            } else if tokens[before] == "role" {
+                role = true
+            }
+        }
+        return (role, cluster)
+    }
+
     /// `create rolebinding --clusterrole=cm-editor` for "the role cm-editor" (and `--role` for "the cluster role
     /// X"): the kind of role the request names.
     static let roleKind: Check = { words, evidence in
         let parsed = words.parsed
         guard parsed.verb == "create", ["rolebinding", "clusterrolebinding"].contains(parsed.subverb ?? "") else { return nil }
-        let tokens = evidence.text.tokens
-        func namedAs(_ value: String) -> (role: Bool, cluster: Bool) {
-            var role = false, cluster = false
-            for index in tokens.indices.dropFirst() where tokens[index] == value.lowercased() {
-                var before = index - 1
-                if ["named", "called"].contains(tokens[before]), before > 0 { before -= 1 }
-                if tokens[before] == "clusterrole" || (tokens[before] == "role" && before > 0 && tokens[before - 1] == "cluster") {
-                    cluster = true
-                } else if tokens[before] == "role" {
-                    role = true
-                }
-            }
-            return (role, cluster)
-        }
         if parsed.subverb == "rolebinding", let span = words.span("clusterrole"), let value = span.flag.value {
-            let named = namedAs(value)
+            let named = roleNaming(value, in: evidence.text)
             guard named.role, !named.cluster else { return nil }
             words.remove(span)
             words.append(["--role=" + value])
             return EvidenceFix(.objectForm, "--role=\(value): the request names a role, not a cluster role")
         }
         if let span = words.span("role"), let value = span.flag.value {
-            let named = namedAs(value)
+            let named = roleNaming(value, in: evidence.text)
             guard named.cluster, !named.role else { return nil }
             words.remove(span)
             words.append(["--clusterrole=" + value])

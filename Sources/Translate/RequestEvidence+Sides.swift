@@ -57,9 +57,8 @@ extension RequestEvidence {
         let arguments = parsed.afterDoubleDash.dropFirst().filter { !$0.hasPrefix("-") }
         guard !arguments.isEmpty, !arguments.contains(where: evidence.known.contains) else { return nil }
         let removed = parsed.afterDoubleDash.joined(separator: " ")
-        guard let dash = words.words.firstIndex(of: "--"),
-              let rebuilt = CommandWords(ShellWords.join(Array(words.words[..<dash]))) else { return nil }
-        words = rebuilt
+        guard let dash = words.words.firstIndex(of: "--") else { return nil }
+        words.remove(at: dash..<words.words.count)
         return EvidenceFix(.inventedValue, "dropped -- \(removed): a program nobody asked for")
     }
 

@@ -5,13 +5,16 @@ import KubectlKit
 struct RequestWords: Sendable {
     /// The request lowercased, whitespace folded.
     let text: String
-    /// Its words (letters, digits, `-`, `.`, `/` kept inside a word).
+    /// Its words in order (letters, digits, `-`, `.`, `/` kept inside a word).
+    let tokens: [String]
+    /// The same words as a set.
     let words: Set<String>
 
     init(_ request: String) {
         text = request.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        words = Set(text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "/" || $0 == "'") }
-            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".'")) })
+        tokens = text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "/" || $0 == "'") }
+            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".'")) }
+        words = Set(tokens)
     }
 
     /// Words that refer back to what the session shows.
@@ -27,14 +30,12 @@ struct RequestWords: Sendable {
 
     /// Whether some word names a built-in resource type (`pods`, `deploy`, `svc`, `deployment/web`).
     var namesResourceType: Bool {
-        let ordered = text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "/" || $0 == "'") }
-            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".'")) }
-        return ordered.indices.contains { index in
-            let word = ordered[index]
+        tokens.indices.contains { index in
+            let word = tokens[index]
             let type = word.split(separator: "/").first.map(String.init) ?? word
             guard !Self.ambiguousTypeWords.contains(type), let resource = ResourceCatalog.lookup(type) else { return false }
             // "in all namespaces", "across namespaces", "in ns shop": where to look, not what.
-            if resource.plural == "namespaces", !word.contains("/"), index > 0, Self.placeWords.contains(ordered[index - 1]) {
+            if resource.plural == "namespaces", !word.contains("/"), index > 0, Self.placeWords.contains(tokens[index - 1]) {
                 return false
             }
             return true

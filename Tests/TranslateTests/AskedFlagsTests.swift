@@ -29,6 +29,8 @@ struct AskedFlagsTests {
     }
 
     @Test("kept", arguments: [
+        // "the current namespace" names none.
+        ("kubectl get pods", "List all pods in the current namespace."),
         // Already there, or all namespaces.
         ("kubectl get pods -n shop", "pods in shop"),
         ("kubectl get pods -A", "pods in all namespaces"),

@@ -52,6 +52,9 @@ struct FlagEvidenceTests {
         // A count spelled out is asked for.
         #expect(prune("kubectl logs comet-0 --all-containers --tail=10", "the last ten log lines of each container of comet-0")
                 == "kubectl logs comet-0 --all-containers --tail=10")
+        // Operators' spellings ask too.
+        #expect(prune("kubectl get pod comet-0 -o wide", "whr is pod comet-0 running") == "kubectl get pod comet-0 -o wide")
+        #expect(prune("kubectl top pods -A --sort-by=memory", "mem hungry pods all ns") == "kubectl top pods -A --sort-by=memory")
         // "only" is no request for names.
         #expect(prune("kubectl api-resources --namespaced=true -o name", "namespaced resource types only") == "kubectl api-resources --namespaced=true")
         #expect(prune("kubectl get pods -o name", "bare pod names") == "kubectl get pods -o name")

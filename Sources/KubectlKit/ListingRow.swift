@@ -52,7 +52,7 @@ public struct ListingRow: Sendable, Hashable {
     /// where a < b. Deployments and stateful sets: READY `a/b` with a < b, or AVAILABLE
     /// below the desired count. Replica sets, replication controllers and daemon sets:
     /// READY (or AVAILABLE) below DESIRED. Nodes: NotReady, Unknown or
-    /// SchedulingDisabled. Jobs: not Complete. Persistent volume claims: not Bound.
+    /// SchedulingDisabled. Jobs: Failed (one still running is not failing; without a STATUS column, COMPLETIONS short of the total). Persistent volume claims: not Bound.
     /// Persistent volumes: Failed or Pending. Namespaces: not Active. Events: Warning.
     public var isHealthy: Bool? {
         switch resource?.plural ?? inferredPlural {
@@ -106,7 +106,8 @@ public struct ListingRow: Sendable, Hashable {
     }
 
     private var jobHealth: Bool? {
-        if let status { return status == "Complete" || status == "SuccessCriteriaMet" }
+        // A job still running (or suspended) is not failing.
+        if let status { return status != "Failed" && status != "FailureTarget" }
         guard let completions = value("COMPLETIONS"), let counts = Self.fraction(completions) else { return nil }
         return counts.0 >= counts.1
     }

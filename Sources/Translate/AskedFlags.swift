@@ -51,7 +51,8 @@ public enum AskedFlags {
         // account's, not a use of the word.
         let values = parsed.flags.filter { !["selector", "field-selector", "as", "serviceaccount"].contains($0.name) }.compactMap(\.value)
         let kept = parsed.positionals.filter { !$0.contains("=") } + values + parsed.afterDoubleDash
-        return Mentions(request: kept.joined(separator: " "), context: []).contains(word)
+        // As a word of its own: the namespace `orders` is not used by the pod `orders-db-0`.
+        return Mentions(request: kept.joined(separator: " "), context: []).containsWord(word)
     }
 
     /// Verbs whose objects live in a namespace.
@@ -66,11 +67,23 @@ public enum AskedFlags {
     static func namedNamespace(_ request: String) -> String? {
         let words = request.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "?" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".'\"()")) }
-        // "in the shop namespace": the name comes before the marker.
-        for index in words.indices.dropLast(2) where words[index] == "the" && words[index + 2] == "namespace" {
-            if looksLikeNamespace(words[index + 1]) { return words[index + 1] }
+        // "in the shop namespace": the name comes before the marker. Of several ("the account from the billing
+        // namespace … in the shop namespace"), the one after "in" is where the command runs.
+        let thes = words.indices.dropLast(2).filter { index in
+            words[index] == "the" && words[index + 2] == "namespace" && looksLikeNamespace(words[index + 1])
         }
+        let placed = thes.filter { $0 > 0 && ["in", "into", "within", "inside"].contains(words[$0 - 1]) }
+        if Set(placed.map { words[$0 + 1] }).count == 1, let index = placed.first { return words[index + 1] }
+        if let index = thes.first { return words[index + 1] }
         var found: [String] = []
+        // "… svc ledger-api billing ns": a marker that ends the request follows the name.
+        // "shares its process namespace" names a kind of namespace, not one.
+        let kinds: Set<String> = ["process", "network", "pid", "ipc", "user", "mount", "uts", "host", "its", "their", "own"]
+        if let last = words.last, last == "ns" || last == "namespace", words.count >= 3,
+           !markers.contains(words[words.count - 2]), looksLikeNamespace(words[words.count - 2]),
+           !kinds.contains(words[words.count - 2]), !kinds.contains(words[words.count - 3]) {
+            found.append(words[words.count - 2])
+        }
         for (index, word) in words.enumerated() where index + 1 < words.count && markers.contains(word) {
             let candidate = words[index + 1]
             if markers.contains(candidate) { continue }
@@ -89,7 +102,9 @@ public enum AskedFlags {
         var dropped = Set<Int>()
         for index in words.indices {
             let word = bare(words[index])
-            if ["ns", "namespace", "-n", "--namespace"].contains(word), index + 1 < words.count,
+            // "all ns sort cpu": a marker after "all" names every namespace, so the next word is the request's.
+            let every = index > 0 && ["all", "every", "any", "each", "across"].contains(bare(words[index - 1]))
+            if ["ns", "namespace", "-n", "--namespace"].contains(word), index + 1 < words.count, !every,
                !markers.contains(bare(words[index + 1])), !["the", "of", "a"].contains(bare(words[index + 1])) {
                 dropped.insert(index + 1)
             }
@@ -130,7 +145,12 @@ public enum AskedFlags {
 
     /// `json`, `yaml` or `wide` when the request says it as a word of its own.
     static func namedFormat(_ request: String) -> String? {
-        let words = Set(request.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        // A file's name (`bundle.yaml`) names no format.
+        let kept = request.lowercased().split(whereSeparator: \.isWhitespace).filter { word in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?'\"()"))
+            return !(bare.contains(".") && [".yaml", ".yml", ".json"].contains(where: bare.hasSuffix) && bare.count > 5)
+        }
+        let words = Set(kept.joined(separator: " ").split(whereSeparator: { !$0.isLetter }).map(String.init))
         let formats = [("json", "json"), ("yaml", "yaml"), ("yml", "yaml"), ("wide", "wide")].filter { words.contains($0.0) }
         let distinct = Set(formats.map(\.1))
         return distinct.count == 1 ? distinct.first : nil

@@ -42,6 +42,9 @@ public enum CommandRepair {
         Rule(invented: "--concurrency", real: ["--max-log-requests"], keepsValue: true),
         Rule(invented: "--max", real: ["--max-log-requests"], keepsValue: true),
         Rule(invented: "--max-pods", real: ["--max-log-requests"], keepsValue: true),
+        // `run` and `create cronjob` name the restart policy `--restart`.
+        Rule(invented: "--restart-policy", real: ["--restart"], keepsValue: true),
+        Rule(invented: "--restartPolicy", real: ["--restart"], keepsValue: true),
     ]
 
     /// `get events --types=Warning` or `get events --for pod/web`: `--types` and `--for` belong to `kubectl events`, so
@@ -97,6 +100,98 @@ public enum CommandRepair {
         let value = tokens[index + 1]
         tokens.replaceSubrange(index...(index + 1), with: ["--dry-run=" + value])
         return "--dry-run \(value) → --dry-run=\(value)"
+    }
+
+    /// A duration given to a flag that takes whole seconds (`drain --grace-period=30s`, `delete --grace-period 2m`):
+    /// kubectl rejects the unit, so the value becomes the number of seconds (`30`, `120`).
+    static func wholeSeconds(_ tokens: inout [String], parsed: KubectlCommand) -> [String] {
+        guard let help = KubectlKnowledge.command(for: parsed) else { return [] }
+        var rewrites: [String] = []
+        var index = 1
+        while index < tokens.count, tokens[index] != "--" {
+            let token = tokens[index]
+            defer { index += 1 }
+            guard token.hasPrefix("--") else { continue }
+            let glued = token.firstIndex(of: "=")
+            let name = glued.map { String(token[..<$0]) } ?? token
+            guard let flag = help.flag(named: name), flag.valueType == .int,
+                  flag.spec.summary.lowercased().contains("second") else { continue }
+            let valueIndex = glued == nil ? index + 1 : index
+            guard valueIndex < tokens.count else { continue }
+            let value = glued.map { String(token[token.index(after: $0)...]) } ?? tokens[valueIndex]
+            guard let seconds = Self.seconds(value) else { continue }
+            if glued == nil { tokens[valueIndex] = String(seconds) } else { tokens[index] = name + "=" + String(seconds) }
+            rewrites.append("\(name)=\(value) → \(name)=\(seconds) (whole seconds)")
+        }
+        return rewrites
+    }
+
+    /// `logs --since=2024-05-14T08:00:00Z`: `--since` takes a duration, so a timestamp goes to `--since-time`.
+    static func sinceTime(_ tokens: inout [String], verb: String) -> String? {
+        guard verb == "logs" else { return nil }
+        // `--tail=1h` for "the last hour": a duration is `--since`.
+        for index in tokens.indices where index > 0 && tokens[index].hasPrefix("--tail=") {
+            let value = String(tokens[index].dropFirst("--tail=".count))
+            guard seconds(value) != nil, !tokens.contains(where: { $0.hasPrefix("--since") }) else { continue }
+            tokens[index] = "--since=" + value
+            return "--tail=\(value) → --since=\(value)"
+        }
+        for index in tokens.indices where index > 0 {
+            let glued = tokens[index].hasPrefix("--since=")
+            guard glued || tokens[index] == "--since", glued || index + 1 < tokens.count else { continue }
+            let valueIndex = glued ? index : index + 1
+            let value = glued ? String(tokens[index].dropFirst("--since=".count)) : tokens[valueIndex]
+            guard value.range(of: #"^\d{4}-\d{2}-\d{2}T"#, options: .regularExpression) != nil else { continue }
+            if glued { tokens[index] = "--since-time=" + value } else { tokens[index] = "--since-time" }
+            return "--since=\(value) → --since-time=\(value)"
+        }
+        return nil
+    }
+
+    /// Invented flags that leave one object out.
+    static let exceptFlags: Set<String> = ["--not-name", "--exclude", "--except", "--ignore", "--exclude-name", "--skip"]
+
+    /// `delete pods --all --not-name ctl` for "every pod except ctl": kubectl leaves an object out by
+    /// `--field-selector=metadata.name!=ctl` (and then `--all` is not needed).
+    static func exceptName(_ tokens: inout [String], parsed: KubectlCommand) -> String? {
+        guard ["get", "delete", "describe", "label", "annotate"].contains(parsed.verb ?? ""), !parsed.resourceWords.isEmpty,
+              parsed.fieldSelector == nil else { return nil }
+        for index in tokens.indices where index > 0 {
+            let glued = tokens[index].firstIndex(of: "=")
+            let name = glued.map { String(tokens[index][..<$0]) } ?? tokens[index]
+            guard exceptFlags.contains(name), KubectlCommandTable.flag(named: name, verb: parsed.verb, subverb: parsed.subverb) == nil
+            else { continue }
+            let value = glued.map { String(tokens[index][tokens[index].index(after: $0)...]) } ?? (index + 1 < tokens.count ? tokens[index + 1] : "")
+            guard !value.isEmpty, !value.hasPrefix("-"), !value.contains("=") else { return nil }
+            let selector = value.split(separator: ",").map { "metadata.name!=" + $0 }.joined(separator: ",")
+            tokens.replaceSubrange(index...(glued == nil ? index + 1 : index), with: ["--field-selector=" + selector])
+            tokens.removeAll { $0 == "--all" }
+            return "\(name) \(value) → --field-selector=\(selector)"
+        }
+        return nil
+    }
+
+    /// `30s`, `2m`, `1h` or `1m30s` as seconds; nil for anything else (a bare number included).
+    static func seconds(_ value: String) -> Int? {
+        var total = 0
+        var digits = ""
+        var sawUnit = false
+        for character in value {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                continue
+            }
+            guard let number = Int(digits) else { return nil }
+            switch character {
+            case "s": total += number
+            case "m": total += number * 60
+            case "h": total += number * 3600
+            default: return nil
+            }
+            digits = ""
+            sawUnit = true
+        }
+        return sawUnit && digits.isEmpty ? total : nil
     }
 
     /// `-l tier in (web,api)` written without quotes, which a shell cannot read: `-l 'tier in (web,api)'`.
@@ -222,6 +317,9 @@ public enum CommandRepair {
         }
         if let rewrite = eventTypes(&tokens, parsed: parsed) { rewrites.append(rewrite) }
         if let rewrite = dryRunValue(&tokens) { rewrites.append(rewrite) }
+        rewrites += wholeSeconds(&tokens, parsed: parsed)
+        if let rewrite = sinceTime(&tokens, verb: verb) { rewrites.append(rewrite) }
+        if let rewrite = exceptName(&tokens, parsed: parsed) { rewrites.append(rewrite) }
         if let rewrite = slashForm(&tokens, verb: verb) { rewrites.append(rewrite) }
         guard !rewrites.isEmpty else { return (command, []) }
         return (tokens.joined(separator: " "), rewrites)

@@ -31,13 +31,13 @@ public enum FlagEvidence {
         Rule(name: "containers", value: nil, words: ["container", "ctr"], valueCounts: false),
         Rule(name: "all-containers", value: nil, words: ["container", "ctr"], valueCounts: false),
         Rule(name: "show-labels", value: nil, words: ["label"], valueCounts: false),
-        Rule(name: "timestamps", value: nil, words: ["timestamp", "time"], valueCounts: false),
+        Rule(name: "timestamps", value: nil, words: ["timestamp", "time", "ts"], valueCounts: false),
         Rule(name: "prefix", value: nil, words: ["prefix", "which pod", "source", "name"], valueCounts: false, verbs: ["logs"]),
         Rule(name: "recursive", value: nil, words: ["recurs", "subdir", "sub-dir", "nested", "-r", "tree", "every file", "all files"], valueCounts: false),
         Rule(name: "raw", value: nil, words: ["raw", "secret", "cert", "credential", "key", "token", "full", "unredacted", "everything"], valueCounts: false),
         Rule(name: "previous", value: nil, words: ["previous", "prev", "before", "crash", "prior", "restart", "died", "dead", "earlier", "last run", "last container", "old"], valueCounts: false),
         Rule(name: "follow", value: nil, words: ["follow", "stream", "live", "tail -f", "tail logs", "tail the logs", "tail log", "tail the log", "watch", "keep", "-f"], valueCounts: false),
-        Rule(name: "watch", value: nil, words: ["follow", "keep", "-w"] + RequestEvidence.watchPhrases, valueCounts: false),
+        Rule(name: "watch", value: nil, words: ["follow", "keep", "-w", "once"] + RequestEvidence.watchPhrases, valueCounts: false),
         Rule(name: "force", value: nil, words: ["force", "now", "immediate", "stuck", "hard", "right away", "recreat", "re-creat"], valueCounts: false),
         Rule(name: "overwrite", value: nil, words: ["overwrite", "replace", "change", "update", "override", "even if", "already", "existing", "force", "new value", "set"], valueCounts: false),
         Rule(name: "server-side", value: nil, words: ["server"], valueCounts: false),
@@ -55,7 +55,9 @@ public enum FlagEvidence {
                                                          "data", "secret", "cert", "path", "url", "endpoint", "condition", "spec"],
              valueCounts: false),
         Rule(name: "command", value: nil, words: ["command", "cmd", "entrypoint", "override"], valueCounts: false, verbs: ["run"]),
-        Rule(name: "no-headers", value: nil, words: ["header", "plain", "script", "bare", "raw"], valueCounts: false),
+        // `debug -it` attaches already.
+        Rule(name: "attach", value: nil, words: ["attach"], valueCounts: false, verbs: ["debug"]),
+        Rule(name: "no-headers", value: nil, words: ["header", "plain", "script", "bare", "raw", "count", "how many"], valueCounts: false),
         Rule(name: "output", value: "name", words: [" name ", " names ", " name.", " names.", "bare", "plain"], valueCounts: false),
         Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age", "hungry", "heaviest", "highest", "lowest", "hogs", "hogging"], valueCounts: false),
         // Only the number asks for it: "the previous revision" is what `rollout undo` does without it.
@@ -80,12 +82,18 @@ public enum FlagEvidence {
             return (command, [])
         }
         let parsed = KubectlCommand.parse(words)
-        let asked = askedText(AskedFlags.withoutNamespaceNames(request))
+        // "the one with the most restarts" picks a row by its restarts; it asks for no earlier container's logs.
+        var asked = askedText(AskedFlags.withoutNamespaceNames(request))
+        for phrase in [" most restarts ", " most restarted ", " restarted the most ", " restarted most ", " with restarts ",
+                       " that restarted ", " restarts the most ", " max restarts "] {
+            asked = asked.replacingOccurrences(of: phrase, with: " ")
+        }
         let known = Mentions(request: request, context: context)
         // A flag of the failed command the request asks to fix or redo was asked for when that command was typed.
-        let retried = Set(failedCommandFlags(context))
+        // A flag of the failed command is the user's, whatever its value (`-o wide` fixing `-o wdie`).
+        let retried = Set(failedCommandFlags(context).map(\.name))
         func unasked(_ flag: ParsedFlag) -> Bool {
-            if retried.contains(flag) { return false }
+            if retried.contains(flag.name) { return false }
             // A search by field (the pods on a node, the pod with an IP) looks in every namespace.
             if flag.name == "all-namespaces", parsed.fieldSelector != nil { return false }
             let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil

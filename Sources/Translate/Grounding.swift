@@ -36,6 +36,12 @@ public enum Grounding {
             let word = words[index]
             let isNamespace = word == "-n" || word == "--namespace"
             let isContainer = checkContainer && (word == "-c" || word == "--container")
+            // `-n -o json`: a flag where the value belongs is no value; only the empty `-n` goes.
+            if isNamespace || isContainer, index + 1 < words.count, words[index + 1].hasPrefix("-") {
+                removed.append(word)
+                index += 1
+                continue
+            }
             if isNamespace || isContainer, index + 1 < words.count {
                 let value = words[index + 1]
                 if !(isNamespace ? known.containsWord(value) : grounded(value)) || (isNamespace && clusterScoped) {

@@ -47,6 +47,24 @@ public enum LastCommandFixer {
             return Fix(command: ShellWords.join(words),
                        reason: "--\(flag) is not a flag of kubectl \(help.pathText); the closest is --\(nearest)")
         }
+        if let format = quoted(after: "printer suitable for the output format \"", in: error) {
+            // `-o wdie`: kubectl lists the formats it has; the closest of them.
+            guard FixRequest.isPlainFix(request), let list = after("allowed formats are: ", in: error) else { return nil }
+            let allowed = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let nearest = ClosestName.find(format, among: allowed),
+                  let index = words.firstIndex(where: { $0 == format || $0.hasSuffix("=" + format) || $0 == "-o" + format })
+            else { return nil }
+            words[index] = String(words[index].dropLast(format.count)) + nearest
+            return Fix(command: ShellWords.join(words), reason: "\(format) is not an output format; the closest is \(nearest)")
+        }
+        if let program = quoted(after: "exec: \"", in: error), error.contains("executable file not found"),
+           ["bash", "zsh", "ash", "fish", "/bin/bash", "/usr/bin/bash"].contains(program) {
+            // The image has no bash: every image with a shell has `sh`.
+            guard FixRequest.isPlainFix(request), let dash = words.firstIndex(of: "--"),
+                  let index = words[dash...].firstIndex(of: program) else { return nil }
+            words[index] = "sh"
+            return Fix(command: ShellWords.join(words), reason: "the container has no \(program); sh is there in every image with a shell")
+        }
         if let typed = quoted(after: "unknown command \"", in: error) {
             guard FixRequest.isPlainFix(request) else { return nil }
             let word = String(typed.split(separator: " ").first ?? "")

@@ -31,12 +31,40 @@ public enum ListingSelector {
         },
         Rule(phrases: ["pending"], state: "pending") { row in cell(row, "STATUS") == "Pending" },
         Rule(phrases: ["not ready", "aren't ready", "arent ready", "isn't ready", "isnt ready", "unready", "notready",
-                       "not-ready"],
+                       "not-ready", "not fully ready", "aren't fully ready", "arent fully ready", "isn't fully ready",
+                       "not fully available", "isn't fully available", "aren't fully available", "unavailable",
+                       "not available", "degraded", "not all ready"],
              state: "not ready") { row in
             if let status = cell(row, "STATUS"), status.contains("NotReady") { return true }
-            if let ready = cell(row, "READY"), let counts = fraction(ready) { return counts.ready < counts.total }
+            if let ready = cell(row, "READY"), let counts = fraction(ready) {
+                if counts.ready < counts.total { return true }
+                if let available = cell(row, "AVAILABLE").flatMap(leadingInteger), available < counts.total { return true }
+            }
             return false
         },
+        Rule(phrases: ["completed", "finished", "succeeded", "successful", "have completed", "that completed"], state: "completed") { row in
+            if let status = cell(row, "STATUS") {
+                if ["Completed", "Succeeded", "Complete", "SuccessCriteriaMet"].contains(status) { return true }
+                if cell(row, "COMPLETIONS") == nil { return false }
+            }
+            guard let completions = cell(row, "COMPLETIONS"), let counts = fraction(completions) else { return false }
+            return counts.total > 0 && counts.ready >= counts.total
+        },
+        Rule(phrases: ["evicted"], state: "evicted") { row in cell(row, "STATUS") == "Evicted" },
+        Rule(phrases: ["error state", "in error", "errored", "status error", "in the error", "with error", "error status"],
+             state: "in error") { row in cell(row, "STATUS") == "Error" },
+        Rule(phrases: ["oomkilled", "oom killed", "oom-killed", "out of memory", "oom"], state: "OOMKilled") { row in
+            cell(row, "STATUS")?.contains("OOMKilled") == true
+        },
+        Rule(phrases: ["imagepullbackoff", "errimagepull", "image pull", "pull errors", "can't pull", "cannot pull",
+                       "cant pull", "pull error"],
+             state: "failing to pull their image") { row in
+            cell(row, "STATUS").map { $0.contains("ImagePull") || $0.contains("ErrImage") } == true
+        },
+        Rule(phrases: ["cordoned", "schedulingdisabled", "unschedulable", "scheduling disabled"], state: "cordoned") { row in
+            cell(row, "STATUS")?.contains("SchedulingDisabled") == true
+        },
+        Rule(phrases: ["terminating", "stuck terminating"], state: "terminating") { row in cell(row, "STATUS") == "Terminating" },
         Rule(phrases: ["with restarts", "that restarted", "restarted", "restarting", "have restarts", "had restarts",
                        "with a restart", "that have restarted"],
              state: "restarting") { row in
@@ -55,7 +83,55 @@ public enum ListingSelector {
                                           "display", "watch", "any"]
 
     /// Words that point back at shown rows.
-    static let pointers: Set<String> = ["ones", "one", "them", "those", "these", "listed", "above", "they"]
+    static let pointers: Set<String> = ["ones", "one", "them", "those", "these", "listed", "above", "they", "listing"]
+
+    /// Words of an action on rows, which a query word in front does not make a fresh listing.
+    static let actionWords: Set<String> = ["logs", "log", "describe", "delete", "remove", "kill", "restart", "scale",
+                                           "exec", "shell", "cordon", "uncordon", "drain", "label", "annotate", "edit",
+                                           "events", "debug", "forward", "port-forward", "rollout"]
+
+    /// Ordinal words for "the second one", "the 3rd pod".
+    static let ordinals: [String: Int] = ["second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+                                          "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8]
+
+    /// The ordinal a request picks a row by ("the second one", "3rd pod"), past `first` and `last`.
+    static func ordinal(_ words: [String]) -> Int? {
+        let found = Set(words.compactMap { ordinals[$0] })
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// The column a superlative picks by, how it reads, and whether the highest value wins: "the one with the most
+    /// restarts", "restarted the most", "the oldest", "the newest".
+    static func superlative(_ words: [String]) -> (column: String, label: String, highest: Bool)? {
+        let text = " " + words.joined(separator: " ") + " "
+        let restarts = ["most restarts", "most restarted", "restarted the most", "restarted most", "highest restart",
+                        "max restarts", "most restarting", "restarts the most", "most number of restarts", "restarting the most"]
+        if restarts.contains(where: { text.contains(" \($0)") }) { return ("RESTARTS", "restarted the most", true) }
+        if text.contains(" oldest ") { return ("AGE", "the oldest", true) }
+        if text.contains(" newest ") || text.contains(" youngest ") || text.contains(" most recent ") { return ("AGE", "the newest", false) }
+        return nil
+    }
+
+    /// A row's number in `column`: restarts as counted, ages (`3d4h`, `47m`, `12s`) in seconds.
+    static func value(_ row: ListedObject, _ column: String) -> Int? {
+        guard let text = cell(row, column) else { return nil }
+        guard column == "AGE" else { return leadingInteger(text) }
+        var total = 0, digits = ""
+        for character in text {
+            if character.isNumber { digits.append(character); continue }
+            guard let number = Int(digits) else { return nil }
+            switch character {
+            case "s": total += number
+            case "m": total += number * 60
+            case "h": total += number * 3600
+            case "d": total += number * 86400
+            case "y": total += number * 31_536_000
+            default: return nil
+            }
+            digits = ""
+        }
+        return digits.isEmpty ? total : nil
+    }
 
     /// Number words for `first two`.
     static let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -67,25 +143,52 @@ public enum ListingSelector {
         let words = text.split(separator: " ").map(String.init)
         guard let first = words.first else { return nil }
         let pointsBack = words.contains { pointers.contains($0) }
-        if queryWords.contains(first) && !pointsBack { return nil }
+        // "show the logs of the one that restarted most" acts on a row; "show the failing pods" asks anew.
+        let acts = words.contains { actionWords.contains($0) }
+        if queryWords.contains(first) && !pointsBack && !acts { return nil }
         if namesOtherPlace(words, listing: listing) { return nil }
 
         var states: [String] = []
         var rows = listing.objects
-        for rule in rules where rule.phrases.contains(where: { text.contains(" \($0) ") }) {
-            // "not ready" is not also "ready"; "crashing" rows are failing too, so both may match.
+        let matched = rules.filter { rule in rule.phrases.contains(where: { text.contains(" \($0) ") }) }
+        // "the completed and failed ones", "evicted or oomkilled": either state. Otherwise every state must hold
+        // ("not ready" is not also "ready"; "crashing" rows are failing too, so both may match).
+        let either = matched.filter { $0.state != "listed" }.count > 1 && (text.contains(" and ") || text.contains(" or "))
+        for rule in matched {
             states.append(rule.state)
-            rows = rows.filter(rule.matches)
+            if !either { rows = rows.filter(rule.matches) }
+        }
+        if either {
+            let stateRules = matched.filter { $0.state != "listed" }
+            rows = rows.filter { row in stateRules.contains { $0.matches(row) } }
+            states = [stateRules.map(\.state).joined(separator: " or ")]
         }
         var named: String?
         if let prefix = namePrefix(words, listing: listing) {
             named = prefix
             rows = rows.filter { $0.name == prefix || $0.name.hasPrefix(prefix + "-") }
         }
+        // "the 0/0 ones": rows whose READY (or COMPLETIONS) reads exactly that.
+        for word in words where fraction(word) != nil {
+            let matching = rows.filter { cell($0, "READY") == word || cell($0, "COMPLETIONS") == word }
+            guard !matching.isEmpty || listing.objects.contains(where: { cell($0, "READY") != nil }) else { continue }
+            states.append("at \(word)")
+            rows = matching
+        }
+        if let (column, label, highest) = superlative(words) {
+            let values = rows.compactMap { row in value(row, column).map { (row, $0) } }
+            if let best = highest ? values.map(\.1).max() : values.map(\.1).min() {
+                rows = values.filter { $0.1 == best }.map(\.0)
+                states.append(label)
+            }
+        }
         var position: String?
         if let (word, count) = firstOrLast(words) {
             position = "the \(word) \(count)"
             rows = word == "first" ? Array(rows.prefix(count)) : Array(rows.suffix(count))
+        } else if let ordinal = ordinal(words) {
+            position = "number \(ordinal)"
+            rows = rows.count >= ordinal ? [rows[ordinal - 1]] : []
         }
         if states.count > 1 { states.removeAll { $0 == "listed" } }
         guard !states.isEmpty || named != nil || position != nil else { return nil }
@@ -100,7 +203,9 @@ public enum ListingSelector {
         let mapped = request.lowercased().map { c -> Character in
             c.isLetter || c.isNumber || c == "-" || c == "'" || c == "/" || c == "." || c == "_" ? c : " "
         }
+        // "the 2nd one's logs": the possessive is the row itself.
         return String(mapped).split(separator: " ")
+            .map { $0.hasSuffix("'s") ? String($0.dropLast(2)) : String($0) }
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
             .filter { !$0.isEmpty }.joined(separator: " ")
     }

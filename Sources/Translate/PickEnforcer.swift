@@ -48,7 +48,9 @@ public enum PickEnforcer {
         if objectlessVerbs.contains(verb) { return Result(command: command) }
         // Another type than the listed one (the events of a failing pod, its deployment): not the rows themselves.
         let commandType = parsed.resource?.canonicalName ?? parsed.resourceWord?.lowercased()
-        if let commandType, let listed = pick.listing.resource, commandType != listed { return Result(command: command) }
+        // `logs shop/pod/api-0` for "the 2nd one's logs": a word before `/` that is no type names no other type.
+        let garbled = parsed.resource == nil && singleObjectVerbs.contains(verb)
+        if let commandType, !garbled, let listed = pick.listing.resource, commandType != listed { return Result(command: command) }
         if singleObjectVerbs.contains(verb) && names.count > 1 {
             return warn("kubectl \(verb) takes one object")
         }

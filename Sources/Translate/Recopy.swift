@@ -44,8 +44,12 @@ public enum Recopy {
         let values = commandValues(words)
         let asked = requestTokens(request)
         fixes += keyValueFixes(values: values, asked: asked)
-        fixes += fileFixes(values: values, asked: asked)
-        fixes += truncatedFixes(values: values, asked: asked)
+        // Files keep the `./` the request writes (`./ingest.properties`).
+        fixes += fileFixes(values: values, asked: pathTokens(request))
+        // `--role=viewer` for "role=viewer" is the pair already, written as a flag.
+        fixes += truncatedFixes(values: values, asked: asked).filter { fix in
+            !words.contains("--" + fix.to) && !words.contains("-" + fix.to)
+        }
         fixes += pathFixes(values: values, asked: pathTokens(request))
         guard !fixes.isEmpty else { return (command, []) }
         var text = command
@@ -120,9 +124,15 @@ public enum Recopy {
 
     /// Whether two names start with the same word of three or more characters before a dash (`gpu-node-1`, `gpu-1`).
     static func sharedStem(_ a: String, _ b: String) -> Bool {
-        let stemA = a.lowercased().split(separator: "-").first.map(String.init) ?? ""
-        let stemB = b.lowercased().split(separator: "-").first.map(String.init) ?? ""
-        return stemA.count >= 3 && stemA == stemB && a.contains("-") && b.contains("-")
+        let partsA = a.lowercased().split(separator: "-").map(String.init)
+        let partsB = b.lowercased().split(separator: "-").map(String.init)
+        let stemA = partsA.first ?? ""
+        if stemA.count >= 3 && stemA == partsB.first && partsA.count > 1 && partsB.count > 1 { return true }
+        // `worker-5f6b9-qx7lm` for "cart-5f6b9-qx7lm": the same generated suffix (a hash with a digit) under
+        // another prefix.
+        let tailA = partsA.suffix(2), tailB = partsB.suffix(2)
+        return partsA.count >= 3 && partsB.count >= 3 && tailA == tailB && tailA.joined().contains(where: \.isNumber)
+            && tailA.joined().count >= 8
     }
 
     // MARK: - key=value and files
@@ -175,7 +185,8 @@ public enum Recopy {
     static func truncatedFixes(values: [String], asked: [String]) -> [Fix] {
         var fixes: [Fix] = []
         for value in values where !value.contains("=") && value.count >= 3 && !asked.contains(value) {
-            let sources = Set(asked.filter { $0.contains("=") && $0.hasSuffix("=" + value) && !values.contains($0) })
+            // `SIZE=.status.capacity.storage` names a column's path, not a pair a value was cut from.
+            let sources = Set(asked.filter { $0.contains("=") && !$0.contains("=.") && $0.hasSuffix("=" + value) && !values.contains($0) })
             if sources.count == 1, let source = sources.first { fixes.append(Fix(from: value, to: source)) }
         }
         return fixes

@@ -37,13 +37,24 @@ extension RequestEvidence {
             }
             return nil
         case "taint", "label", "annotate":
-            guard text.hasAny(removalWords), !text.hasAny(additionWords) else { return nil }
+            // "take the taint off", "remove the taint with the key gpu": "with" only describes what goes.
+            let removes = text.hasAny(removalWords) || text.has("off") && text.hasAny(["take", "taking", "took", "get"])
+            let adds = text.hasAny(additionWords.subtracting(["with"])) || text.has("with") && !removes
+            guard removes, !adds else { return nil }
             let pairs = parsed.arguments.filter { $0.contains("=") || (parsed.verb == "taint" && $0.contains(":")) }
             let missing = pairs.filter { !$0.hasSuffix("-") }
             guard !missing.isEmpty, !parsed.hasFlag("selector") || parsed.verb == "taint" else { return nil }
             var changed: [String] = []
             for pair in missing {
-                let removal = parsed.verb == "taint" ? pair + "-" : String(pair.prefix { $0 != "=" }) + "-"
+                var removal = parsed.verb == "taint" ? pair + "-" : String(pair.prefix { $0 != "=" }) + "-"
+                // "take the dedicated=ml:NoSchedule taint off": the taint as the request writes it.
+                if parsed.verb == "taint", let colon = pair.firstIndex(of: ":") {
+                    let key = pair[..<colon].prefix { $0 != "=" }.lowercased()
+                    let effect = pair[pair.index(after: colon)...].lowercased()
+                    if let written = evidence.request.split(whereSeparator: \.isWhitespace).map(String.init).first(where: {
+                        $0.lowercased().hasPrefix(key + "=") && $0.lowercased().hasSuffix(":" + effect)
+                    }) { removal = written + "-" }
+                }
                 words.replaceWord(pair, with: removal)
                 changed.append("\(pair) → \(removal)")
             }
@@ -65,6 +76,37 @@ extension RequestEvidence {
         parsed.namespace ?? AskedFlags.namedNamespace(evidence.request)
     }
 
+    /// The service account the request names: the word after "sa", "serviceaccount" or "service account" (past
+    /// "named" or "called"), or the one before them ("the ci-bot service account").
+    static func accountName(_ text: RequestText) -> String? {
+        let tokens = text.tokens
+        let fillers: Set<String> = ["the", "named", "called", "a", "an"]
+        for index in tokens.indices {
+            let isAccount = ["sa", "serviceaccount", "service-account"].contains(tokens[index])
+                || tokens[index] == "account" && index > 0 && tokens[index - 1] == "service"
+            guard isAccount else { continue }
+            var next = index + 1
+            while next < tokens.count, fillers.contains(tokens[next]) { next += 1 }
+            if next < tokens.count, looksLikeName(tokens[next]), !fillers.contains(tokens[next]) { return tokens[next] }
+            let before = tokens[index] == "account" ? index - 2 : index - 1
+            if before >= 0, looksLikeName(tokens[before]), tokens[before].contains("-") { return tokens[before] }
+        }
+        return nil
+    }
+
+    /// `NS:NAME` for a service account written `NAME:NS` or `NAME:junk`: when one part is the account the request
+    /// names and the other is not, the other part stays as the namespace only if the request writes it, else the
+    /// account's namespace takes its place. Nil when the pair is right already or the account cannot be told.
+    static func accountPair(_ parts: [String], namespace: String, _ evidence: Evidence) -> String? {
+        guard parts.count == 2 else { return nil }
+        if parts[1] == namespace, parts[0] != namespace { return namespace + ":" + parts[0] }
+        guard let name = accountName(evidence.text), parts[0].lowercased() == name, parts[1].lowercased() != name else { return nil }
+        let other = parts[1].lowercased()
+        let written = evidence.text.set.contains(other) && AskedFlags.looksLikeNamespace(other)
+            && KubectlCommandTable.spec(forVerb: other) == nil
+        return (written ? parts[1] : namespace) + ":" + parts[0]
+    }
+
     /// `--as=NAME` for a service account becomes `--as=system:serviceaccount:NS:NAME`; in `create rolebinding` and
     /// `create clusterrolebinding`, `--serviceaccount=NAME` (or the `system:serviceaccount:` form) becomes
     /// `--serviceaccount=NS:NAME`, and a `--user` the request calls a service account becomes one.
@@ -74,9 +116,9 @@ extension RequestEvidence {
         if let span = words.span("as"), let value = span.flag.value, value.hasPrefix("system:serviceaccount:") {
             // NAME and NS written the wrong way round: the namespace the command or request names comes first.
             let parts = value.dropFirst("system:serviceaccount:".count).split(separator: ":").map(String.init)
-            guard parts.count == 2, let namespace = accountNamespace(parsed, evidence), parts[1] == namespace,
-                  parts[0] != namespace else { return nil }
-            let fixed = "system:serviceaccount:\(namespace):\(parts[0])"
+            guard parts.count == 2, let namespace = accountNamespace(parsed, evidence),
+                  let pair = accountPair(parts, namespace: namespace, evidence) else { return nil }
+            let fixed = "system:serviceaccount:\(pair)"
             words.setValue(fixed, of: span)
             return EvidenceFix(.identity, "--as=\(value) → --as=\(fixed)")
         }
@@ -104,10 +146,9 @@ extension RequestEvidence {
             var fixed: String?
             if parts.count == 4, parts[0] == "system", parts[1] == "serviceaccount" {
                 fixed = parts[2] + ":" + parts[3]
-            } else if parts.count == 2, let namespace = accountNamespace(parsed, evidence), parts[1] == namespace,
-                      parts[0] != namespace {
+            } else if parts.count == 2, let namespace = accountNamespace(parsed, evidence) {
                 // NAME:NS written the wrong way round.
-                fixed = namespace + ":" + parts[0]
+                fixed = accountPair(parts, namespace: namespace, evidence)
             } else if parts.count == 1, let namespace = accountNamespace(parsed, evidence) {
                 fixed = namespace + ":" + value
             }

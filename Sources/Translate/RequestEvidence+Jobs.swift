@@ -6,19 +6,27 @@ extension RequestEvidence {
     static func jobFromCronJob(_ text: RequestText) -> (cronJob: String, job: String)? {
         let tokens = text.tokens
         let fillers: Set<String> = ["named", "called", "the", "a", "an", "new", "one-off"]
+        let adverbs: Set<String> = ["now", "immediately", "once", "manually", "asap", "today", "right", "again"]
         func name(after index: Int) -> (name: String, at: Int)? {
             var next = index
             while next < tokens.count, fillers.contains(tokens[next]) { next += 1 }
             guard next < tokens.count, looksLikeName(tokens[next]), !connectives.contains(tokens[next]),
-                  ResourceCatalog.lookup(tokens[next]) == nil else { return nil }
+                  !adverbs.contains(tokens[next]), ResourceCatalog.lookup(tokens[next]) == nil else { return nil }
             return (tokens[next], next)
+        }
+        // "kick off nightly-sync cronjob now": the name before the type, when it is written like one.
+        func name(before index: Int) -> (name: String, at: Int)? {
+            guard index > 0, looksLikeName(tokens[index - 1]), tokens[index - 1].contains(where: { $0 == "-" || $0.isNumber }),
+                  ResourceCatalog.lookup(tokens[index - 1]) == nil else { return nil }
+            return (tokens[index - 1], index)
         }
         var cronJobs: [String] = []
         var jobs: [String] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if ["cronjob", "cronjobs", "cj", "cronjob.batch"].contains(token), let found = name(after: index + 1) {
+            if ["cronjob", "cronjobs", "cj", "cronjob.batch"].contains(token),
+               let found = name(after: index + 1) ?? name(before: index) {
                 cronJobs.append(found.name)
                 index = found.at + 1
                 continue

@@ -26,7 +26,15 @@ extension RequestEvidence {
         guard parsed.verb == "auth", parsed.subverb == "can-i", !parsed.hasFlag("list"),
               evidence.text.hasAny(everythingWords), !evidence.text.hasAny(["whether", "if"]) else { return nil }
         let positional = words.positionalIndices.filter { !["auth", "can-i"].contains(words.words[$0]) }
-        guard positional.count == 2, positional.allSatisfy({ words.words[$0] == "*" }) else { return nil }
+        // "every action the user may perform": no verb or type of the request's own, so every permission.
+        let everyAction = ["every action", "all actions", "allowed to perform", "allowed to do", "what can i do",
+                           "all permissions", "every permission", "all my permissions", "all the actions"].contains(where: evidence.text.has)
+        let namesNone = !evidence.text.tokens.contains { token in
+            guard let type = ResourceCatalog.lookup(token) else { return false }
+            return !["namespaces"].contains(type.plural) && !["all", "list", "do"].contains(token)
+        }
+        let guessed = everyAction && namesNone && positional.count == 2
+        guard positional.count == 2, guessed || positional.allSatisfy({ words.words[$0] == "*" }) else { return nil }
         var line = words.words
         for index in positional.reversed() { line.remove(at: index) }
         line.insert("--list", at: min(3, line.count))

@@ -14,6 +14,9 @@ extension RequestEvidence {
         "show", "get", "using", "use", "uses", "run", "runs", "ran", "failing", "pending", "ready", "up", "down",
         "across", "across-all", "everywhere", "sorted", "sort", "by", "wide", "yaml", "json", "labels", "label",
         "status", "details", "info", "logs", "events", "more", "less", "older", "newer", "ones", "one", "both",
+        // Nouns that stand for objects without naming one ("PersistentVolumeClaim objects").
+        "objects", "object", "resources", "resource", "items", "item", "things", "kind", "kinds", "type", "types",
+        "instances", "entries",
     ]
 
     /// The objects a request names as `TYPE NAME`, `TYPE named NAME` or `TYPE/NAME` ("the service cache",

@@ -173,6 +173,13 @@ extension RequestEvidence {
                 index += 1
             }
         }
+        // `-- psql -U admin -i` with `-it` before `--`: the terminal flags repeated at the end are kubectl's. A shell's
+        // own `-i` (`bash -i`) stays.
+        let shells: Set<String> = ["sh", "bash", "zsh", "ash", "dash", "fish"]
+        if parsed.hasFlag("stdin") || parsed.hasFlag("tty"), dash + 2 < line.count, !shells.contains(line[dash + 1]),
+           ["-i", "-t", "-it", "-ti", "--stdin", "--tty"].contains(line[line.count - 1]) {
+            dropped.append(line.removeLast())
+        }
         guard !dropped.isEmpty, line.last != "--", let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
         words = rebuilt
         return EvidenceFix(.inventedValue, "dropped \(dropped.joined(separator: ", ")) after --: kubectl's flags, not the program's")
@@ -267,9 +274,34 @@ extension RequestEvidence {
     /// `get pods --sort-by=spec.nodeName`: kubectl's sort key is a JSONPath, written from the root with a dot.
     static let sortKeyDot: Check = { words, _ in
         guard words.parsed.verb == "get", let span = words.span("sort-by"), let value = span.flag.value,
-              let first = value.first, first.isLetter, value.contains(".") else { return nil }
-        words.setValue("." + value, of: span)
-        return EvidenceFix(.output, "--sort-by=.\(value): a JSONPath from the root")
+              let first = value.first, first.isLetter else { return nil }
+        if value.contains(".") {
+            words.setValue("." + value, of: span)
+            return EvidenceFix(.output, "--sort-by=.\(value): a JSONPath from the root")
+        }
+        // A column's header (`--sort-by=NAME`): the path of that column, from the custom columns or the table's own.
+        guard let path = columnPath(value, output: words.parsed.output, resource: words.parsed.resource?.plural) else { return nil }
+        words.setValue(path, of: span)
+        return EvidenceFix(.output, "--sort-by=\(value) → --sort-by=\(path): the column's field")
+    }
+
+    /// The field a column header stands for: the path `-o custom-columns` gives it, else that of kubectl's own column.
+    static func columnPath(_ header: String, output: String?, resource: String?) -> String? {
+        if let output, output.hasPrefix("custom-columns=") {
+            for column in output.dropFirst("custom-columns=".count).split(separator: ",") {
+                let parts = column.split(separator: ":", maxSplits: 1).map(String.init)
+                if parts.count == 2, parts[0].lowercased() == header.lowercased(), parts[1].hasPrefix(".") { return parts[1] }
+            }
+        }
+        switch header.lowercased() {
+        case "name": return ".metadata.name"
+        case "namespace": return ".metadata.namespace"
+        case "age", "created", "creationtimestamp": return ".metadata.creationTimestamp"
+        case "restarts" where resource == "pods": return ".status.containerStatuses[0].restartCount"
+        case "status" where resource == "pods": return ".status.phase"
+        case "node" where resource == "pods": return ".spec.nodeName"
+        default: return nil
+        }
     }
 
     /// `get hpa api -n api` for "hpa ns api yaml": a name the request only ever writes as the namespace is no object.

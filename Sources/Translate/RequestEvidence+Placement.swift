@@ -38,8 +38,11 @@ extension RequestEvidence {
         for index in tokens.indices.dropLast() where tokens[index] == "node" {
             guard index > 0, ["on", "the", "to"].contains(tokens[index - 1]) || (index > 1 && tokens[index - 2] == "on") else { continue }
             let name = tokens[index + 1]
-            guard looksLikeName(name), !notContainerNames.contains(name), ResourceCatalog.lookup(name) == nil,
-                  !found.contains(name) else { continue }
+            // "the node and IP columns", "the node name": a plain word after "the node" names no node.
+            let written = name.contains(where: { $0.isNumber || $0 == "-" || $0 == "." })
+                || tokens[index - 1] == "on" && !["name", "names", "itself", "labels", "label", "level"].contains(name)
+            guard looksLikeName(name), written, !notContainerNames.contains(name), !connectives.contains(name),
+                  ResourceCatalog.lookup(name) == nil, !found.contains(name) else { continue }
             found.append(name)
         }
         return found.count == 1 ? found[0] : nil

@@ -58,6 +58,10 @@ extension RequestEvidence {
         // "pods w/ sa default" answered as the account (`--as=…:default`): the request finds pods, it acts as no one.
         var droppedAs = false
         if let span = words.span("as") {
+            // "impersonate sa robot and list pods": the request acts as the account.
+            guard !evidence.text.hasAny(["impersonate", "impersonating", "impersonation", "acting"]),
+                  !evidence.text.has("as sa"), !evidence.text.has("as the sa"), !evidence.text.has("as service account"),
+                  !evidence.text.has("as the service account") else { return nil }
             guard field.key == "spec.serviceAccountName", let value = span.flag.value,
                   value == field.value || value.hasSuffix(":" + field.value) else { return nil }
             words.remove(span)

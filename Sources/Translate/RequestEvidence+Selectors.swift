@@ -10,16 +10,20 @@ extension RequestEvidence {
     static func absentLabel(_ text: RequestText) -> String? {
         let tokens = text.tokens
         var found: [String] = []
-        for index in tokens.indices where ["without", "missing", "lacking", "no", "unlabeled", "unlabelled", "not"].contains(tokens[index]) {
+        let negations: Set<String> = ["not", "don't", "dont", "doesn't", "doesnt"]
+        for index in tokens.indices where ["without", "missing", "lacking", "no", "unlabeled", "unlabelled"].contains(tokens[index])
+            || negations.contains(tokens[index]) {
             var next = index + 1
-            // "not labelled team", "not having the label team"; "but not the label debug" reads on below.
-            if tokens[index] == "not" {
+            // "not labelled team", "not having the label team", "do not have the X label"; "but not the label debug"
+            // reads on below.
+            if negations.contains(tokens[index]) {
                 var article = next
                 while article < tokens.count, ["the", "a", "an"].contains(tokens[article]) { article += 1 }
                 if article < tokens.count, ["label", "labels"].contains(tokens[article]) {
                     next = article
                 } else {
-                    guard next < tokens.count, ["labelled", "labeled", "having", "carrying"].contains(tokens[next]) else { continue }
+                    guard next < tokens.count, ["labelled", "labeled", "having", "carrying", "have", "has", "carry", "bear"].contains(tokens[next])
+                    else { continue }
                     next += 1
                     if next < tokens.count, !["label", "labels", "a", "an", "the", "any"].contains(tokens[next]), isLabelKey(tokens[next]),
                        !tokens[next].contains("="), !found.contains(tokens[next]) {

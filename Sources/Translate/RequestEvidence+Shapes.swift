@@ -137,7 +137,7 @@ extension RequestEvidence {
         let parsed = words.parsed
         // Verbs that act on the object itself (`get endpoints X` for "endpoints of svc X" reads another type on purpose;
         // `autoscale deploy X` for "hpa X" names the target).
-        guard ["set", "scale", "rollout", "describe", "delete", "label", "annotate", "edit", "port-forward", "logs"].contains(parsed.verb ?? ""),
+        guard ["set", "scale", "rollout", "describe", "delete", "label", "annotate", "edit", "port-forward", "logs", "wait", "patch"].contains(parsed.verb ?? ""),
               parsed.objects.count == 1, let object = parsed.objects.first, let current = object.resource,
               let wanted = namedObject(object.name, in: evidence.text), wanted != current,
               !["namespaces", "nodes"].contains(wanted.plural),
@@ -217,10 +217,77 @@ extension RequestEvidence {
     /// `create cronjob … --schedule` for a plain interval the request gives, when the model's schedule differs.
     static let cronSchedule: Check = { words, evidence in
         let parsed = words.parsed
-        guard parsed.verb == "create", parsed.subverb == "cronjob", let span = words.span("schedule"),
-              let schedule = plainSchedule(evidence.text), span.flag.value != schedule else { return nil }
-        words.setValue(schedule, of: span)
-        return EvidenceFix(.inventedValue, "--schedule='\(schedule)': the interval the request gives")
+        guard parsed.verb == "create", parsed.subverb == "cronjob", let span = words.span("schedule") else { return nil }
+        if let schedule = plainSchedule(evidence.text), span.flag.value != schedule {
+            words.setValue(schedule, of: span)
+            return EvidenceFix(.inventedValue, "--schedule='\(schedule)': the interval the request gives")
+        }
+        // "every Sunday at 04:15": the time and day the request gives, unless the model's schedule already says them.
+        guard let timed = timedSchedule(evidence.text), let value = span.flag.value,
+              !sameSchedule(value, timed) else { return nil }
+        words.setValue(timed, of: span)
+        return EvidenceFix(.inventedValue, "--schedule='\(timed)': the time the request gives")
+    }
+
+    /// Days of the week as cron numbers.
+    static let weekdays: [String: String] = [
+        "sunday": "0", "sundays": "0", "sun": "0", "monday": "1", "mondays": "1", "mon": "1", "tuesday": "2",
+        "tuesdays": "2", "tue": "2", "wednesday": "3", "wednesdays": "3", "wed": "3", "thursday": "4", "thursdays": "4",
+        "thu": "4", "friday": "5", "fridays": "5", "fri": "5", "saturday": "6", "saturdays": "6", "sat": "6",
+        "weekday": "1-5", "weekdays": "1-5", "weekend": "0,6", "weekends": "0,6",
+    ]
+
+    /// The schedule of a request that gives one time of day ("at 04:15", "at 2:30 am", "at 11pm", "at midnight"),
+    /// daily or on the days of the week it names: `15 4 * * 0` for "every Sunday at 04:15". Nil for anything else.
+    static func timedSchedule(_ text: RequestText) -> String? {
+        let tokens = text.tokens
+        var times: [(hour: Int, minute: Int)] = []
+        for (index, token) in tokens.enumerated() {
+            var hour: Int?
+            var minute = 0
+            var rest = token
+            if let match = token.range(of: #"^\d{1,2}:\d{2}"#, options: .regularExpression) {
+                let parts = token[match].split(separator: ":")
+                hour = Int(parts[0])
+                minute = Int(parts[1]) ?? 0
+                rest = String(token[match.upperBound...])
+            } else if index > 0, tokens[index - 1] == "at", let match = token.range(of: #"^\d{1,2}"#, options: .regularExpression) {
+                hour = Int(token[match])
+                rest = String(token[match.upperBound...])
+                // "at 3" alone is no time; "at 3am" and "at 3 pm" are.
+                if rest.isEmpty, !(index + 1 < tokens.count && ["am", "pm"].contains(tokens[index + 1])) { hour = nil }
+            } else if index > 0, tokens[index - 1] == "at", token == "midnight" || token == "noon" {
+                hour = token == "noon" ? 12 : 0
+            }
+            guard var value = hour else { continue }
+            let meridiem = rest.isEmpty && index + 1 < tokens.count ? tokens[index + 1] : rest
+            if meridiem == "pm", value < 12 { value += 12 }
+            if meridiem == "am", value == 12 { value = 0 }
+            guard (0...23).contains(value), (0...59).contains(minute) else { return nil }
+            times.append((value, minute))
+        }
+        guard times.count == 1, let time = times.first else { return nil }
+        let days = Array(Set(tokens.compactMap { weekdays[$0] })).sorted()
+        guard days.count <= 1 else { return nil }
+        // A month or a day of the month is more than this reads.
+        guard !text.hasAny(["month", "monthly", "months", "1st", "15th", "first", "last", "hour", "hours", "hourly", "minutes"])
+        else { return nil }
+        return "\(time.minute) \(time.hour) * * \(days.first ?? "*")"
+    }
+
+    /// Whether two cron schedules say the same minute, hour and days (`15 4 * * SUN` and `15 4 * * 0`).
+    static func sameSchedule(_ a: String, _ b: String) -> Bool {
+        func fields(_ schedule: String) -> [String] {
+            schedule.split(separator: " ").map { field in
+                let lower = field.lowercased()
+                if lower == "7" { return "0" }
+                return weekdays[lower] ?? lower.replacingOccurrences(of: "00", with: "0")
+            }
+        }
+        let left = fields(a), right = fields(b)
+        guard left.count == 5, right.count == 5 else { return false }
+        func number(_ field: String) -> String { Int(field).map(String.init) ?? field }
+        return zip(left, right).allSatisfy { number($0) == number($1) }
     }
 
     /// `get pods --sort-by=memory`: only `kubectl top` sorts by `cpu` or `memory`, so the listing is a `top`.
@@ -269,6 +336,14 @@ extension RequestEvidence {
             let effects = ["noschedule": "NoSchedule", "prefernoschedule": "PreferNoSchedule", "noexecute": "NoExecute"]
             let named = Set(evidence.text.tokens.compactMap { effects[$0] })
             if !body.contains(":"), !body.isEmpty, named.count == 1, let effect = named.first { body += ":" + effect }
+            // "take the dedicated=ml:NoSchedule taint off": the taint exactly as the request writes it.
+            if let colon = body.firstIndex(of: ":") {
+                let key = body[..<colon].prefix { $0 != "=" }.lowercased()
+                let effect = body[body.index(after: colon)...].lowercased()
+                if let written = evidence.request.split(whereSeparator: \.isWhitespace).map(String.init).first(where: {
+                    $0.lowercased().hasPrefix(key + "=") && $0.lowercased().hasSuffix(":" + effect)
+                }) { body = written }
+            }
             guard body + "-" != argument, !body.isEmpty else { continue }
             words.replaceWord(argument, with: body + "-")
             changed.append(body + "-")

@@ -55,7 +55,12 @@ extension RequestEvidence {
         let podName = parsed.names.first?.lowercased()
         guard program == imageBase || program == podName || image.hasSuffix("/" + program) else { return nil }
         let arguments = parsed.afterDoubleDash.dropFirst().filter { !$0.hasPrefix("-") }
-        guard !arguments.isEmpty, !arguments.contains(where: evidence.known.contains) else { return nil }
+        // `curl http://quartz` for "curl svc quartz": the host of a URL counts as the request's word.
+        func mentioned(_ argument: String) -> Bool {
+            let host = argument.components(separatedBy: "://").last?.split(whereSeparator: { ":/".contains($0) }).first.map(String.init)
+            return evidence.known.contains(argument) || host.map { evidence.known.containsWord($0) } == true
+        }
+        guard !arguments.isEmpty, !arguments.contains(where: mentioned) else { return nil }
         let removed = parsed.afterDoubleDash.joined(separator: " ")
         guard let dash = words.words.firstIndex(of: "--") else { return nil }
         words.remove(at: dash..<words.words.count)

@@ -83,6 +83,9 @@ extension RequestEvidence {
               // No node the request names (`cordon -o wide` reads `wide` as a name).
               !(parsed.names + parsed.objects.map(\.name)).contains(where: { evidence.text.set.contains($0.lowercased()) })
         else { return nil }
+        // "uncordon the cordoned ones" asks for the verb it starts with.
+        let first = evidence.text.tokens.first { !["please", "pls", "plz", "now", "then", "k1"].contains($0) }
+        guard first != parsed.verb else { return nil }
         let unschedulable = evidence.text.hasAny(["cordoned", "unschedulable", "drained"])
         let schedulable = evidence.text.hasAny(["uncordoned", "schedulable"]) && !unschedulable
         guard unschedulable || schedulable else { return nil }

@@ -12,7 +12,7 @@ extension RequestEvidence {
     ]
 
     /// `-o base64decode`: an output format kubectl does not have goes (a second, real `-o` is what prints).
-    static let unknownOutput: Check = { words, _ in
+    static let unknownOutput: Check = { words, evidence in
         // `kustomize -o` names a file.
         guard words.parsed.verb != "kustomize" else { return nil }
         for span in words.spans where span.flag.name == "output" {
@@ -20,6 +20,11 @@ extension RequestEvidence {
             let format = String(value.prefix { $0 != "=" }).lowercased()
             guard !outputFormats.contains(format) else { continue }
             let written = words.text(of: span)
+            // `-o jsonl` for "in JSON format": the format the request names.
+            if let named = AskedFlags.namedFormat(evidence.request) {
+                words.setValue(named, of: span)
+                return EvidenceFix(.output, "\(written) → -o \(named): the format the request names")
+            }
             words.remove(span)
             return EvidenceFix(.unknownFlag, "dropped \(written): kubectl has no output \(format)")
         }
@@ -88,15 +93,29 @@ extension RequestEvidence {
     static let fieldPrefixes = ["status.", "spec.", "metadata.", "involvedobject."]
 
     /// `get pv --selector=status.phase!=Bound`: an object's field is selected by `--field-selector`, not `-l`.
-    static let fieldInLabelSelector: Check = { words, _ in
+    static let fieldInLabelSelector: Check = { words, evidence in
         guard let span = words.span("selector"), let selector = span.flag.value else { return nil }
         let terms = selectorTerms(selector)
-        let fields = terms.filter { term in
+        // `-l node=ip-10-0-1-7` for the pods "on node ip-10-0-1-7": pods carry no such label; the node is a field.
+        let onNode = words.parsed.resource?.plural == "pods" && evidence.text.hasAny(["node", "nodes"])
+        func nodeTerm(_ term: String) -> Bool {
             let key = term.prefix { !"=!<> ".contains($0) }.lowercased()
-            return fieldPrefixes.contains(where: key.hasPrefix)
+            guard onNode, ["node", "nodename", "node-name", "node_name", "host", "hostname"].contains(key),
+                  let pair = equality(term) else { return false }
+            return evidence.known.containsWord(pair.value)
         }
-        guard !fields.isEmpty else { return nil }
-        let labels = terms.filter { !fields.contains($0) }
+        var renamed: [String: String] = [:]
+        for term in terms where nodeTerm(term) {
+            let key = term.prefix { !"=!<> ".contains($0) }
+            renamed[term] = "spec.nodeName" + term.dropFirst(key.count)
+        }
+        let fieldTerms = terms.filter { term in
+            let key = term.prefix { !"=!<> ".contains($0) }.lowercased()
+            return fieldPrefixes.contains(where: key.hasPrefix) || renamed[term] != nil
+        }
+        guard !fieldTerms.isEmpty else { return nil }
+        let labels = terms.filter { !fieldTerms.contains($0) }
+        let fields = fieldTerms.map { renamed[$0] ?? $0 }
         if labels.isEmpty { words.remove(span) } else { words.setValue(labels.joined(separator: ","), of: span) }
         if let field = words.span("field-selector"), let current = field.flag.value {
             words.setValue(([current] + fields).joined(separator: ","), of: field)

@@ -20,13 +20,19 @@ public enum RequestEvidence {
         var context: [String] = []
     }
 
+    /// The verb of `parsed` (a function, so a check can read it before binding its own `verb`).
+    static func verb(_ parsed: KubectlCommand) -> String? { parsed.verb }
+
     /// The checks, in order.
     static let checks: [Check] = [
         repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, inventedFile, runForDeployment, sessionType, bareWorkload, namespaceNotNamed, unknownOutput, nodeCommandExtras, requestWordsAsNames, cronJobSuspend, filterNotColumns, watchOnly, inventedTarget, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, namespaceAsObjectName, namespaceFromValue, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, containerValue, containerAsObject, strayContainerWords, markerAfterDash, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
-        fieldInLabelSelector, strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, mergedFieldSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, setImageMarker, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
+        fieldInLabelSelector, labelsInFieldSelector, strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, mergedFieldSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, setImageMarker, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
         listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce, flagsAfterDash, sortKeyDot, roleKind, sliceOfService, localPortFirst, inventedProgram, kustomizeFormat, resourceSide, endpointsOfService, explainPath, imagePatch, markerAsValue, roleScope, lostSelector, selectingPair,
+        lostLogsPod, rolloutStatusOnce, logBytes, eventsOfKind, patchPathForType, resourceVerbs, serverDryRun, portPairs,
+        strayNamespaceWord, strayNodeWords, allNarrowedByState, namespacedResources, repeatedForwardTarget, currentReplicas,
+        commandNeedsDash,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -83,7 +89,7 @@ public enum RequestEvidence {
         "other", "same", "new", "ephemeral", "debug", "in", "of", "from", "for", "to", "on", "named", "called", "it",
         "container", "containers", "image", "logs", "log", "shell", "running", "which", "with", "prev", "previous",
         "last", "old", "crashed", "dead", "failed", "restarted", "current", "terminated", "default", "only", "one",
-        "single", "whole", "right", "wrong",
+        "single", "whole", "right", "wrong", "rather", "than", "instead", "not", "but",
     ]
 
     /// The container a request names: `container X`, `container named X`, `-c X` or `the X container`.
@@ -98,6 +104,10 @@ public enum RequestEvidence {
         for (index, token) in tokens.enumerated() {
             var candidate: String?
             if token.hasPrefix("--container=") { candidate = String(token.dropFirst(12)) }
+            // "the envoy sidecar": the word before "sidecar" names the container.
+            if token == "sidecar", index > 0, usable(tokens[index - 1]), !tokens[index - 1].contains(where: \.isNumber) {
+                candidate = tokens[index - 1]
+            }
             if ["container", "ctr", "-c", "--container"].contains(token) {
                 var next = index + 1
                 if next < tokens.count, ["named", "called"].contains(tokens[next]) { next += 1 }
@@ -135,8 +145,10 @@ public enum RequestEvidence {
     /// and the command has none.
     static let container: Check = { words, evidence in
         let parsed = words.parsed
-        guard let verb = parsed.verb, ["logs", "exec", "attach", "cp"].contains(verb),
-              !parsed.hasFlag("container"), !parsed.hasFlag("all-containers"),
+        // `set env` and `set resources` take `-c` too (`set image` names the container in its pairs).
+        let setsContainer = verb(parsed) == "set" && ["env", "resources"].contains(parsed.subverb ?? "")
+        guard let verb = parsed.verb, ["logs", "exec", "attach", "cp"].contains(verb) || setsContainer,
+              !parsed.hasFlag("container"), !parsed.hasFlag("containers"), !parsed.hasFlag("all-containers"),
               let name = namedContainer(evidence.text), !parsed.names.contains(name),
               !parsed.objects.contains(where: { $0.name == name }) else { return nil }
         words.append(["-c", name])

@@ -16,6 +16,18 @@ struct LastCommandFixerTests {
         return context
     }
 
+    @Test func aMistypedFormatAndAMissingShell() throws {
+        let format = context("kubectl get pods -l app=cart -o wdie",
+                             "error: unable to match a printer suitable for the output format \"wdie\", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml")
+        #expect(try #require(LastCommandFixer.fix(request: "fix it", context: format)).command == "kubectl get pods -l app=cart -o wide")
+        let shell = context("kubectl exec -it orders-db-0 -- bash",
+                            "OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown\ncommand terminated with exit code 126")
+        #expect(try #require(LastCommandFixer.fix(request: "Fix the previous command.", context: shell)).command == "kubectl exec -it orders-db-0 -- sh")
+        // A program that is no shell is not swapped for one.
+        let program = context("kubectl exec db-0 -- psql", "exec: \"psql\": executable file not found in $PATH")
+        #expect(LastCommandFixer.fix(request: "fix it", context: program) == nil)
+    }
+
     @Test func typoedResourceTypeGetsTheClosestType() throws {
         let failed = context("kubectl get deploymnets -n shop",
                              "error: the server doesn't have a resource type \"deploymnets\"\n")

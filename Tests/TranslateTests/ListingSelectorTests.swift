@@ -84,3 +84,81 @@ struct ListingSelectorTests {
         #expect(names("show logs of the failing ones") == ["web-1", "worker-5c8d-abcde"])
     }
 }
+
+@Suite("ListingSelector: states, ordinals, superlatives and exact counts")
+struct ListingSelectorStateTests {
+    static let pods = Listings.read("kubectl get pods", """
+    NAME                         READY   STATUS      RESTARTS     AGE
+    etl-runner-7d9c6b5f4-4rjzx   0/1     Evicted     0            3h
+    etl-runner-7d9c6b5f4-9mkwd   1/1     Running     4 (1h ago)   2h
+    etl-runner-7d9c6b5f4-hb6tn   0/1     Evicted     0            3h
+    minio-0                      1/1     Running     0            51d
+    spark-driver-a81c3f          0/1     OOMKilled   2 (4m ago)   25m
+    builder-5f7c8-2mzpq          0/1     Error       0            3h
+    report-28904280-x2k4q        0/1     Completed   0            2h
+    """)
+
+    static let deployments = Listings.read("kubectl get deployments", """
+    NAME            READY   UP-TO-DATE   AVAILABLE   AGE
+    admin-ui        1/1     1            1           30d
+    cart            0/0     0            0           30d
+    checkout-api    1/3     3            1           30d
+    feature-flags   0/0     0            0           12d
+    """)
+
+    static let jobs = Listings.read("kubectl get jobs", """
+    NAME                       STATUS     COMPLETIONS   DURATION   AGE
+    backup-orders-28903560     Complete   1/1           6m3s       14h
+    backup-orders-28904280     Failed     0/1           2h         2h
+    migrate-schema-v42         Running    0/1           18m        18m
+    """)
+
+    static let oldJobs = Listings.read("kubectl get jobs", """
+    NAME                    COMPLETIONS   DURATION   AGE
+    etl-nightly-28901234    1/1           4m12s      2d
+    etl-nightly-28904114    0/1           2h         2h
+    """)
+
+    static let nodes = Listings.read("kubectl get nodes", """
+    NAME            STATUS                     ROLES           AGE    VERSION
+    ip-10-2-11-6    Ready,SchedulingDisabled   <none>          45d    v1.28.9
+    ip-10-2-12-88   NotReady                   <none>          45d    v1.28.9
+    ip-10-2-9-201   Ready                      <none>          97d    v1.28.9
+    """, namespace: nil)
+
+    func names(_ request: String, _ listing: Listing) -> [String]? {
+        ListingSelector.pick(request, listing: listing)?.rows.map(\.name)
+    }
+
+    @Test func statesOfTheirOwn() {
+        #expect(names("delete the evicted ones", Self.pods) == ["etl-runner-7d9c6b5f4-4rjzx", "etl-runner-7d9c6b5f4-hb6tn"])
+        #expect(names("Delete the pods that are in the Error state.", Self.pods) == ["builder-5f7c8-2mzpq"])
+        #expect(names("describe the oomkilled one", Self.pods) == ["spark-driver-a81c3f"])
+        #expect(names("delete the completed and evicted ones", Self.pods)
+            == ["etl-runner-7d9c6b5f4-4rjzx", "etl-runner-7d9c6b5f4-hb6tn", "report-28904280-x2k4q"])
+        #expect(names("uncordon the cordoned ones", Self.nodes) == ["ip-10-2-11-6"])
+    }
+
+    @Test func jobsThatCompletedOrFailed() {
+        #expect(names("Delete the jobs that have completed.", Self.jobs) == ["backup-orders-28903560"])
+        #expect(names("delete the completed jobs", Self.oldJobs) == ["etl-nightly-28901234"])
+        // A running job is not a failed one.
+        #expect(names("delete the failed job", Self.jobs) == ["backup-orders-28904280"])
+    }
+
+    @Test func deploymentsNotFullyReadyAndExactCounts() {
+        #expect(names("Restart the deployments that are not fully ready.", Self.deployments) == ["checkout-api"])
+        #expect(names("scale the 0/0 ones up to 1", Self.deployments) == ["cart", "feature-flags"])
+    }
+
+    @Test func ordinalsAndSuperlatives() {
+        #expect(names("the 2nd one's logs", Self.pods) == ["etl-runner-7d9c6b5f4-9mkwd"])
+        #expect(names("Open a shell in the third pod of the listing.", Self.pods) == ["etl-runner-7d9c6b5f4-hb6tn"])
+        #expect(names("logs of the one w/ most restarts", Self.pods) == ["etl-runner-7d9c6b5f4-9mkwd"])
+        #expect(names("Show the logs of the pod that has restarted the most.", Self.pods) == ["etl-runner-7d9c6b5f4-9mkwd"])
+        #expect(names("describe the oldest one", Self.pods) == ["minio-0"])
+        #expect(names("describe the newest one", Self.pods) == ["spark-driver-a81c3f"])
+        // A fresh question picks nothing.
+        #expect(names("show the evicted pods", Self.pods) == nil)
+    }
+}

@@ -17,6 +17,14 @@ struct PickEnforcerTests {
         #expect(result.note == nil && result.issue == nil)
     }
 
+    @Test func aGarbledObjectOfAOneObjectVerbIsReplaced() {
+        // Mixed: web-0, web-1, payments-api-…, worker-…: the second row.
+        let result = enforce("kubectl logs shop/pod/api-6c9d8-7k2lp -n shop", "the 2nd one's logs")
+        #expect(result.command == "kubectl logs web-1 -n shop")
+        // Another type the request reads (the deployment of a pod) stays.
+        #expect(enforce("kubectl logs deployment/web", "the 2nd one's logs").command == "kubectl logs deployment/web")
+    }
+
     @Test func otherRowsAreReplacedWithANote() {
         let result = enforce("kubectl delete pod web-0 payments-api-7d9f8-x2x9q -n shop")
         #expect(result.command == "kubectl delete pod web-1 worker-5c8d-abcde -n shop")

@@ -175,7 +175,7 @@ struct PromptBuilderTests {
 
     @Test func listingShowsFailingRowsFirstWithTrimmedCells() {
         let context = SessionContext(namespace: "shop", listing: Self.shopListing)
-        let message = userMessage(PromptBuilder.build(request: "describe the oldest one", context: context))
+        let message = userMessage(PromptBuilder.build(request: "describe the one using the most memory", context: context))
         #expect(message == """
         ns: shop
         listed pods in shop:
@@ -185,9 +185,9 @@ struct PromptBuilderTests {
         web-5f6b9c-q8zr4 Running 1/1 0
         redis-0 Running 1/1 0
         failing: payments-api-7d9f8-x2k4q worker-6d8f7-abc12
-        request: describe the oldest one
+        request: describe the one using the most memory
         """)
-        let fields = PromptBuilder.contextFields(context, request: "describe the oldest one")
+        let fields = PromptBuilder.contextFields(context, request: "describe the one using the most memory")
         #expect(fields["listing"]?.hasPrefix("listed pods in shop:") == true)
     }
 

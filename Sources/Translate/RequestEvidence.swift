@@ -105,7 +105,8 @@ public enum RequestEvidence {
             var candidate: String?
             if token.hasPrefix("--container=") { candidate = String(token.dropFirst(12)) }
             // "the envoy sidecar": the word before "sidecar" names the container.
-            if token == "sidecar", index > 0, usable(tokens[index - 1]), !tokens[index - 1].contains(where: \.isNumber) {
+            if token == "sidecar", index > 0, usable(tokens[index - 1]), !tokens[index - 1].contains(where: \.isNumber),
+               !["ctr", "-c", "--container"].contains(tokens[index - 1]) {
                 candidate = tokens[index - 1]
             }
             if ["container", "ctr", "-c", "--container"].contains(token) {

@@ -432,3 +432,12 @@ struct RequestEvidenceRunScaleTests {
             == "kubectl run probe --image=k6:0.49 --command -- sleep 3600")
     }
 }
+
+@Suite("RequestEvidence: a container named sidecar")
+struct RequestEvidenceSidecarTests {
+    @Test func theWordBeforeSidecarUnlessItIsAMarker() {
+        #expect(RequestEvidence.namedContainer(RequestText("attach to quill-7 ctr sidecar interactive tty")) == "sidecar")
+        #expect(RequestEvidence.namedContainer(RequestText("follow envoy sidecar logs on api-7c9f8-xk2lp")) == "envoy")
+        #expect(RequestEvidence.namedContainer(RequestText("logs of the sidecar of api-0")) == nil)
+    }
+}

@@ -83,7 +83,7 @@ public enum FlagEvidence {
         }
         let parsed = KubectlCommand.parse(words)
         // "the one with the most restarts" picks a row by its restarts; it asks for no earlier container's logs.
-        var asked = askedText(AskedFlags.withoutNamespaceNames(request))
+        var asked = askedText(AskedFlags.withoutNamespaceNames(request)).replacingOccurrences(of: ". ", with: " ")
         for phrase in [" most restarts ", " most restarted ", " restarted the most ", " restarted most ", " with restarts ",
                        " that restarted ", " restarts the most ", " max restarts "] {
             asked = asked.replacingOccurrences(of: phrase, with: " ")

@@ -59,7 +59,9 @@ public enum PickEnforcer {
         let usesSelector = parsed.selector != nil || parsed.fieldSelector != nil || parsed.flag("all")?.isOn == true
         var rewritten = words
         var notes: [String] = []
-        if shown != Set(names) || usesSelector || parsed.objects.count != names.count {
+        // `logs monitoring/prometheus-0`: the right row behind a word that is no type (kubectl would read a type).
+        let untyped = parsed.objects.contains { $0.resource == nil }
+        if shown != Set(names) || usesSelector || parsed.objects.count != names.count || (garbled && untyped) {
             if singleObjectVerbs.contains(verb), parsed.objects.count == 1, let row = pick.rows.first,
                !usesSelector {
                 rewritten = replaceObjects(words, parsed: parsed, with: singleWords(row, pick: pick))

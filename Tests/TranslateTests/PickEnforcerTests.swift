@@ -21,6 +21,8 @@ struct PickEnforcerTests {
         // Mixed: web-0, web-1, payments-api-…, worker-…: the second row.
         let result = enforce("kubectl logs shop/pod/api-6c9d8-7k2lp -n shop", "the 2nd one's logs")
         #expect(result.command == "kubectl logs web-1 -n shop")
+        // The right row behind a namespace written as a type.
+        #expect(enforce("kubectl logs shop/web-1", "the 2nd one's logs").command == "kubectl logs web-1")
         // Another type the request reads (the deployment of a pod) stays.
         #expect(enforce("kubectl logs deployment/web", "the 2nd one's logs").command == "kubectl logs deployment/web")
     }

@@ -379,6 +379,7 @@ struct AnswerFixesComplexTests {
 struct FlagEvidenceRestartPickTests {
     @Test func mostRestartsAsksForNoPreviousLogs() {
         #expect(FlagEvidence.prune("kubectl logs api-0 --previous", request: "logs of the one w/ most restarts", context: []).dropped == ["--previous"])
+        #expect(FlagEvidence.prune("kubectl logs api-0 --previous", request: "Show the logs of the pod that has restarted the most.", context: []).dropped == ["--previous"])
         #expect(FlagEvidence.prune("kubectl logs api-0 --previous", request: "logs of api-0 before the restart", context: []).dropped.isEmpty)
     }
 }

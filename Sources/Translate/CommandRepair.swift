@@ -171,7 +171,8 @@ public enum CommandRepair {
         return nil
     }
 
-    /// `30s`, `2m`, `1h` or `1m30s` as seconds; nil for anything else (a bare number included).
+    /// `30s`, `2m`, `1h`, `1m30s` or a listing's age (`3d4h`) as seconds; nil for anything else (a bare number
+    /// included).
     static func seconds(_ value: String) -> Int? {
         var total = 0
         var digits = ""
@@ -186,6 +187,8 @@ public enum CommandRepair {
             case "s": total += number
             case "m": total += number * 60
             case "h": total += number * 3600
+            case "d": total += number * 86400
+            case "y": total += number * 31_536_000
             default: return nil
             }
             digits = ""

@@ -115,22 +115,7 @@ public enum ListingSelector {
     /// A row's number in `column`: restarts as counted, ages (`3d4h`, `47m`, `12s`) in seconds.
     static func value(_ row: ListedObject, _ column: String) -> Int? {
         guard let text = cell(row, column) else { return nil }
-        guard column == "AGE" else { return leadingInteger(text) }
-        var total = 0, digits = ""
-        for character in text {
-            if character.isNumber { digits.append(character); continue }
-            guard let number = Int(digits) else { return nil }
-            switch character {
-            case "s": total += number
-            case "m": total += number * 60
-            case "h": total += number * 3600
-            case "d": total += number * 86400
-            case "y": total += number * 31_536_000
-            default: return nil
-            }
-            digits = ""
-        }
-        return digits.isEmpty ? total : nil
+        return column == "AGE" ? CommandRepair.seconds(text) : leadingInteger(text)
     }
 
     /// Number words for `first two`.

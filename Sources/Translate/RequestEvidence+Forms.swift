@@ -46,15 +46,8 @@ extension RequestEvidence {
             guard !missing.isEmpty, !parsed.hasFlag("selector") || parsed.verb == "taint" else { return nil }
             var changed: [String] = []
             for pair in missing {
-                var removal = parsed.verb == "taint" ? pair + "-" : String(pair.prefix { $0 != "=" }) + "-"
-                // "take the dedicated=ml:NoSchedule taint off": the taint as the request writes it.
-                if parsed.verb == "taint", let colon = pair.firstIndex(of: ":") {
-                    let key = pair[..<colon].prefix { $0 != "=" }.lowercased()
-                    let effect = pair[pair.index(after: colon)...].lowercased()
-                    if let written = evidence.request.split(whereSeparator: \.isWhitespace).map(String.init).first(where: {
-                        $0.lowercased().hasPrefix(key + "=") && $0.lowercased().hasSuffix(":" + effect)
-                    }) { removal = written + "-" }
-                }
+                // `taintRemovalParts` (after this check) writes the taint as the request does.
+                let removal = parsed.verb == "taint" ? pair + "-" : String(pair.prefix { $0 != "=" }) + "-"
                 words.replaceWord(pair, with: removal)
                 changed.append("\(pair) → \(removal)")
             }

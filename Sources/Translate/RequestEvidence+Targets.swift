@@ -54,7 +54,8 @@ extension RequestEvidence {
             kind = type
         }
         guard let kind else { return nil }
-        // A `--for` that names an object of that type is what the request asks for already.
+        // A `--for` that names an object the request or session mentions is what it asks for already; one named by a
+        // word that names no object ("PersistentVolumeClaim objects") is not.
         if let target = words.span("for")?.flag.value, !namedObjects(RequestText(target.replacingOccurrences(of: "/", with: " "))).isEmpty,
            evidence.known.containsWord(target.split(separator: "/").last.map(String.init) ?? target) { return nil }
         var fields = ["involvedObject.kind=" + kind.kind]

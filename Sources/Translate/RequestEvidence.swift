@@ -20,9 +20,6 @@ public enum RequestEvidence {
         var context: [String] = []
     }
 
-    /// The verb of `parsed` (a function, so a check can read it before binding its own `verb`).
-    static func verb(_ parsed: KubectlCommand) -> String? { parsed.verb }
-
     /// The checks, in order.
     static let checks: [Check] = [
         repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, inventedFile, runForDeployment, sessionType, bareWorkload, namespaceNotNamed, unknownOutput, nodeCommandExtras, requestWordsAsNames, cronJobSuspend, filterNotColumns, watchOnly, inventedTarget, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
@@ -147,7 +144,7 @@ public enum RequestEvidence {
     static let container: Check = { words, evidence in
         let parsed = words.parsed
         // `set env` and `set resources` take `-c` too (`set image` names the container in its pairs).
-        let setsContainer = verb(parsed) == "set" && ["env", "resources"].contains(parsed.subverb ?? "")
+        let setsContainer = parsed.verb == "set" && ["env", "resources"].contains(parsed.subverb ?? "")
         guard let verb = parsed.verb, ["logs", "exec", "attach", "cp"].contains(verb) || setsContainer,
               !parsed.hasFlag("container"), !parsed.hasFlag("containers"), !parsed.hasFlag("all-containers"),
               let name = namedContainer(evidence.text), !parsed.names.contains(name),

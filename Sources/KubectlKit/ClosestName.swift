@@ -14,6 +14,11 @@ public enum ClosestName {
         return best?.name
     }
 
+    /// How many edits (insertions, deletions, substitutions, adjacent swaps) turn `a` into `b`, ignoring letter case.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        distance(Array(a.lowercased()), Array(b.lowercased()))
+    }
+
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost one.
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

@@ -76,6 +76,7 @@ public enum AskedFlags {
         if Set(placed.map { words[$0 + 1] }).count == 1, let index = placed.first { return words[index + 1] }
         if let index = thes.first { return words[index + 1] }
         var found: [String] = []
+        var explicit: [String] = []
         // "… svc ledger-api billing ns": a marker that ends the request follows the name.
         // "shares its process namespace" names a kind of namespace, not one.
         let kinds: Set<String> = ["process", "network", "pid", "ipc", "user", "mount", "uts", "host", "its", "their", "own"]
@@ -83,14 +84,20 @@ public enum AskedFlags {
            !markers.contains(words[words.count - 2]), looksLikeNamespace(words[words.count - 2]),
            !kinds.contains(words[words.count - 2]), !kinds.contains(words[words.count - 3]) {
             found.append(words[words.count - 2])
+            explicit.append(words[words.count - 2])
         }
         for (index, word) in words.enumerated() where index + 1 < words.count && markers.contains(word) {
             let candidate = words[index + 1]
             if markers.contains(candidate) { continue }
             // "in revision 2", "in version 1.29", "in line 40": a word numbered by what follows names no namespace.
             if word == "in", index + 2 < words.count, words[index + 2].first?.isNumber == true { continue }
-            if looksLikeNamespace(candidate), !found.contains(candidate) { found.append(candidate) }
+            if looksLikeNamespace(candidate), !found.contains(candidate) {
+                found.append(candidate)
+                if word != "in" { explicit.append(candidate) }
+            }
         }
+        // "exec env in kestrel-0 … ns harbor": "in" before a pod's name, "ns" before the namespace.
+        if found.count > 1, Set(explicit).count == 1 { return explicit[0] }
         return found.count == 1 ? found[0] : nil
     }
 
@@ -114,7 +121,7 @@ public enum AskedFlags {
     }
 
     /// Words after which a request names a namespace.
-    static let markers: Set<String> = ["in", "ns", "namespace"]
+    static let markers: Set<String> = ["in", "ns", "namespace", "namespce", "namepsace", "namspace", "nmespace", "namesapce"]
 
     /// A DNS label that is not an everyday word, a status, a resource type, a number or a duration.
     static func looksLikeNamespace(_ word: String) -> Bool {
@@ -125,7 +132,7 @@ public enum AskedFlags {
     }
 
     /// Words that follow "in" without being a namespace.
-    static let notNamespaces: Set<String> = [
+    static let notNamespaces: Set<String> = Set<String>([
         "a", "an", "the", "all", "any", "every", "each", "this", "that", "these", "those", "it", "its", "my", "our",
         "your", "their", "one", "two", "order", "use", "place", "total", "json", "yaml", "yml", "wide", "detail",
         "details", "full", "short", "text", "table", "columns", "parallel", "background", "foreground", "front",
@@ -134,13 +141,19 @@ public enum AskedFlags {
         "failing", "ready", "notready", "terminating", "evicted", "completed", "succeeded", "unknown", "progress",
         "memory", "cpu", "seconds", "minutes", "hours", "days", "mins", "secs", "hrs", "last", "next", "past",
         "future", "production", "staging-like", "prod-like", "it's", "which", "what", "where", "when", "there's",
-        "mind", "logs", "log", "file", "files", "dir", "directory", "container", "containers", "image", "images",
+        "mind", "logs", "log", "file", "files", "dir", "directory", "folder", "folders", "path", "container", "containers", "image", "images",
         "node", "nodes", "pod", "pods", "env", "labels", "label", "annotations", "spec", "status", "yaml-form",
         "to", "of", "for", "and", "or", "on", "at", "by", "with", "from", "into", "as", "is", "revision", "revisions",
         "version", "history", "line", "lines", "step", "time", "sync", "chunks", "real-time", "realtime", "detail-mode",
         // "in the current namespace": words that point at a namespace without naming it.
         "current", "same", "active", "present", "selected", "specified", "given", "respective", "relevant",
         "corresponding", "entire", "whole", "own", "matching", "target",
+    ]).union(sentenceWords)
+
+    /// Words that carry a sentence on ("every namespace except those …"), never a namespace's name.
+    static let sentenceWords: Set<String> = [
+        "except", "excluding", "but", "besides", "without", "whose", "who", "if", "unless", "not", "no", "than", "then",
+        "only", "are", "were", "was", "be", "has", "have", "should", "will", "would", "can", "so", "too", "also",
     ]
 
     /// `json`, `yaml` or `wide` when the request says it as a word of its own.

@@ -33,7 +33,7 @@ public enum FlagEvidence {
         Rule(name: "show-labels", value: nil, words: ["label"], valueCounts: false),
         Rule(name: "timestamps", value: nil, words: ["timestamp", "time", "ts"], valueCounts: false),
         Rule(name: "prefix", value: nil, words: ["prefix", "which pod", "source", "name"], valueCounts: false, verbs: ["logs"]),
-        Rule(name: "recursive", value: nil, words: ["recurs", "subdir", "sub-dir", "nested", "-r", "tree", "every file", "all files"], valueCounts: false),
+        Rule(name: "recursive", value: nil, words: ["recurs", "subdir", "sub-dir", "subfolder", "sub-folder", "sub folder", "nested", "-r", "tree", "every file", "all files"], valueCounts: false),
         Rule(name: "raw", value: nil, words: ["raw", "secret", "cert", "credential", "key", "token", "full", "unredacted", "everything"], valueCounts: false),
         Rule(name: "previous", value: nil, words: ["previous", "prev", "before", "crash", "prior", "restart", "died", "dead", "earlier", "last run", "last container", "old"], valueCounts: false),
         Rule(name: "follow", value: nil, words: ["follow", "stream", "live", "tail -f", "tail logs", "tail the logs", "tail log", "tail the log", "watch", "keep", "-f"], valueCounts: false),
@@ -63,6 +63,7 @@ public enum FlagEvidence {
         // Only the number asks for it: "the previous revision" is what `rollout undo` does without it.
         Rule(name: "to-revision", value: nil, words: [], valueCounts: true, verbs: ["rollout"]),
         Rule(name: "type", value: nil, words: ["type", "loadbalancer", "load balancer", "load-balancer", "nodeport", "node port", "clusterip", "cluster ip", "external", "public", "internet"], valueCounts: true, verbs: ["expose"]),
+        Rule(name: "class", value: nil, words: ["class", "ingressclass"], valueCounts: true, verbs: ["create"]),
         Rule(name: "accept-hosts", value: nil, words: ["host", "hosts", "hostname"], valueCounts: true, verbs: ["proxy"]),
         Rule(name: "client", value: nil, words: ["client", "local", "cli", "only kubectl", "my kubectl", "not the server", "without the server"], valueCounts: false, verbs: ["version"]),
         Rule(name: "output-directory", value: nil, words: ["directory", "dir", "folder", "into", "to ./", "save", "files"], valueCounts: true, verbs: ["cluster-info"]),
@@ -175,7 +176,12 @@ public enum FlagEvidence {
             if !before.isLetter && !before.isNumber { return true }
             searchStart = asked.index(after: range.lowerBound)
         }
-        return false
+        // "per contaner": a long word typed one letter off still asks for it.
+        guard word.count >= 6, word.allSatisfy(\.isLetter) else { return false }
+        return asked.split(whereSeparator: { !$0.isLetter }).contains { token in
+            token.first == word.first
+                && (ClosestName.distance(String(token), word) <= 1 || ClosestName.distance(String(token), word + "s") <= 1)
+        }
     }
 
     /// The flags of the failed command shown in the context (`last command (exit 1): kubectl …`), if any.

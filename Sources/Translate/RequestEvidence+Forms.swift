@@ -66,7 +66,21 @@ extension RequestEvidence {
 
     /// The namespace a service account lives in: the command's `-n`, else the one the request names.
     static func accountNamespace(_ parsed: KubectlCommand, _ evidence: Evidence) -> String? {
-        parsed.namespace ?? AskedFlags.namedNamespace(evidence.request)
+        accountHome(evidence.text) ?? parsed.namespace ?? AskedFlags.namedNamespace(evidence.request)
+    }
+
+    /// The namespace the request gives the service account itself: "sa quill-runner from ns queue", "the service
+    /// account builder in namespace ci", "as sa deployer from ferry".
+    static func accountHome(_ text: RequestText) -> String? {
+        guard let name = accountName(text) else { return nil }
+        let tokens = text.tokens
+        guard let at = tokens.firstIndex(of: name), at + 2 < tokens.count,
+              ["from", "in", "of"].contains(tokens[at + 1]) else { return nil }
+        var next = at + 2
+        if ["ns", "namespace", "the"].contains(tokens[next]), next + 1 < tokens.count { next += 1 }
+        if tokens[next] == "ns" || tokens[next] == "namespace", next + 1 < tokens.count { next += 1 }
+        let namespace = tokens[next]
+        return AskedFlags.looksLikeNamespace(namespace) ? namespace : nil
     }
 
     /// The service account the request names: the word after "sa", "serviceaccount" or "service account" (past
@@ -109,6 +123,13 @@ extension RequestEvidence {
         if let span = words.span("as"), let value = span.flag.value, value.hasPrefix("system:serviceaccount:") {
             // NAME and NS written the wrong way round: the namespace the command or request names comes first.
             let parts = value.dropFirst("system:serviceaccount:".count).split(separator: ":").map(String.init)
+            // "as sa deployer from ferry": the account's own namespace, when the request gives it.
+            if parts.count == 2, let home = accountHome(evidence.text), parts[1].lowercased() == accountName(evidence.text),
+               parts[0].lowercased() != home {
+                let fixed = "system:serviceaccount:\(home):\(parts[1])"
+                words.setValue(fixed, of: span)
+                return EvidenceFix(.identity, "--as=\(value) → --as=\(fixed)")
+            }
             guard parts.count == 2, let namespace = accountNamespace(parsed, evidence),
                   let pair = accountPair(parts, namespace: namespace, evidence) else { return nil }
             let fixed = "system:serviceaccount:\(pair)"

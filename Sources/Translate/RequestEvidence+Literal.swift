@@ -12,8 +12,10 @@ extension RequestEvidence {
         guard let verb = parsed.verb else { return nil }
         let tokens = evidence.text.tokens
         var added: [String] = []
+        // `-- curl -s URL`: what the command already passes to its program is the program's.
+        let programs = Set(parsed.afterDoubleDash.map { $0.lowercased() })
         for (index, token) in tokens.enumerated() where token.hasPrefix("-") && token.count >= 2 {
-            guard token.dropFirst().first?.isLetter == true || token.hasPrefix("--") else { continue }
+            guard token.dropFirst().first?.isLetter == true || token.hasPrefix("--"), !programs.contains(token) else { continue }
             let name = token.split(separator: "=", maxSplits: 1).first.map(String.init) ?? token
             // `-it`: each letter is a flag of its own.
             let letters = name.hasPrefix("--") ? [name] : name.dropFirst().map { "-" + String($0) }

@@ -37,7 +37,14 @@ extension RequestEvidence {
     /// "cordon and drain w-9" is one `drain` (it cordons first): a `cordon` with drain's flags becomes it.
     static let drainForCordon: Check = { words, evidence in
         // "unschedulable and evict its pods", or a cordon given drain's flags (`--ignore-daemonsets`).
-        guard words.parsed.verb == "cordon", evidence.text.hasAny(["drain", "draining", "drained", "evacuate", "evict", "evicting"])
+        // "without evicting what runs there", "don't drain": the request keeps the pods.
+        let tokens = evidence.text.tokens
+        let drains = tokens.indices.contains { index in
+            ["drain", "draining", "drained", "evacuate", "evict", "evicting"].contains(tokens[index])
+                && !(index > 0 && ["without", "not", "don't", "dont", "no", "never"].contains(tokens[index - 1]))
+                && !(index > 1 && ["don't", "dont", "not", "never"].contains(tokens[index - 2]))
+        }
+        guard words.parsed.verb == "cordon", drains
                 || words.parsed.flags.contains(where: { ["ignore-daemonsets", "delete-emptydir-data", "force", "grace-period"].contains($0.name) })
         else { return nil }
         words.replaceWord("cordon", with: "drain")

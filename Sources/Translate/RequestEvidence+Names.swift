@@ -18,7 +18,11 @@ extension RequestEvidence {
         var found: [ResourceType] = []
         for (index, token) in tokens.enumerated() {
             guard let type = requestedType(token), type.plural != "namespaces" else { continue }
-            if index > 0, ["ns", "namespace", "node", "in"].contains(tokens[index - 1]) { continue }
+            // "pods on node x", "usage per node": a type that places or groups what is listed is not listed itself.
+            if index > 0, ["on", "per", "by"].contains(tokens[index - 1]) { continue }
+            // "ns shop po" names namespace shop; in "all ns po" the next word is the listed type.
+            let every = index > 1 && ["all", "every", "any", "each", "across"].contains(tokens[index - 2])
+            if index > 0, ["ns", "namespace", "node", "in"].contains(tokens[index - 1]), !every { continue }
             if !found.contains(type) { found.append(type) }
         }
         return found.count == 1 ? found[0] : nil

@@ -108,7 +108,9 @@ extension RequestEvidence {
     /// `logs gw-2 -c ctr` for "logs ctr proxy of pod gw-2": a `-c` that copies the word "ctr" (or any word the
     /// request does not use as a name) is the container the request names.
     static let containerValue: Check = { words, evidence in
-        guard let span = words.span("container"), let value = span.flag.value?.lowercased(),
+        // `set env` and `set resources` spell it `--containers`.
+        guard let span = words.span("container") ?? (words.parsed.verb == "set" ? words.span("containers") : nil),
+              let value = span.flag.value?.lowercased(),
               let named = namedContainer(evidence.text), named != value,
               containerMarkers.contains(value) || !evidence.text.set.contains(value) else { return nil }
         words.setValue(named, of: span)

@@ -8,7 +8,8 @@ extension RequestEvidence {
     static let mergedSelectors: Check = { words, _ in
         let spans = words.spans.filter { $0.flag.name == "selector" }
         guard spans.count > 1 else { return nil }
-        let terms = spans.compactMap(\.flag.value).flatMap(selectorTerms)
+        var terms: [String] = []
+        for term in spans.compactMap(\.flag.value).flatMap(selectorTerms) where !terms.contains(term) { terms.append(term) }
         while let span = words.span("selector") { words.remove(span) }
         words.append(["-l", terms.joined(separator: ",")])
         return EvidenceFix(.selector, "one -l for \(spans.count): kubectl reads only the last")
@@ -319,6 +320,14 @@ extension RequestEvidence {
         var changed: [String] = []
         for argument in parsed.arguments where argument.hasSuffix("-") && argument.count > 1 {
             var body = String(argument.dropLast())
+            // "remove taint dedicated=ml:NoSchedule": a whole taint the request writes is the one removed.
+            let key = body.prefix { $0 != "=" && $0 != ":" }.lowercased()
+            if let written = writtenTaint(key: key, in: evidence.request) {
+                guard written + "-" != argument else { continue }
+                words.replaceWord(argument, with: written + "-")
+                changed.append(written + "-")
+                continue
+            }
             if let colon = body.firstIndex(of: ":") {
                 let effect = String(body[body.index(after: colon)...])
                 if !evidence.text.tokens.contains(where: { $0.contains(effect.lowercased()) }) { body = String(body[..<colon]) }
@@ -350,6 +359,21 @@ extension RequestEvidence {
         }
         guard !changed.isEmpty else { return nil }
         return EvidenceFix(.inventedValue, "\(changed.joined(separator: ", ")): the taint as the request names it")
+    }
+
+    /// The taint `KEY[=VALUE]:EFFECT` the request writes for `key`, as it writes it (a trailing `-` cut).
+    static func writtenTaint(key: String, in request: String) -> String? {
+        let effects = ["noschedule", "prefernoschedule", "noexecute"]
+        let found = request.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map { word -> String in
+            var text = word.trimmingCharacters(in: CharacterSet(charactersIn: "'\"()."))
+            if text.hasSuffix("-") { text.removeLast() }
+            return text
+        }.filter { word in
+            guard let colon = word.lastIndex(of: ":") else { return false }
+            let head = word[..<colon].prefix { $0 != "=" }.lowercased()
+            return head == key && effects.contains(word[word.index(after: colon)...].lowercased())
+        }
+        return Set(found).count == 1 ? found.first : nil
     }
 
     /// `debug POD --image=…` with no command to run is a debugging session: it needs `-it` to be one.

@@ -83,6 +83,7 @@ extension RequestEvidence {
         guard let verb = parsed.verb, parsed.namespace == nil, !parsed.allNamespaces, verb != "create",
               AskedFlags.namespacedVerbs.contains(verb), let named = AskedFlags.namedNamespace(evidence.request),
               parsed.resource?.plural != "namespaces", parsed.names.count >= 2,
+              !AskedFlags.selectorOperand(parsed, named, request: evidence.request),
               let stray = parsed.names.dropFirst().first(where: { $0.lowercased() == named }) else { return nil }
         let tokens = evidence.text.tokens
         let markers: Set<String> = ["in", "ns", "namespace", "-n", "--namespace"]

@@ -91,7 +91,12 @@ extension RequestEvidence {
             return window.contains("only") || window.contains("just")
                 || (index > 0 && ["output", "print", "-o"].contains(tokens[index - 1]))
         }
-        guard parsed.verb == "get", !parsed.hasFlag("output"), asksNames else { return nil }
+        // A JSONPath that prints only the names is `-o name` said the long way.
+        let output = parsed.output?.replacingOccurrences(of: " ", with: "") ?? ""
+        let namesPath = ["jsonpath={.items[*].metadata.name}", "jsonpath={.metadata.name}", "jsonpath='{.items[*].metadata.name}'"]
+            .contains(output) && !text.hasAny(["jsonpath", "json-path"])
+        guard parsed.verb == "get", !parsed.hasFlag("output") || namesPath, asksNames else { return nil }
+        if namesPath, let span = words.span("output") { words.remove(span) }
         words.append(["-o", "name"])
         return EvidenceFix(.output, "added -o name: the request asks for names only")
     }
@@ -101,7 +106,7 @@ extension RequestEvidence {
         let parsed = words.parsed
         let tokens = evidence.text.tokens
         guard parsed.verb == "get", !parsed.hasFlag("show-labels"), !parsed.hasFlag("label-columns"),
-              !parsed.hasFlag("output"), let index = tokens.firstIndex(of: "labels"),
+              parsed.output == nil || parsed.output == "wide", let index = tokens.firstIndex(of: "labels"),
               !tokens.contains(where: { $0.contains("=") }),
               !evidence.text.hasAny(["labelled", "labeled", "selector", "without", "with-label", "carrying"]) else { return nil }
         // "+ labels", "with labels", "show labels", "and their labels", "labels of/for …".
@@ -111,6 +116,10 @@ extension RequestEvidence {
                 || ["of", "for", "too", "shown", "included"].contains(after) || index == tokens.count - 1 else { return nil }
         // A selector the model made up from the request's other words goes: labels are shown, not matched.
         if let span = words.span("selector") { words.remove(span) }
+        // `-o wide` the request never asks for in a word of its own goes with it.
+        if parsed.output == "wide", !evidence.text.hasAny(["wide", "-o", "-owide", "ip", "ips"]), let span = words.span("output") {
+            words.remove(span)
+        }
         words.append(["--show-labels"])
         return EvidenceFix(.output, "added --show-labels: the request asks to see the labels")
     }

@@ -22,14 +22,19 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, inventedFile, runForDeployment, sessionType, bareWorkload, namespaceNotNamed, unknownOutput, nodeCommandExtras, requestWordsAsNames, cronJobSuspend, filterNotColumns, watchOnly, inventedTarget, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        mistypedType, repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, inventedFile, runForDeployment, sessionType, bareWorkload, namespaceNotNamed, namespaceAsAdjective, namespaceAsSentenceWord, unknownOutput, nodeCommandExtras, requestWordsAsNames, cronJobSuspend, filterNotColumns, watchOnly, inventedTarget, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, namespaceAsObjectName, namespaceFromValue, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, containerValue, containerAsObject, strayContainerWords, markerAfterDash, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
         fieldInLabelSelector, labelsInFieldSelector, strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, mergedFieldSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, setImageMarker, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
         listJSONPath, canIList, imageContainer, repeatedLiteral, execProgram, guessedRemotePort, immediateNeedsForce, flagsAfterDash, sortKeyDot, roleKind, sliceOfService, localPortFirst, inventedProgram, kustomizeFormat, resourceSide, endpointsOfService, explainPath, imagePatch, markerAsValue, roleScope, lostSelector, selectingPair,
         lostLogsPod, rolloutStatusOnce, logBytes, eventsOfKind, patchPathForType, resourceVerbs, serverDryRun, portPairs,
         strayNamespaceWord, strayNodeWords, allNarrowedByState, namespacedResources, repeatedForwardTarget, currentReplicas,
-        commandNeedsDash,
+        commandNeedsDash, unaskedContainer, namespaceAfterDash, filePathAsWritten, taintKeyAsWritten, roleAsWritten, namedExecProgram,
+        shorthandAsName, portForwardWords, envRemoval, removalAsSelector, shellWordsAfterDash, pairAsName, exposeName,
+        ingressRuleBackend, namespaceBeforeName, logsSince, tailFromDuration, namespaceFlagAfterDash, shellAsWritten,
+        literalsApart, fileKey, apiGroup, explainVersion, setContext, preemptionPolicy, exceptNamespace, fieldManager,
+        interactiveRun, repeatedSelectorTerms, setTermsInFieldSelector, looseSetSelector, waitForField, describeWithoutEvents,
+        imageContainerNames,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -53,8 +58,12 @@ public enum RequestEvidence {
         guard words.parsed.verb != "config", let named = AskedFlags.namedNamespace(evidence.request),
               named.count > 2, !connectives.contains(named), let span = words.span("namespace"),
               let value = span.flag.value, value.lowercased() != named,
-              !evidence.text.tokens.indices.contains(where: { $0 > 0 && evidence.text.tokens[$0] == value.lowercased()
-                  && AskedFlags.markers.contains(evidence.text.tokens[$0 - 1]) }) else { return nil }
+              // "run df -h in tern-ingest-0": the object the command runs on is no namespace.
+              !(words.parsed.names + words.parsed.objects.map(\.name)).contains(where: { $0.lowercased() == named }),
+              // `-n namespce` copies a misspelt marker, never a namespace.
+              AskedFlags.markers.contains(value.lowercased())
+                || !evidence.text.tokens.indices.contains(where: { $0 > 0 && evidence.text.tokens[$0] == value.lowercased()
+                    && AskedFlags.markers.contains(evidence.text.tokens[$0 - 1]) }) else { return nil }
         words.setValue(named, of: span)
         return EvidenceFix(.namespace, "set -n \(named), the namespace the request names")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KubectlKit
 
 /// A request split into lowercased tokens for the evidence checks: whitespace, commas, semicolons, question marks and
 /// quotes separate tokens; a trailing full stop or colon is cut; `-`, `.`, `/`, `:`, `=` and `!` stay inside a token.
@@ -16,7 +17,26 @@ struct RequestText: Sendable {
             .split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "?" || $0 == "\"" || $0 == "`" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:'()")) }
             .filter { !$0.isEmpty }
+            .map(Self.spelled)
         set = Set(tokens)
+    }
+
+    /// Words the checks look for that operators often type a letter off ("contaner", "namepsace", "replcas").
+    static let markerWords: [String] = [
+        "container", "containers", "namespace", "namespaces", "replicas", "deployment", "deployments", "daemonset",
+        "daemonsets", "statefulset", "statefulsets", "timestamps", "previous", "interactive", "configmap", "configmaps",
+    ]
+
+    /// `token`, or the marker word one edit away from it when it is a plain word of six letters or more.
+    static func spelled(_ token: String) -> String {
+        // "namespaced", "contained": a verb's form is a word of its own.
+        guard token.count >= 6, token.allSatisfy({ $0.isLetter && $0.isASCII }), !markerWords.contains(token),
+              !token.hasSuffix("ed"), !token.hasSuffix("ing"),
+              // "replica set": a word a marker starts with, or one that starts with a marker, is spelt right.
+              !markerWords.contains(where: { $0.hasPrefix(token) || token.hasPrefix($0) }),
+              let word = markerWords.first(where: { $0.first == token.first && ClosestName.distance($0, token) <= 1 })
+        else { return token }
+        return word
     }
 
     /// Whether any of `words` is a token.

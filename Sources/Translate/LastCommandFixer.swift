@@ -59,11 +59,20 @@ public enum LastCommandFixer {
         }
         if let program = quoted(after: "exec: \"", in: error), error.contains("executable file not found"),
            ["bash", "zsh", "ash", "fish", "/bin/bash", "/usr/bin/bash"].contains(program) {
-            // The image has no bash: every image with a shell has `sh`.
-            guard FixRequest.isPlainFix(request), let dash = words.firstIndex(of: "--"),
+            // The image has no bash: every image with a shell has `sh` ("no bash in there, use sh" says so too).
+            guard FixRequest.isPlainFix(request) || RequestText(request).set.contains("sh"), let dash = words.firstIndex(of: "--"),
                   let index = words[dash...].firstIndex(of: program) else { return nil }
             words[index] = "sh"
             return Fix(command: ShellWords.join(words), reason: "the container has no \(program); sh is there in every image with a shell")
+        }
+        if error.contains("--overwrite is false"), ["label", "annotate"].contains(command.verb ?? ""),
+           !command.hasFlag("overwrite") {
+            // `'team' already has a value (payments), and --overwrite is false`: kubectl names the flag itself.
+            guard FixRequest.isPlainFix(request) || RequestText(request).hasAny(["flag", "overwrite", "force", "replace"])
+            else { return nil }
+            let end = words.firstIndex(of: "--") ?? words.count
+            words.insert("--overwrite", at: end)
+            return Fix(command: ShellWords.join(words), reason: "the label has a value already; --overwrite replaces it")
         }
         if let typed = quoted(after: "unknown command \"", in: error) {
             guard FixRequest.isPlainFix(request) else { return nil }

@@ -112,6 +112,28 @@ public enum ListingSelector {
         return nil
     }
 
+    /// "older than a week" → (604800, true), "newer than 2h" → (7200, false): an age bound in seconds.
+    static func ageBound(_ words: [String]) -> (Int, Bool)? {
+        guard let at = words.indices.dropLast(2).first(where: { index in
+            ["older", "newer", "younger"].contains(words[index]) && words[index + 1] == "than"
+        }) else { return nil }
+        let older = words[at] == "older"
+        var next = at + 2
+        var count = 1
+        if let number = Int(words[next]) ?? numbers[words[next]] ?? (["a", "an", "one"].contains(words[next]) ? 1 : nil) {
+            count = number
+            next += 1
+        } else if let seconds = CommandRepair.seconds(words[next]) {
+            return (seconds, older)
+        }
+        guard next < words.count else { return nil }
+        let units: [String: Int] = ["second": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400,
+                                    "week": 604_800, "month": 2_592_000, "year": 31_536_000]
+        let unit = words[next].hasSuffix("s") ? String(words[next].dropLast()) : words[next]
+        guard let seconds = units[unit] else { return nil }
+        return (count * seconds, older)
+    }
+
     /// A row's number in `column`: restarts as counted, ages (`3d4h`, `47m`, `12s`) in seconds.
     static func value(_ row: ListedObject, _ column: String) -> Int? {
         guard let text = cell(row, column) else { return nil }
@@ -152,6 +174,17 @@ public enum ListingSelector {
         if let prefix = namePrefix(words, listing: listing) {
             named = prefix
             rows = rows.filter { $0.name == prefix || $0.name.hasPrefix(prefix + "-") }
+        }
+        // "the sts in monitoring that's not ready", of an `-A` listing: only the rows of the namespace named.
+        if let place = AskedFlags.namedNamespace(words.joined(separator: " ")), listing.namespace == nil,
+           listing.objects.contains(where: { $0.namespace == place }) {
+            rows = rows.filter { $0.namespace == place }
+            states.append("in \(place)")
+        }
+        // "older than a week", "newer than 2h": by the AGE column.
+        if let (bound, older) = ageBound(words) {
+            rows = rows.filter { row in value(row, "AGE").map { older ? $0 > bound : $0 < bound } ?? false }
+            states.append(older ? "older than the age asked" : "newer than the age asked")
         }
         // "the 0/0 ones": rows whose READY (or COMPLETIONS) reads exactly that.
         for word in words where fraction(word) != nil {
@@ -204,7 +237,8 @@ public enum ListingSelector {
         for (index, word) in words.enumerated() {
             if ["-n", "--namespace", "namespace", "ns"].contains(word), index + 1 < words.count {
                 let named = words[index + 1]
-                if named != listing.namespace { return true }
+                // A namespace among the rows of an `-A` listing picks them, it is no other place.
+                if named != listing.namespace, !listing.objects.contains(where: { $0.namespace == named }) { return true }
             }
             if word == "-a" || word == "--all-namespaces" || (word == "namespaces" && index > 0 && words[index - 1] == "all") {
                 if listing.namespace != nil { return true }

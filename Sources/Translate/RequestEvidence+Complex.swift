@@ -325,4 +325,26 @@ extension RequestEvidence {
         guard !changed.isEmpty else { return nil }
         return EvidenceFix(.container, "\(changed.joined(separator: " ")): the container the request gives each image")
     }
+
+    /// `-n orchard` when the session is in `orchard` and the request never names it: k1 adds the session's namespace
+    /// itself, so the flag only repeats it. Rows picked from a listing keep theirs.
+    static let sessionNamespace: Check = { words, evidence in
+        guard let span = words.span("namespace"), let value = span.flag.value?.lowercased(),
+              evidence.context.contains("ns: " + value), !evidence.text.set.contains(value),
+              // Rows picked from a listing keep the namespace they were listed in.
+              !evidence.context.contains(where: { $0.hasPrefix("listed") }),
+              !evidence.context.contains(where: { $0.hasPrefix("selected:") && !$0.lowercased().hasSuffix(" in " + value) && $0.contains(" in ") })
+        else { return nil }
+        words.remove(span)
+        return EvidenceFix(.namespace, "dropped -n \(value): the session's namespace, which k1 adds")
+    }
+
+    /// `rollout status … --watch`: watching is what `rollout status` does unless told not to.
+    static let defaultWatch: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "rollout", parsed.subverb == "status", let span = words.span("watch"),
+              span.flag.value == nil || span.flag.value == "true" else { return nil }
+        words.remove(span)
+        return EvidenceFix(.output, "dropped --watch: rollout status watches by default")
+    }
 }

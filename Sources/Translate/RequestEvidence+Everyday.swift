@@ -37,7 +37,9 @@ extension RequestEvidence {
     /// guess, so the port it does name serves both ends.
     static let guessedRemotePort: Check = { words, evidence in
         guard words.parsed.verb == "port-forward" else { return nil }
-        let numbers = Set(evidence.text.tokens.flatMap { $0.split(whereSeparator: { !$0.isNumber }).map(String.init) })
+        // "try again with local port 9090": the ports of the session's last command count as named.
+        let numbers = Set((evidence.text.tokens + evidence.context.map { $0.lowercased() })
+            .flatMap { $0.split(whereSeparator: { !$0.isNumber }).map(String.init) })
         for word in words.positional.dropFirst(2) {
             let parts = word.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),

@@ -34,7 +34,7 @@ public enum RequestEvidence {
         ingressRuleBackend, namespaceBeforeName, logsSince, tailFromDuration, namespaceFlagAfterDash, shellAsWritten,
         literalsApart, fileKey, apiGroup, explainVersion, setContext, preemptionPolicy, exceptNamespace, fieldManager,
         interactiveRun, repeatedSelectorTerms, setTermsInFieldSelector, looseSetSelector, waitForField, describeWithoutEvents,
-        imageContainerNames,
+        imageContainerNames, sessionNamespace, defaultWatch,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

@@ -25,6 +25,7 @@ struct RequestText: Sendable {
     static let markerWords: [String] = [
         "container", "containers", "namespace", "namespaces", "replicas", "deployment", "deployments", "daemonset",
         "daemonsets", "statefulset", "statefulsets", "timestamps", "previous", "interactive", "configmap", "configmaps",
+        "describe",
     ]
 
     /// `token`, or the marker word one edit away from it when it is a plain word of six letters or more.

@@ -198,3 +198,27 @@ struct LastCommandFixerContainerTests {
         #expect(LastCommandFixer.fix(request: "try again in the app container in staging", context: missing) == nil)
     }
 }
+
+@Suite("LastCommandFixer: what the request and the error say")
+struct LastCommandFixerSaidTests {
+    private func context(_ command: String, _ error: String) -> SessionContext {
+        var context = SessionContext(namespace: "batch")
+        FailureTracker.apply(line: command, exitStatus: 1, errorOutput: error, to: &context)
+        return context
+    }
+
+    @Test func aShellTheRequestNames() throws {
+        let shell = context("kubectl exec -it orchard-db-0 -- bash",
+                            "OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown")
+        #expect(try #require(LastCommandFixer.fix(request: "no bash in there, use sh", context: shell)).command
+            == "kubectl exec -it orchard-db-0 -- sh")
+        #expect(LastCommandFixer.fix(request: "run it in web-2 instead", context: shell) == nil)
+    }
+
+    @Test func theOverwriteKubectlNames() throws {
+        let label = context("kubectl label pod api-0 team=core", "error: 'team' already has a value (payments), and --overwrite is false")
+        #expect(try #require(LastCommandFixer.fix(request: "try again with the right flag", context: label)).command
+            == "kubectl label pod api-0 team=core --overwrite")
+        #expect(LastCommandFixer.fix(request: "label api-1 instead", context: label) == nil)
+    }
+}

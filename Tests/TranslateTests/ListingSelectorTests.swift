@@ -162,3 +162,37 @@ struct ListingSelectorStateTests {
         #expect(names("show the evicted pods", Self.pods) == nil)
     }
 }
+
+@Suite("ListingSelector: a namespace of an -A listing, an age bound")
+struct ListingSelectorPlaceTests {
+    static let statefulSets = Listings.read("kubectl get sts -A", """
+    NAMESPACE    NAME             READY   AGE
+    monitoring   prometheus-k8s   1/2     12d
+    monitoring   alertmanager     2/2     12d
+    orchard      orchard-db       2/3     40d
+    """, namespace: nil)
+
+    static let aged = Listings.read("kubectl get pods", """
+    NAME                            READY   STATUS    RESTARTS   AGE
+    tern-sweeper-5b9c8d7f6-lq2wz    1/1     Running   0          9d
+    tern-sweeper-5b9c8d7f6-tc6hp    1/1     Running   0          15d
+    tern-ingest-7c9f8b6d5-abcde     1/1     Running   0          3d
+    tern-router-6d5c4b8f7-n4kzs     1/1     Running   0          45m
+    """)
+
+    @Test func theNamespaceTheRequestNamesPicksItsRows() throws {
+        let pick = try #require(ListingSelector.pick("restart the sts in monitoring thats not fully ready", listing: Self.statefulSets))
+        #expect(pick.rows.map(\.name) == ["prometheus-k8s"])
+        let spread = try #require(ListingSelector.pick("restart the sts that are not fully ready", listing: Self.statefulSets))
+        #expect(spread.rows.map(\.name) == ["prometheus-k8s", "orchard-db"])
+    }
+
+    @Test func olderAndNewerThan() throws {
+        #expect(try #require(ListingSelector.pick("Delete the pods in that list that are older than a week.", listing: Self.aged)).rows.map(\.name)
+            == ["tern-sweeper-5b9c8d7f6-lq2wz", "tern-sweeper-5b9c8d7f6-tc6hp"])
+        #expect(try #require(ListingSelector.pick("delete the ones newer than 1h", listing: Self.aged)).rows.map(\.name)
+            == ["tern-router-6d5c4b8f7-n4kzs"])
+        #expect(try #require(ListingSelector.pick("describe the ones older than 10 days", listing: Self.aged)).rows.map(\.name)
+            == ["tern-sweeper-5b9c8d7f6-tc6hp"])
+    }
+}

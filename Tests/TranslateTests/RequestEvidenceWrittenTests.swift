@@ -321,3 +321,27 @@ struct RequestEvidenceSetTests {
             == "kubectl get nodes -o jsonpath='{.items[*].metadata.name}'")
     }
 }
+
+@Suite("RequestEvidence: the session's own namespace, defaults, ports of the last command")
+struct RequestEvidenceSessionTests {
+    @Test func theSessionsNamespaceIsAddedByK1() {
+        #expect(fixed("kubectl rollout status statefulset/orchard-db -n orchard --watch",
+                      "Watch the rollout status of the selected statefulset until it completes.",
+                      context: ["ns: orchard", "selected: statefulset/orchard-db"])
+            == "kubectl rollout status statefulset/orchard-db")
+        #expect(fixed("kubectl get pods -n orchard", "pods in orchard", context: ["ns: orchard"]) == "kubectl get pods -n orchard")
+        #expect(fixed("kubectl rollout status deploy/web --watch=false", "rollout status of deploy web once")
+            == "kubectl rollout status deploy/web --watch=false")
+    }
+
+    @Test func aMistypedDescribeStillDescribes() {
+        #expect(fixed("kubectl describe nodes", "descrbe the nodes") == "kubectl describe nodes")
+    }
+
+    @Test func theRemotePortOfTheLastCommandIsNoGuess() {
+        #expect(fixed("kubectl port-forward svc/ledger-api 9090:8080", "Try again, but use local port 9090 instead.",
+                      context: ["last command (exit 1): kubectl port-forward svc/ledger-api 8080:8080"])
+            == "kubectl port-forward svc/ledger-api 9090:8080")
+        #expect(fixed("kubectl port-forward svc/web 8080:80", "forward 8080 to svc web") == "kubectl port-forward svc/web 8080")
+    }
+}

@@ -91,6 +91,8 @@ public enum AskedFlags {
             if markers.contains(candidate) { continue }
             // "in revision 2", "in version 1.29", "in line 40": a word numbered by what follows names no namespace.
             if word == "in", index + 2 < words.count, words[index + 2].first?.isNumber == true { continue }
+            // "in finance ns, host …": "ns" closes the namespace before it rather than naming the next word.
+            if word != "in", index > 1, words[index - 2] == "in", found.contains(words[index - 1]) { continue }
             if looksLikeNamespace(candidate), !found.contains(candidate) {
                 found.append(candidate)
                 if word != "in" { explicit.append(candidate) }

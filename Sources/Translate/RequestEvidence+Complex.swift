@@ -347,4 +347,64 @@ extension RequestEvidence {
         words.remove(span)
         return EvidenceFix(.output, "dropped --watch: rollout status watches by default")
     }
+
+    /// `attach pod -c worker --tty` for "… interactive with tty": a terminal without stdin is not interactive.
+    static let interactiveStdin: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["attach", "exec", "run", "debug"].contains(parsed.verb ?? ""), parsed.hasFlag("tty"), !parsed.hasFlag("stdin"),
+              evidence.text.hasAny(["interactive", "interactively"]) else { return nil }
+        words.append(["-i"])
+        return EvidenceFix(.output, "added -i: an interactive session needs stdin")
+    }
+
+    /// `apply -f x.yaml` for "what would change if I applied x.yaml": the question is answered by `diff`.
+    static let applyAsDiff: Check = { words, evidence in
+        let parsed = words.parsed
+        let text = evidence.text
+        guard parsed.verb == "apply", parsed.subverb == nil,
+              text.has("would change") || text.has("what changes") || text.has("what will change") || text.has("what changed")
+                || text.hasAny(["diff", "difference", "differences"]) else { return nil }
+        words.replaceWord("apply", with: "diff")
+        return EvidenceFix(.verb, "apply → diff: the request asks what would change")
+    }
+
+    /// `drain node` for "stop new pods landing on it without evicting what runs there": only `cordon` leaves them.
+    static let cordonWithoutEvicting: Check = { words, evidence in
+        let parsed = words.parsed
+        let text = evidence.text
+        let keeps = text.has("without evicting") || text.has("without draining") || text.has("not evict") || text.has("don't evict")
+            || text.has("dont evict") || text.has("without moving") || text.has("keep running") || text.has("leave running")
+        guard parsed.verb == "drain", keeps, let node = parsed.names.first else { return nil }
+        var line = words.words.prefix(1) + ["cordon", node]
+        if let span = words.span("selector") { line += ["-l", span.flag.value ?? ""] }
+        guard let rebuilt = CommandWords(ShellWords.join(Array(line))) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "drain → cordon: the request keeps the pods where they run")
+    }
+
+    /// `config set-context --current --namespace=default` for "make relay the default namespace": the namespace the
+    /// request makes the default.
+    static let defaultNamespace: Check = { words, evidence in
+        let parsed = words.parsed
+        let tokens = evidence.text.tokens
+        guard parsed.verb == "config", parsed.subverb == "set-context", let span = words.span("namespace"),
+              let value = span.flag.value, !evidence.text.set.contains(value.lowercased()) || value == "default",
+              let at = tokens.indices.first(where: { tokens[$0] == "default" && $0 + 1 < tokens.count && ["namespace", "ns"].contains(tokens[$0 + 1]) })
+        else { return nil }
+        var candidate: String?
+        // "make relay the default namespace", "relay as the default namespace".
+        var before = at - 1
+        var named = false
+        if before >= 0, tokens[before] == "the" { before -= 1 }
+        if before >= 0, tokens[before] == "as" {
+            before -= 1
+            named = true
+        }
+        if before > 0, ["make", "making", "makes"].contains(tokens[before - 1]) { named = true }
+        if named, before >= 0, AskedFlags.looksLikeNamespace(tokens[before]) { candidate = tokens[before] }
+        if at + 3 < tokens.count, tokens[at + 2] == "to", AskedFlags.looksLikeNamespace(tokens[at + 3]) { candidate = tokens[at + 3] }
+        guard let namespace = candidate, namespace != value.lowercased() else { return nil }
+        words.setValue(namespace, of: span)
+        return EvidenceFix(.namespace, "--namespace=\(namespace): the namespace the request makes the default")
+    }
 }

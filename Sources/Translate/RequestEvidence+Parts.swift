@@ -112,7 +112,8 @@ extension RequestEvidence {
         guard let span = words.span("container") ?? (words.parsed.verb == "set" ? words.span("containers") : nil),
               let value = span.flag.value?.lowercased(),
               let named = namedContainer(evidence.text), named != value,
-              containerMarkers.contains(value) || !evidence.text.set.contains(value) else { return nil }
+              containerMarkers.contains(value) || ["is", "was"].contains(value) || !evidence.text.set.contains(value)
+        else { return nil }
         words.setValue(named, of: span)
         return EvidenceFix(.container, "-c \(named), the container the request names")
     }

@@ -168,7 +168,7 @@ extension RequestEvidence {
     }
 
     /// Phrases that keep a binding to one namespace ("only in that namespace").
-    static let namespaceLimited = ["only in", "in that namespace", "in this namespace", "within the namespace", "limited to the namespace",
+    static let namespaceLimited = ["inside", "only in", "in that namespace", "in this namespace", "within the namespace", "limited to the namespace",
                                    "scoped to the namespace", "just in", "namespace only", "namespaced binding"]
 
     /// Words that ask for deletion without waiting.

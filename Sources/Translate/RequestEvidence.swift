@@ -34,7 +34,8 @@ public enum RequestEvidence {
         ingressRuleBackend, namespaceBeforeName, logsSince, tailFromDuration, namespaceFlagAfterDash, shellAsWritten,
         literalsApart, fileKey, apiGroup, explainVersion, setContext, preemptionPolicy, exceptNamespace, fieldManager,
         interactiveRun, repeatedSelectorTerms, setTermsInFieldSelector, looseSetSelector, waitForField, describeWithoutEvents,
-        imageContainerNames, sessionNamespace, defaultWatch,
+        imageContainerNames, sessionNamespace, defaultWatch, interactiveStdin, applyAsDiff, cordonWithoutEvicting,
+        defaultNamespace,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -63,7 +64,9 @@ public enum RequestEvidence {
               // `-n namespce` copies a misspelt marker, never a namespace.
               AskedFlags.markers.contains(value.lowercased())
                 || !evidence.text.tokens.indices.contains(where: { $0 > 0 && evidence.text.tokens[$0] == value.lowercased()
-                    && AskedFlags.markers.contains(evidence.text.tokens[$0 - 1]) }) else { return nil }
+                    && AskedFlags.markers.contains(evidence.text.tokens[$0 - 1])
+                    // "in finance ns, host …": that "ns" closes "finance".
+                    && !($0 > 1 && evidence.text.tokens[$0 - 2] == named) }) else { return nil }
         words.setValue(named, of: span)
         return EvidenceFix(.namespace, "set -n \(named), the namespace the request names")
     }
@@ -95,7 +98,7 @@ public enum RequestEvidence {
         "other", "same", "new", "ephemeral", "debug", "in", "of", "from", "for", "to", "on", "named", "called", "it",
         "container", "containers", "image", "logs", "log", "shell", "running", "which", "with", "prev", "previous",
         "last", "old", "crashed", "dead", "failed", "restarted", "current", "terminated", "default", "only", "one",
-        "single", "whole", "right", "wrong", "rather", "than", "instead", "not", "but",
+        "single", "whole", "right", "wrong", "rather", "than", "instead", "not", "but", "is", "was",
     ]
 
     /// The container a request names: `container X`, `container named X`, `-c X` or `the X container`.
@@ -117,7 +120,8 @@ public enum RequestEvidence {
             }
             if ["container", "ctr", "-c", "--container"].contains(token) {
                 var next = index + 1
-                if next < tokens.count, ["named", "called"].contains(tokens[next]) { next += 1 }
+                // "container named agent", "the container is agent".
+                if next < tokens.count, ["named", "called", "is", "was", "="].contains(tokens[next]) { next += 1 }
                 if next < tokens.count, usableAfter(tokens[next]) {
                     candidate = tokens[next]
                 } else if token == "container" || token == "ctr", index > 0, usable(tokens[index - 1]) {

@@ -345,3 +345,49 @@ struct RequestEvidenceSessionTests {
         #expect(fixed("kubectl port-forward svc/web 8080:80", "forward 8080 to svc web") == "kubectl port-forward svc/web 8080")
     }
 }
+
+@Suite("RequestEvidence: questions and second-language requests")
+struct RequestEvidenceQuestionTests {
+    @Test func theContainerIsTheWordAfterIs() {
+        #expect(fixed("kubectl exec -it kestrel-7d9f -n aviary -c is -- bash",
+                      "need open bash shell inside pod kestrel-7d9f, the container is agent and namespace aviary")
+            == "kubectl exec -it kestrel-7d9f -n aviary -c agent -- bash")
+    }
+
+    @Test func nsClosesTheNamespaceBeforeIt() {
+        #expect(AskedFlags.namedNamespace("create ingress ledger-web in finance ns, host ledger.example.com") == "finance")
+        #expect(fixed("kubectl create ingress ledger-web --rule='ledger.example.com/api*=ledger-api:8080' -n host",
+                      "create ingress ledger-web in finance ns, host ledger.example.com path prefix /api send to service ledger-api port 8080")
+            == "kubectl create ingress ledger-web '--rule=ledger.example.com/api*=ledger-api:8080' -n finance")
+    }
+
+    @Test func anInteractiveTerminalHasStdin() {
+        #expect(fixed("kubectl attach quill-worker-6f5d -c worker --tty", "attach to pod quill-worker-6f5d, container worker, interactive with tty")
+            == "kubectl attach quill-worker-6f5d -c worker --tty -i")
+        #expect(fixed("kubectl attach web-0 --tty", "attach web-0 with a tty") == "kubectl attach web-0 --tty")
+    }
+
+    @Test func aBindingInsideANamespace() {
+        #expect(fixed("kubectl create clusterrolebinding deployer-edit --clusterrole=edit --serviceaccount ci:deployer",
+                      "bind clusterrole edit to serviceaccount deployer from ci namespace, binding name deployer-edit and it must be inside relay namespace")
+            == "kubectl create rolebinding deployer-edit --clusterrole=edit --serviceaccount ci:deployer -n relay")
+    }
+
+    @Test func questionsAnsweredByTheirVerb() {
+        #expect(fixed("kubectl rollout history deployment/quill-worker --revision=4 -n relay",
+                      "how do I see what changed across the rollouts of the quill-worker deployment in relay?")
+            == "kubectl rollout history deployment/quill-worker -n relay")
+        #expect(fixed("kubectl apply -f deploy/ledger-api.yaml", "what would change on the cluster if I applied deploy/ledger-api.yaml?")
+            == "kubectl diff -f deploy/ledger-api.yaml")
+        #expect(fixed("kubectl apply -f web.yaml", "apply web.yaml") == "kubectl apply -f web.yaml")
+        #expect(fixed("kubectl drain worker-03 --ignore-daemonsets",
+                      "how do I stop new pods from landing on worker-03 while I fix it, without evicting what already runs there?")
+            == "kubectl cordon worker-03")
+        #expect(fixed("kubectl drain worker-03 --ignore-daemonsets", "drain worker-03 ignoring daemonsets")
+            == "kubectl drain worker-03 --ignore-daemonsets")
+        #expect(fixed("kubectl config set-context --current --namespace=default", "how do I make relay the default namespace for my current context?")
+            == "kubectl config set-context --current --namespace=relay")
+        #expect(fixed("kubectl config set-context --current --namespace=default", "set the default namespace of this context to default")
+            == "kubectl config set-context --current --namespace=default")
+    }
+}

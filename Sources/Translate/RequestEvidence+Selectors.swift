@@ -87,8 +87,14 @@ extension RequestEvidence {
         let before = terms
         var what: [String] = []
         if let key = absentLabel(evidence.text) {
-            if let index = terms.firstIndex(where: { $0 == key || equality($0)?.key == key || $0.hasPrefix(key + "!=") }) {
+            // Any term on the key, `team~=` and other forms kubectl rejects included, becomes the one absence.
+            func onKey(_ term: String) -> Bool {
+                term == key || equality(term)?.key == key || term.hasPrefix(key + "!=")
+                    || String(term.prefix { $0.isLetter || $0.isNumber || "-_./".contains($0) }) == key
+            }
+            if let index = terms.firstIndex(where: onKey) {
                 terms[index] = "!" + key
+                terms = terms.enumerated().filter { $0.offset == index || !onKey($0.element) }.map(\.element)
                 what.append("!\(key)")
             } else if !terms.contains("!" + key), parsed.verb == "get" || parsed.verb == "delete" || parsed.verb == "label"
                         || parsed.verb == "annotate", !parsed.resourceWords.isEmpty, parsed.objects.isEmpty {

@@ -391,3 +391,12 @@ struct RequestEvidenceQuestionTests {
             == "kubectl config set-context --current --namespace=default")
     }
 }
+
+@Suite("RequestEvidence: an absent label replaces every term on its key")
+struct RequestEvidenceAbsentKeyTests {
+    @Test func everyTermOnTheKeyGoes() {
+        #expect(fixed("kubectl get deployments -l 'team~=,!team'", "deployments without a team label") == "kubectl get deployments -l '!team'")
+        #expect(fixed("kubectl get deployments -l 'app=web,team=x'", "deployments app=web without a team label")
+            == "kubectl get deployments -l 'app=web,!team'")
+    }
+}

@@ -407,4 +407,49 @@ extension RequestEvidence {
         words.setValue(namespace, of: span)
         return EvidenceFix(.namespace, "--namespace=\(namespace): the namespace the request makes the default")
     }
+
+    /// `drain -f --force gpu-7`: a short flag the verb does not have, beside the long flag it stands for, goes.
+    static let unknownShortBesideLong: Check = { words, _ in
+        let parsed = words.parsed
+        guard let help = KubectlKnowledge.command(for: parsed) else { return nil }
+        let end = words.words.firstIndex(of: "--") ?? words.words.count
+        for index in 1..<end {
+            let word = words.words[index]
+            guard word.count == 2, word.hasPrefix("-"), let letter = word.last, letter.isLetter,
+                  !help.flags.contains(where: { $0.spec.short == String(letter) }),
+                  !KubectlKnowledge.globalFlags.contains(where: { $0.spec.short == String(letter) }),
+                  parsed.flags.contains(where: { $0.isKnown && $0.name.first == letter && $0.name.count > 1 })
+            else { continue }
+            words.remove(at: [index])
+            return EvidenceFix(.unknownFlag, "dropped \(word): kubectl \(help.pathText) has no such flag, and the long one is there")
+        }
+        return nil
+    }
+
+    /// `get nodes -o wide` for "nodes not cordoned": which nodes are cordoned is `spec.unschedulable`.
+    static let cordonedNodes: Check = { words, evidence in
+        let parsed = words.parsed
+        let text = evidence.text
+        guard parsed.verb == "get", parsed.resource?.plural == "nodes", parsed.fieldSelector == nil, parsed.names.isEmpty,
+              text.hasAny(["cordoned", "uncordoned", "schedulable", "unschedulable"]) else { return nil }
+        let negated = text.has("not cordoned") || text.has("arent cordoned") || text.has("aren't cordoned")
+            || text.set.contains("uncordoned") || (text.set.contains("schedulable") && !text.has("not schedulable"))
+        let value = negated ? "false" : "true"
+        if parsed.output == "wide", !text.hasAny(["wide", "ip", "ips", "-o"]), let span = words.span("output") { words.remove(span) }
+        words.append(["--field-selector=spec.unschedulable=" + value])
+        return EvidenceFix(.fieldSelector, "spec.unschedulable=\(value): the nodes that are \(negated ? "schedulable" : "cordoned")")
+    }
+
+    /// `diff -k overlays/edge -l app=live` for "diff … against live": a selector on manifests nobody asked to filter goes.
+    static let selectorOnManifests: Check = { words, evidence in
+        let parsed = words.parsed
+        let text = evidence.text
+        guard ["diff", "apply"].contains(parsed.verb ?? ""), parsed.hasFlag("filename") || parsed.hasFlag("kustomize"),
+              let span = words.span("selector"),
+              !text.hasAny(["label", "labels", "labeled", "labelled", "selector", "-l", "matching", "with"]),
+              !text.tokens.contains(where: { $0.contains("=") }) else { return nil }
+        let written = words.text(of: span)
+        words.remove(span)
+        return EvidenceFix(.selector, "dropped \(written): the request filters the manifests by no label")
+    }
 }

@@ -113,7 +113,13 @@ extension RequestEvidence {
             }
         }
         if types == nil, evidence.text.hasAny(["warning", "warnings", "warn"]) { types = "Warning" }
-        var line = ["kubectl", "events", "--for", object.type.singular + "/" + object.name]
+        // `deploy/beacon` as the request writes it, when it writes the object that way.
+        let written = evidence.request.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init).first { word in
+            let parts = word.split(separator: "/")
+            return parts.count == 2 && parts[1].lowercased() == object.name && ResourceCatalog.lookup(String(parts[0])) == object.type
+        }
+        let target = written ?? object.type.singular + "/" + object.name
+        var line = ["kubectl", "events", "--for", target]
         if let namespace = words.span("namespace")?.flag.value { line += ["-n", namespace] }
         if types == nil, let given = words.span("types")?.flag.value { types = given }
         if let output = parsed.output, ["json", "yaml"].contains(output), evidence.text.hasAny([output]) { line += ["-o", output] }
@@ -122,7 +128,7 @@ extension RequestEvidence {
         if let types { line.append("--types=" + types) }
         guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
         words = rebuilt
-        return EvidenceFix(.objectForm, "events --for \(object.type.singular)/\(object.name): the events of the object the request names")
+        return EvidenceFix(.objectForm, "events --for \(target): the events of the object the request names")
     }
 
     // MARK: - Object forms

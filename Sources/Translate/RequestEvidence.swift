@@ -35,7 +35,7 @@ public enum RequestEvidence {
         literalsApart, fileKey, apiGroup, explainVersion, setContext, preemptionPolicy, exceptNamespace, fieldManager,
         interactiveRun, repeatedSelectorTerms, setTermsInFieldSelector, looseSetSelector, waitForField, describeWithoutEvents,
         imageContainerNames, sessionNamespace, defaultWatch, interactiveStdin, applyAsDiff, cordonWithoutEvicting,
-        defaultNamespace,
+        defaultNamespace, unknownShortBesideLong, cordonedNodes, selectorOnManifests,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

@@ -400,3 +400,29 @@ struct RequestEvidenceAbsentKeyTests {
             == "kubectl get deployments -l 'app=web,!team'")
     }
 }
+
+@Suite("RequestEvidence: short flags beside long ones, cordoned nodes, selectors on manifests, an object as written")
+struct RequestEvidenceFlagFormTests {
+    @Test func aShortFlagTheVerbLacksBesideTheLongOne() {
+        #expect(fixed("kubectl drain -f --ignore-daemonsets --force gpu-7", "evict everything off gpu-7, ignore daemonsets, force")
+            == "kubectl drain --ignore-daemonsets --force gpu-7")
+        // `-f` is delete's own flag (a file), not a stand-in for --force.
+        #expect(fixed("kubectl delete -f web.yaml --force", "force delete what web.yaml defines").contains("-f web.yaml"))
+    }
+
+    @Test func cordonedOrNot() {
+        #expect(fixed("kubectl get nodes -o wide", "nodes not cordoned") == "kubectl get nodes --field-selector=spec.unschedulable=false")
+        #expect(fixed("kubectl get nodes", "cordoned nodes") == "kubectl get nodes --field-selector=spec.unschedulable=true")
+        #expect(fixed("kubectl get nodes -o wide", "nodes wide") == "kubectl get nodes -o wide")
+    }
+
+    @Test func manifestsAreNotFilteredUnasked() {
+        #expect(fixed("kubectl diff -k overlays/edge -l app=live", "diff the kustomize dir overlays/edge against live")
+            == "kubectl diff -k overlays/edge")
+        #expect(fixed("kubectl apply -f ./k8s -l tier=web", "apply ./k8s only the tier=web objects") == "kubectl apply -f ./k8s -l tier=web")
+    }
+
+    @Test func theEventsOfAnObjectAsWritten() {
+        #expect(fixed("kubectl get events -n orchard", "evnts for deploy/beacon in ns orchard") == "kubectl events --for deploy/beacon -n orchard")
+    }
+}

@@ -61,21 +61,6 @@ extension RequestEvidence {
         return EvidenceFix(.inventedValue, "dropped \(written): \(tail) is the duration's number")
     }
 
-    /// `create cronjob … -- reconcile --full --namespace=finance`: the namespace the request names goes before `--`.
-    static let namespaceFlagAfterDash: Check = { words, evidence in
-        let parsed = words.parsed
-        guard parsed.verb == "create", parsed.namespace == nil, let named = AskedFlags.namedNamespace(evidence.request),
-              let dash = words.words.firstIndex(of: "--") else { return nil }
-        var line = words.words
-        guard let index = line.indices.dropFirst(dash + 1).first(where: { line[$0].lowercased() == "--namespace=" + named })
-        else { return nil }
-        line.remove(at: index)
-        line.insert(contentsOf: ["-n", named], at: dash)
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
-        return EvidenceFix(.namespace, "-n \(named) before --: kubectl's flag, not the program's")
-    }
-
     /// `exec … -- /bin/bash` for "… bash shell": the shell as the request names it.
     static let shellAsWritten: Check = { words, evidence in
         let parsed = words.parsed
@@ -223,14 +208,7 @@ extension RequestEvidence {
         func isSet(_ term: String) -> Bool { term.contains(" in (") || term.contains(" notin (") || term.hasPrefix("!") }
         let labels = terms.filter(isSet)
         guard !labels.isEmpty else { return nil }
-        let fields = terms.filter { !isSet($0) }
-        if fields.isEmpty { words.remove(span) } else { words.setValue(fields.joined(separator: ","), of: span) }
-        if let selector = words.span("selector"), let current = selector.flag.value {
-            let existing = selectorTerms(current)
-            words.setValue((labels + existing.filter { !labels.contains($0) }).joined(separator: ","), of: selector)
-        } else {
-            words.append(["-l", labels.joined(separator: ",")])
-        }
+        moveToSelector(labels, leading: true, from: span, keeping: terms.filter { !isSet($0) }, in: &words)
         return EvidenceFix(.selector, "-l \(labels.joined(separator: ",")): a label's set, not a field")
     }
 

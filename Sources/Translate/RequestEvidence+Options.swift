@@ -135,14 +135,22 @@ extension RequestEvidence {
             if labelValue.isEmpty { labels.append(op.hasPrefix("!") ? "!" + key : key) } else { labels.append(key + op + labelValue) }
         }
         guard !labels.isEmpty else { return nil }
-        if fields.isEmpty { words.remove(span) } else { words.setValue(fields.joined(separator: ","), of: span) }
-        if let selector = words.span("selector"), let current = selector.flag.value {
-            let existing = current.split(separator: ",").map(String.init)
-            words.setValue((existing + labels.filter { !existing.contains($0) }).joined(separator: ","), of: selector)
-        } else {
-            words.append(["-l", labels.joined(separator: ",")])
-        }
+        moveToSelector(labels, leading: false, from: span, keeping: fields, in: &words)
         return EvidenceFix(.selector, "-l \(labels.joined(separator: ",")): labels, not fields")
+    }
+
+    /// Moves `labels` out of the field selector `span` (which keeps `fields`, or goes when none is left) into `-l`:
+    /// before the terms it has when `leading`, after them otherwise, each term once.
+    static func moveToSelector(_ labels: [String], leading: Bool, from span: CommandWords.Span, keeping fields: [String],
+                               in words: inout CommandWords) {
+        if fields.isEmpty { words.remove(span) } else { words.setValue(fields.joined(separator: ","), of: span) }
+        guard let selector = words.span("selector"), let current = selector.flag.value else {
+            words.append(["-l", labels.joined(separator: ",")])
+            return
+        }
+        let existing = selectorTerms(current)
+        let merged = leading ? labels + existing.filter { !labels.contains($0) } : existing + labels.filter { !existing.contains($0) }
+        words.setValue(merged.joined(separator: ","), of: selector)
     }
 
     /// "namespaced API resources": `api-resources --namespaced=true`; "cluster-scoped" ones: `--namespaced=false`.

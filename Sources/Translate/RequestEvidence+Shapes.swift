@@ -8,8 +8,8 @@ extension RequestEvidence {
     static let mergedSelectors: Check = { words, _ in
         let spans = words.spans.filter { $0.flag.name == "selector" }
         guard spans.count > 1 else { return nil }
-        var terms: [String] = []
-        for term in spans.compactMap(\.flag.value).flatMap(selectorTerms) where !terms.contains(term) { terms.append(term) }
+        // A term written twice is left to `repeatedSelectorTerms`, which runs after every other check.
+        let terms = spans.compactMap(\.flag.value).flatMap(selectorTerms)
         while let span = words.span("selector") { words.remove(span) }
         words.append(["-l", terms.joined(separator: ",")])
         return EvidenceFix(.selector, "one -l for \(spans.count): kubectl reads only the last")

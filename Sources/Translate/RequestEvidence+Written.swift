@@ -62,22 +62,21 @@ extension RequestEvidence {
         return EvidenceFix(.container, "dropped -c \(value): the request names no container")
     }
 
-    /// `exec kestrel-0 -c agent -- env -n harbor` for "… ns harbor": the namespace the request names, written behind
-    /// the program's `--`, would reach the program; it goes before `--`, where kubectl reads it.
+    /// `exec kestrel-0 -c agent -- env -n harbor`, `create cronjob … -- reconcile --namespace=finance` for "… ns
+    /// harbor": the namespace the request names, written behind the program's `--`, would reach the program; it goes
+    /// before `--`, where kubectl reads it.
     static let namespaceAfterDash: Check = { words, evidence in
         let parsed = words.parsed
-        guard ["exec", "run", "debug", "attach"].contains(parsed.verb ?? ""), parsed.namespace == nil,
-              let named = AskedFlags.namedNamespace(evidence.request), var line = Optional(words.words),
-              let dash = line.firstIndex(of: "--") else { return nil }
-        var index = dash + 1
-        while index + 1 < line.count {
-            if ["-n", "--namespace"].contains(line[index]), line[index + 1].lowercased() == named { break }
-            index += 1
-        }
-        guard index + 1 < line.count, index > dash + 1 else { return nil }
-        let moved = Array(line[index...(index + 1)])
-        line.removeSubrange(index...(index + 1))
-        line.insert(contentsOf: moved, at: dash)
+        guard ["exec", "run", "debug", "attach", "create"].contains(parsed.verb ?? ""), parsed.namespace == nil,
+              let named = AskedFlags.namedNamespace(evidence.request), let dash = words.words.firstIndex(of: "--") else { return nil }
+        var line = words.words
+        // `-n NS` and `--namespace NS` are two words, `--namespace=NS` one.
+        guard let index = line.indices.dropFirst(dash + 2).first(where: { index in
+            line[index].lowercased() == "--namespace=" + named
+                || (["-n", "--namespace"].contains(line[index]) && index + 1 < line.count && line[index + 1].lowercased() == named)
+        }) else { return nil }
+        line.removeSubrange(index...(line[index].contains("=") ? index : index + 1))
+        line.insert(contentsOf: ["-n", named], at: dash)
         guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
         words = rebuilt
         return EvidenceFix(.namespace, "-n \(named) before --: kubectl's flag, not the program's")

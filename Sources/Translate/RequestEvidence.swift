@@ -31,7 +31,7 @@ public enum RequestEvidence {
         strayNamespaceWord, strayNodeWords, allNarrowedByState, namespacedResources, repeatedForwardTarget, currentReplicas,
         commandNeedsDash, unaskedContainer, namespaceAfterDash, filePathAsWritten, taintKeyAsWritten, roleAsWritten, namedExecProgram,
         shorthandAsName, portForwardWords, envRemoval, removalAsSelector, shellWordsAfterDash, pairAsName, exposeName,
-        ingressRuleBackend, namespaceBeforeName, logsSince, tailFromDuration, namespaceFlagAfterDash, shellAsWritten,
+        ingressRuleBackend, namespaceBeforeName, logsSince, tailFromDuration, shellAsWritten,
         literalsApart, fileKey, apiGroup, explainVersion, setContext, preemptionPolicy, exceptNamespace, fieldManager,
         interactiveRun, repeatedSelectorTerms, setTermsInFieldSelector, looseSetSelector, waitForField, describeWithoutEvents,
         imageContainerNames, sessionNamespace, defaultWatch, interactiveStdin, applyAsDiff, cordonWithoutEvicting,

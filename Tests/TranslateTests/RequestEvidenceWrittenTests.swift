@@ -150,6 +150,8 @@ struct RequestEvidenceWrittenTests {
         #expect(fixed("kubectl create ingress kestrel-web --class=nginx --rule='kestrel.corp.example/*=/kestrel-gw:80' -n edge",
                       "ingress kestrel-web host kestrel.corp.example prefix / to svc kestrel-gw port 80 ns edge")
             == "kubectl create ingress kestrel-web '--rule=kestrel.corp.example/*=kestrel-gw:80' -n edge")
+        #expect(evidenceRepair("kubectl create ingress web --rule='a.example/api*=svc/web:80'", "ingress web a.example/api to svc web port 80").command
+            == "kubectl create ingress web '--rule=a.example/api*=web:80'")
         #expect(fixed("kubectl create ingress web --class=nginx --rule='a.example/*=web:80'", "ingress web class nginx a.example to web:80")
             == "kubectl create ingress web --class=nginx --rule='a.example/*=web:80'")
     }

@@ -91,6 +91,10 @@ public enum AskedFlags {
             if markers.contains(candidate) { continue }
             // "in revision 2", "in version 1.29", "in line 40": a word numbered by what follows names no namespace.
             if word == "in", index + 2 < words.count, words[index + 2].first?.isNumber == true { continue }
+            // "all ns just names": a marker after "all" means every namespace; the next word is the request's.
+            if word != "in", index > 0, ["all", "every", "evry", "any", "each", "across"].contains(words[index - 1]) { continue }
+            // "in the log-shipper container", "in log-shipper ctr": a container, not a namespace.
+            if word == "in", index + 2 < words.count, containerWords.contains(RequestText.spelled(words[index + 2])) { continue }
             // "in finance ns, host …": "ns" closes the namespace before it rather than naming the next word.
             if word != "in", index > 1, words[index - 2] == "in", found.contains(words[index - 1]) { continue }
             if looksLikeNamespace(candidate), !found.contains(candidate) {
@@ -121,6 +125,9 @@ public enum AskedFlags {
         }
         return words.indices.filter { !dropped.contains($0) }.map { words[$0] }.joined(separator: " ")
     }
+
+    /// Words that make the name before them a container's.
+    static let containerWords: Set<String> = ["container", "containers", "ctr", "sidecar"]
 
     /// Words after which a request names a namespace.
     static let markers: Set<String> = ["in", "ns", "namespace", "namespce", "namepsace", "namspace", "nmespace", "namesapce"]

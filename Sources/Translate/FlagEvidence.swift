@@ -28,6 +28,7 @@ public enum FlagEvidence {
         Rule(name: "request-timeout", value: nil, words: ["timeout", "time out"], valueCounts: true),
         Rule(name: "grace-period", value: nil, words: ["grace", "now", "immediate", "force", "right away", "at once"], valueCounts: true),
         Rule(name: "address", value: nil, words: ["address", "interface", "listen", "everyone", "external", "remote", "lan", "network"], valueCounts: true),
+        Rule(name: "types", value: nil, words: ["warn", "normal", "type", "bad", "problem", "error", "fail"], valueCounts: false),
         Rule(name: "containers", value: nil, words: ["container", "ctr"], valueCounts: false),
         Rule(name: "all-containers", value: nil, words: ["container", "ctr"], valueCounts: false),
         Rule(name: "show-labels", value: nil, words: ["label"], valueCounts: false),
@@ -95,14 +96,20 @@ public enum FlagEvidence {
         // A flag of the failed command is the user's, whatever its value (`-o wide` fixing `-o wdie`).
         let retried = Set(failedCommandFlags(context).map(\.name))
         func unasked(_ flag: ParsedFlag) -> Bool {
-            if retried.contains(flag.name) { return false }
+            // The flag the failed command misspelt or cut short (`--prev` for `--previous`, `--sort` for `--sort-by`).
+            if retried.contains(where: { $0 == flag.name || (!$0.isEmpty && flag.name.hasPrefix($0)) || ClosestName.find($0, among: [flag.name]) != nil }) {
+                return false
+            }
             // A search by field (the pods on a node, the pod with an IP) looks in every namespace.
             if flag.name == "all-namespaces", parsed.fieldSelector != nil { return false }
             let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil
             guard let rule = rules.first(where: { rule in
                 rule.name == flag.name && rule.value == format && (rule.verbs.map { $0.contains(parsed.verb ?? "") } ?? true)
             }) else { return false }
-            if rule.words.contains(where: { word in
+            // The pods on a node (`--field-selector spec.nodeName=…`) say where they run already: "node" asks for no
+            // wide listing there.
+            let placed = format == "wide" && (parsed.fieldSelector ?? "").contains("spec.nodeName")
+            if rule.words.filter({ !placed || !["node", "where", "whr", "wher"].contains($0) }).contains(where: { word in
                 // "top" names the verb of `kubectl top`, not an order.
                 (word != "top" || parsed.verb != "top") && mentions(asked, word)
             }) { return false }

@@ -27,6 +27,13 @@ public enum LastCommandFixer {
               words.first == "kubectl" || words.first?.hasSuffix("/kubectl") == true else { return nil }
         let error = failure.errorLines.joined(separator: "\n")
         let command = KubectlCommand.parse(words)
+        if let other = otherObject(request), let fix = sameFor(other, words: words, command: command) { return fix }
+        // Only after kubectl found nothing: a command it refused for another reason needs more than a namespace.
+        if error.contains("(NotFound)") || error.contains("No resources found"), let namespace = otherNamespace(request),
+           command.namespace != namespace {
+            let moved = PickEnforcer.setNamespace(words, namespace)
+            return Fix(command: ShellWords.join(moved), reason: "the last command, in namespace \(namespace)")
+        }
 
         if let typed = quoted(after: "doesn't have a resource type \"", in: error) {
             guard FixRequest.isPlainFix(request) else { return nil }
@@ -40,7 +47,9 @@ public enum LastCommandFixer {
         if let flag = after("unknown flag: --", in: error) {
             guard FixRequest.isPlainFix(request), let help = KubectlKnowledge.command(for: command) else { return nil }
             let candidates = help.flags.map(\.spec.long) + KubectlCommandTable.globalFlags.map(\.long)
-            guard let nearest = ClosestName.find(flag, among: candidates),
+            // A flag cut short (`--prev`, `--sort`) is the only one it starts; else the closest spelling.
+            let extended = Array(Set(candidates.filter { $0.hasPrefix(flag) && $0 != flag }))
+            guard let nearest = extended.count == 1 ? extended[0] : ClosestName.find(flag, among: candidates),
                   let index = words.firstIndex(where: { $0 == "--" + flag || $0.hasPrefix("--" + flag + "=") })
             else { return nil }
             words[index] = "--" + nearest + words[index].dropFirst(2 + flag.count)
@@ -109,6 +118,59 @@ public enum LastCommandFixer {
         return nil
     }
 
+    /// Words that may surround the object in "same for web-2", "again but for web-2", "web-2 too pls".
+    static let sameWords: Set<String> = [
+        "same", "again", "too", "also", "for", "but", "with", "on", "the", "thing", "do", "now", "then", "pls", "please",
+        "plz", "try", "it", "one", "as", "well", "instead",
+    ]
+
+    /// The one object a request asks to run the last command for instead ("same for web-2", "now web-3 too"): a
+    /// name-like word with a digit or a dash, the request's only word apart from ``sameWords``, and at least one of
+    /// "same", "again", "too", "also", "instead".
+    static func otherObject(_ request: String) -> String? {
+        let tokens = RequestText(request).tokens
+        guard tokens.contains(where: { ["same", "again", "too", "also", "instead"].contains($0) }) else { return nil }
+        let rest = tokens.filter { !sameWords.contains($0) }
+        guard rest.count == 1, let word = rest.first, RequestEvidence.looksLikeName(word),
+              word.contains(where: { $0 == "-" || $0.isNumber }) else { return nil }
+        return word
+    }
+
+    /// The namespace a request asks to run the last command in and says nothing else: "try again in ns retail",
+    /// "same in staging", "retry in namespace qa pls".
+    static func otherNamespace(_ request: String) -> String? {
+        let tokens = RequestText(request).tokens
+        guard tokens.contains(where: { ["again", "retry", "same", "instead", "rerun"].contains($0) }),
+              let namespace = AskedFlags.namedNamespace(request) else { return nil }
+        let allowed: Set<String> = ["in", "ns", "namespace", "but", "same", "instead", "again", namespace]
+        guard tokens.allSatisfy({ allowed.contains($0) || FixRequest.fixWords.contains($0) || FixRequest.fillerWords.contains($0) })
+        else { return nil }
+        return namespace
+    }
+
+    /// The last command with its one object name replaced by `other`: `logs cart-web-1 -p` for "same for cart-web-2".
+    /// Nil when the command names no object or several, or already names `other`.
+    static func sameFor(_ other: String, words: [String], command: KubectlCommand) -> Fix? {
+        let named = command.objects.isEmpty ? command.names : command.objects.map(\.name)
+        guard named.count == 1, let old = named.first, old.lowercased() != other,
+              !words.contains(where: { $0.lowercased() == other }) else { return nil }
+        let end = words.firstIndex(of: "--") ?? words.count
+        var replaced = words
+        var count = 0
+        for index in 1..<end {
+            let word = words[index]
+            if word == old {
+                replaced[index] = other
+                count += 1
+            } else if word.hasSuffix("/" + old), !word.hasPrefix("-") {
+                replaced[index] = String(word.dropLast(old.count)) + other
+                count += 1
+            }
+        }
+        guard count == 1 else { return nil }
+        return Fix(command: ShellWords.join(replaced), reason: "the last command, for \(other) instead of \(old)")
+    }
+
     /// The container a request picks after kubectl said the pod has several (`choose one of: [app sidecar]`,
     /// `Defaulted container "api" out of: api, envoy`) or that the one asked for is not there (`container not found`):
     /// one of those listed that the request names, or the `X` of "the X container" after `container not found`. Only
@@ -131,9 +193,10 @@ public enum LastCommandFixer {
             }
         }
         guard named.count == 1 else { return nil }
-        let extra: Set<String> = ["same", "in", "container", "instead", named[0].lowercased()]
+        let extra: Set<String> = ["same", "in", "container", "ctr", "instead", "but", "again", named[0].lowercased()]
+        // "again but in log-shipper contianer": a misspelt "container" is still one.
         guard words.allSatisfy({ FixRequest.fixWords.contains($0) || FixRequest.fillerWords.contains($0)
-                                  || extra.contains($0) }) else { return nil }
+                                  || extra.contains(RequestText.spelled($0)) }) else { return nil }
         return named[0]
     }
 

@@ -51,7 +51,8 @@ public enum ListingSelector {
             return counts.total > 0 && counts.ready >= counts.total
         },
         Rule(phrases: ["evicted"], state: "evicted") { row in cell(row, "STATUS") == "Evicted" },
-        Rule(phrases: ["error state", "in error", "errored", "status error", "in the error", "with error", "error status"],
+        Rule(phrases: ["error state", "in error", "errored", "status error", "in the error", "with error", "error status",
+                       "error one", "error ones"],
              state: "in error") { row in cell(row, "STATUS") == "Error" },
         Rule(phrases: ["oomkilled", "oom killed", "oom-killed", "out of memory", "oom"], state: "OOMKilled") { row in
             cell(row, "STATUS")?.contains("OOMKilled") == true
@@ -63,6 +64,11 @@ public enum ListingSelector {
         },
         Rule(phrases: ["cordoned", "schedulingdisabled", "unschedulable", "scheduling disabled"], state: "cordoned") { row in
             cell(row, "STATUS")?.contains("SchedulingDisabled") == true
+        },
+        Rule(phrases: ["at 0", "at zero", "scaled to 0", "scaled to zero", "scaled down to 0", "scaled down to zero",
+                       "with 0 replicas", "with zero replicas", "at 0 replicas", "at zero replicas", "scaled to nothing"],
+             state: "scaled to zero") { row in
+            cell(row, "READY").flatMap(fraction).map { $0.total == 0 } == true
         },
         Rule(phrases: ["terminating", "stuck terminating"], state: "terminating") { row in cell(row, "STATUS") == "Terminating" },
         Rule(phrases: ["with restarts", "that restarted", "restarted", "restarting", "have restarts", "had restarts",

@@ -4,7 +4,7 @@ extension RequestEvidence {
     /// Phrases that ask for an object's manifest without making the object.
     static let noCreatePhrases = [
         "without creating", "without applying", "without making", "without running", "without actually", "don't create",
-        "dont create", "do not create", "not create", "not actually", "dry run", "dry-run", "dryrun", "only print",
+        "dont create", "do not create", "not create", "not actually", "dont actually", "don't actually", "dry run", "dry-run", "dryrun", "only print",
         "just print", "just the yaml", "just the json", "only the yaml", "only the json",
     ]
 

@@ -86,6 +86,9 @@ extension RequestEvidence {
         let parsed = words.parsed
         let isEvents = parsed.verb == "events" || (parsed.verb == "get" && parsed.resource?.plural == "events")
         guard isEvents, parsed.objects.isEmpty, parsed.verb == "events" || parsed.names.isEmpty else { return nil }
+        // A request that asks for field selectors gets them ("warning events of pod x using field selectors").
+        if evidence.text.has("field selector") || evidence.text.has("field selectors")
+            || evidence.text.hasAny(["field-selector", "--field-selector", "fieldselector"]) { return nil }
         let objects = namedObjects(evidence.text)
         guard objects.count == 1, let object = objects.first else { return nil }
         // A `--for` the request gives is kept; one naming an object the request never mentions is replaced.
@@ -379,10 +382,21 @@ extension RequestEvidence {
         let parsed = words.parsed
         guard let verb = parsed.verb, CommandRepair.singleObjectVerbs.contains(verb), parsed.objects.isEmpty,
               let span = words.span("selector"), let value = span.flag.value, !value.contains(","),
-              let (_, label) = equality(value), !label.isEmpty, !evidence.text.set.contains(label.lowercased()) else { return nil }
+              let (_, label) = equality(value), !label.isEmpty else { return nil }
         let namespace = parsed.namespace?.lowercased()
-        let names = Set(evidence.text.tokens.filter { $0.hasPrefix(label.lowercased() + "-") && looksLikeName($0) && $0 != namespace })
-        guard names.count == 1, let name = names.first else { return nil }
+        let name: String
+        if evidence.text.set.contains(label.lowercased()) {
+            // `logs -l app=pdf-render-84b6d9c7f-s5lwx` for "logs of po pdf-render-84b6d9c7f-s5lwx": a pod's whole name as
+            // a label value, where the request speaks of no label.
+            guard podLikeNames(evidence, namespace: parsed.namespace).contains(label.lowercased()),
+                  !evidence.text.hasAny(["label", "labels", "labeled", "labelled", "selector", "-l", "app", "matching"]),
+                  !evidence.request.contains("=") else { return nil }
+            name = label.lowercased()
+        } else {
+            let names = Set(evidence.text.tokens.filter { $0.hasPrefix(label.lowercased() + "-") && looksLikeName($0) && $0 != namespace })
+            guard names.count == 1, let only = names.first else { return nil }
+            name = only
+        }
         words.remove(span)
         var line = words.words
         line.insert(name, at: min(2, line.count))

@@ -144,9 +144,13 @@ extension RequestEvidence {
 
     /// The set-based terms a request writes out ("env in (dev,qa)", "tier notin (web, api)"), in kubectl's spelling.
     static func writtenSetTerms(_ request: String) -> [(key: String, term: String)] {
-        guard let pattern = try? NSRegularExpression(pattern: #"([A-Za-z0-9][A-Za-z0-9._/-]*)\s+(in|notin)\s*\(([^()]+)\)"#) else { return [] }
+        // `env in (dev,qa)`, `env notin (dev,qa)`, and `release notin canary,beta` (only `notin` is unambiguous bare).
+        guard let pattern = try? NSRegularExpression(pattern: #"([A-Za-z0-9][A-Za-z0-9._/-]*)\s+(in|notin)\s*\(([^()]+)\)"#),
+              let bare = try? NSRegularExpression(pattern: #"([A-Za-z0-9][A-Za-z0-9._/-]*)\s+(notin)\s+([A-Za-z0-9._-]+(?:\s*,\s*[A-Za-z0-9._-]+)+)"#)
+        else { return [] }
         let range = NSRange(request.startIndex..., in: request)
-        return pattern.matches(in: request, range: range).compactMap { match in
+        let matches = pattern.matches(in: request, range: range)
+        return (matches.isEmpty ? bare.matches(in: request, range: range) : matches).compactMap { match in
             guard let keyRange = Range(match.range(at: 1), in: request), let opRange = Range(match.range(at: 2), in: request),
                   let valuesRange = Range(match.range(at: 3), in: request) else { return nil }
             let key = String(request[keyRange])

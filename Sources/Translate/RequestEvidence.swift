@@ -22,7 +22,7 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        mistypedType, repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, inventedFile, runForDeployment, sessionType, bareWorkload, namespaceNotNamed, namespaceAsAdjective, namespaceAsSentenceWord, unknownOutput, nodeCommandExtras, requestWordsAsNames, cronJobSuspend, filterNotColumns, watchOnly, inventedTarget, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        createWithData, mistypedType, repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, inventedFile, runForDeployment, sessionType, bareWorkload, namespaceNotNamed, namespaceAsAdjective, namespaceAsSentenceWord, unknownOutput, nodeCommandExtras, requestWordsAsNames, cronJobSuspend, filterNotColumns, watchOnly, inventedTarget, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, namespaceAsObjectName, namespaceFromValue, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, containerValue, containerAsObject, strayContainerWords, markerAfterDash, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
         fieldInLabelSelector, labelsInFieldSelector, strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, mergedFieldSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, setImageMarker, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
@@ -36,6 +36,7 @@ public enum RequestEvidence {
         interactiveRun, repeatedSelectorTerms, setTermsInFieldSelector, looseSetSelector, waitForField, describeWithoutEvents,
         imageContainerNames, sessionNamespace, defaultWatch, interactiveStdin, applyAsDiff, cordonWithoutEvicting,
         defaultNamespace, unknownShortBesideLong, cordonedNodes, selectorOnManifests,
+        nameAcrossNamespaces, explainRecursive, secretsOfType, copyNamespaceTwice, accountNameAsWritten, calledName,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -93,13 +94,14 @@ public enum RequestEvidence {
     // MARK: - Container
 
     /// Words that follow or precede "container" without naming one.
-    static let notContainerNames: Set<String> = [
+    static let notContainerNames: Set<String> = Set([
         "a", "an", "the", "all", "any", "every", "each", "its", "this", "that", "init", "main", "first", "second",
         "other", "same", "new", "ephemeral", "debug", "in", "of", "from", "for", "to", "on", "named", "called", "it",
         "container", "containers", "image", "logs", "log", "shell", "running", "which", "with", "prev", "previous",
         "last", "old", "crashed", "dead", "failed", "restarted", "current", "terminated", "default", "only", "one",
-        "single", "whole", "right", "wrong", "rather", "than", "instead", "not", "but", "is", "was",
-    ]
+        "single", "whole", "right", "wrong", "rather", "than", "instead", "not", "but", "is", "was", "and", "or",
+        "then", "now", "again", "too", "also", "quick", "asap", "real",
+    ]).union(RetrievalVocabulary.filler)
 
     /// The container a request names: `container X`, `container named X`, `-c X` or `the X container`.
     static func namedContainer(_ text: RequestText) -> String? {

@@ -28,8 +28,14 @@ struct RequestText: Sendable {
         "describe",
     ]
 
+    /// Short words operators often mistype, too short for the one-edit rule of ``spelled(_:)``.
+    static let shortMisspellings: [String: String] = [
+        "evry": "every", "evey": "every", "eveyr": "every", "alll": "all", "agian": "again", "agin": "again", "agan": "again",
+    ]
+
     /// `token`, or the marker word one edit away from it when it is a plain word of six letters or more.
     static func spelled(_ token: String) -> String {
+        if let word = shortMisspellings[token] { return word }
         // "namespaced", "contained": a verb's form is a word of its own.
         guard token.count >= 6, token.allSatisfy({ $0.isLetter && $0.isASCII }), !markerWords.contains(token),
               !token.hasSuffix("ed"), !token.hasSuffix("ing"),

@@ -222,3 +222,80 @@ struct LastCommandFixerSaidTests {
         #expect(LastCommandFixer.fix(request: "label api-1 instead", context: label) == nil)
     }
 }
+
+@Suite("LastCommandFixer: a flag cut short, the same command for another object")
+struct LastCommandFixerShortTests {
+    private func context(_ command: String, _ error: String) -> SessionContext {
+        var context = SessionContext()
+        FailureTracker.apply(line: command, exitStatus: 1, errorOutput: error, to: &context)
+        return context
+    }
+
+    @Test func aFlagCutShortIsTheOneFlagItStarts() throws {
+        let logs = context("kubectl logs reporter-0 -n billing --prev", "Error: unknown flag: --prev\nSee 'kubectl logs --help' for usage.")
+        #expect(try #require(LastCommandFixer.fix(request: "fix", context: logs)).command == "kubectl logs reporter-0 -n billing --previous")
+        let sort = context("kubectl get pods -l app=ingest --sort=.metadata.creationTimestamp",
+                           "Error: unknown flag: --sort\nSee 'kubectl get --help' for usage.")
+        #expect(try #require(LastCommandFixer.fix(request: "fix pls", context: sort)).command
+            == "kubectl get pods -l app=ingest --sort-by=.metadata.creationTimestamp")
+        // A start several flags share is no answer on its own: `--show` starts show-kind, show-labels, ….
+        let show = context("kubectl get pods --show", "Error: unknown flag: --show\nSee 'kubectl get --help' for usage.")
+        #expect(LastCommandFixer.fix(request: "fix it", context: show) == nil)
+    }
+
+    @Test func theModelsAnswerKeepsTheFlagTheFailedCommandCutShort() {
+        let lines = ["last command (exit 1): kubectl logs reporter-0 -n billing --prev", "Error: unknown flag: --prev"]
+        #expect(FlagEvidence.prune("kubectl logs reporter-0 -n billing --previous", request: "fix", context: lines).dropped.isEmpty)
+        // Without the failed command, an earlier container's logs nobody asked for go.
+        #expect(FlagEvidence.prune("kubectl logs reporter-0 -n billing --previous", request: "logs of reporter-0", context: []).dropped
+            == ["--previous"])
+    }
+
+    @Test func theSameCommandForAnotherObject() throws {
+        let logs = context("kubectl logs cart-web-1 -n storefront --previous",
+                           "Error from server (BadRequest): previous terminated container \"web\" in pod \"cart-web-1\" not found")
+        #expect(try #require(LastCommandFixer.fix(request: "same for cart-web-2", context: logs)).command
+            == "kubectl logs cart-web-2 -n storefront --previous")
+        #expect(try #require(LastCommandFixer.fix(request: "again but for cart-web-3 pls", context: logs)).command
+            == "kubectl logs cart-web-3 -n storefront --previous")
+        let scale = context("kubectl scale deployment/ledger --replicas=3", "Error from server (NotFound): deployments.apps \"ledger\" not found")
+        #expect(try #require(LastCommandFixer.fix(request: "same for ledger-v2", context: scale)).command
+            == "kubectl scale deployment/ledger-v2 --replicas=3")
+        // A namespace, a word without a digit or dash, or more words go to the model.
+        #expect(LastCommandFixer.otherObject("same for staging") == nil)
+        #expect(LastCommandFixer.otherObject("same in ns web-2") == nil)
+        #expect(LastCommandFixer.otherObject("same for web-2 but with --tail 20") == nil)
+        #expect(LastCommandFixer.otherObject("web-2") == nil)
+        // "again but in the X container" after kubectl listed the pod's containers.
+        let exec = context("kubectl exec -it ingest-worker-5f6b8c7d9-zt9wq -n ingest -- sh",
+                           "error: a container name must be specified for pod ingest-worker-5f6b8c7d9-zt9wq, choose one of: [worker log-shipper]")
+        #expect(try #require(LastCommandFixer.fix(request: "again but in log-shipper contianer", context: exec)).command
+            == "kubectl exec -it ingest-worker-5f6b8c7d9-zt9wq -n ingest -c log-shipper -- sh")
+        // A command with two objects has no one object to replace.
+        let two = context("kubectl delete pod web-0 web-1", "Error from server (NotFound): pods \"web-0\" not found")
+        #expect(LastCommandFixer.fix(request: "same for web-4", context: two) == nil)
+    }
+}
+
+@Suite("LastCommandFixer: again in another namespace")
+struct LastCommandFixerNamespaceTests {
+    private func context(_ command: String, _ error: String) -> SessionContext {
+        var context = SessionContext()
+        FailureTracker.apply(line: command, exitStatus: 1, errorOutput: error, to: &context)
+        return context
+    }
+
+    @Test func notFoundTriedAgainInAnotherNamespace() throws {
+        let missing = context("kubectl describe pod cart-web-2 -n shop", "Error from server (NotFound): pods \"cart-web-2\" not found")
+        #expect(try #require(LastCommandFixer.fix(request: "try agian in ns retail", context: missing)).command
+            == "kubectl describe pod cart-web-2 -n retail")
+        #expect(try #require(LastCommandFixer.fix(request: "same in namespace retail pls", context: missing)).command
+            == "kubectl describe pod cart-web-2 -n retail")
+        let bare = context("kubectl logs web-0 -- x", "Error from server (NotFound): pods \"web-0\" not found")
+        #expect(try #require(LastCommandFixer.fix(request: "again in ns retail", context: bare)).command == "kubectl logs web-0 -n retail -- x")
+        // A request that says more, or an error that is not "not found", goes to the model.
+        #expect(LastCommandFixer.fix(request: "try again in ns retail with the previous container", context: missing) == nil)
+        let typo = context("kubectl get deploymnets -n shop", "error: the server doesn't have a resource type \"deploymnets\"")
+        #expect(LastCommandFixer.fix(request: "try again in staging", context: typo) == nil)
+    }
+}

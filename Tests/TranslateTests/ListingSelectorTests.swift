@@ -196,3 +196,40 @@ struct ListingSelectorPlaceTests {
             == ["tern-sweeper-5b9c8d7f6-tc6hp"])
     }
 }
+
+@Suite("ListingSelector: the error ones, the ones scaled to zero")
+struct ListingSelectorErrorAndZeroTests {
+    static let spread = Listings.read("kubectl get pods -A", """
+    NAMESPACE   NAME                               READY   STATUS    RESTARTS   AGE
+    ci          build-bot-runner-5d8c9b7f6-tq7wd   1/1     Running   0          3d
+    ci          migrate-db-job-kx9fm               0/1     Error     0          25m
+    payments    ledger-api-7c9d4b8f6-kq2mz         1/1     Running   0          3d
+    """, namespace: nil)
+
+    static let deployments = Listings.read("kubectl get deploy", """
+    NAME              READY   UP-TO-DATE   AVAILABLE   AGE
+    edge-proxy        4/4     4            4           90d
+    cert-syncer       0/0     0            0           90d
+    log-shipper-ctl   2/2     2            2           30d
+    dns-warmer        0/0     0            0           15d
+    """)
+
+    @Test func theErrorOne() throws {
+        let pick = try #require(ListingSelector.pick("logs of the Error one", listing: Self.spread))
+        #expect(pick.rows.map(\.name) == ["migrate-db-job-kx9fm"])
+        #expect(pick.namespaces == ["ci"])
+    }
+
+    @Test func theOnesScaledToZero() throws {
+        #expect(try #require(ListingSelector.pick("scale the ones at 0 back up to 2", listing: Self.deployments)).rows.map(\.name)
+            == ["cert-syncer", "dns-warmer"])
+        #expect(try #require(ListingSelector.pick("delete the ones scaled to zero", listing: Self.deployments)).rows.map(\.name)
+            == ["cert-syncer", "dns-warmer"])
+        // A deployment that wants replicas but has none ready is not scaled to zero: nothing is picked.
+        let waiting = Listings.read("kubectl get deploy", """
+        NAME     READY   UP-TO-DATE   AVAILABLE   AGE
+        ledger   0/3     3            0           2d
+        """)
+        #expect(try #require(ListingSelector.pick("restart the ones at 0", listing: waiting)).rows.isEmpty)
+    }
+}

@@ -1,0 +1,148 @@
+import KubectlKit
+
+extension RequestEvidence {
+    /// `get svc gauge -A` for "svc named gauge in any ns": kubectl cannot read an object by name across namespaces
+    /// ("a resource cannot be retrieved by name across all namespaces"), so the name becomes
+    /// `--field-selector metadata.name=gauge`.
+    static let nameAcrossNamespaces: Check = { words, evidence in
+        let parsed = words.parsed
+        let named = Set(parsed.names + parsed.objects.map(\.name))
+        guard parsed.verb == "get", parsed.allNamespaces, let type = parsed.resource, named.count == 1, let name = named.first,
+              !(parsed.fieldSelector ?? "").contains("metadata.name") else { return nil }
+        // `svc gauge` or `svc/gauge`.
+        if let slashed = words.positional.first(where: { $0.hasSuffix("/" + name) && ResourceCatalog.lookup(String($0.dropLast(name.count + 1))) == type }) {
+            words.replaceWord(slashed, with: String(slashed.dropLast(name.count + 1)))
+        } else if words.positional.contains(name) {
+            words.removeWord(name)
+        } else {
+            return nil
+        }
+        if let span = words.span("field-selector"), let value = span.flag.value {
+            words.setValue(value + ",metadata.name=" + name, of: span)
+        } else {
+            words.append(["--field-selector", "metadata.name=" + name])
+        }
+        return EvidenceFix(.fieldSelector, "metadata.name=\(name): kubectl reads no object by name across namespaces")
+    }
+
+    /// Words that ask `explain` for every field below a path.
+    static let recursivePhrases = [
+        "recursive", "recursively", "nested", "all fields", "all the fields", "every field", "each field", "all subfields",
+        "subfields", "sub-fields", "whole tree", "full tree", "field tree", "all nested", "all its fields", "all of its fields",
+    ]
+
+    /// `explain deployment.spec.strategy --recursive` for "… with all nested fields".
+    static let explainRecursive: Check = { words, evidence in
+        guard words.parsed.verb == "explain", !words.parsed.hasFlag("recursive"),
+              recursivePhrases.contains(where: evidence.text.has) else { return nil }
+        words.append(["--recursive"])
+        return EvidenceFix(.output, "--recursive: every field below the path")
+    }
+
+    /// The secret type each word names ("tls secrets", "secrets of type docker-registry").
+    static let secretTypes: [String: String] = [
+        "tls": "kubernetes.io/tls", "docker-registry": "kubernetes.io/dockerconfigjson",
+        "dockerconfigjson": "kubernetes.io/dockerconfigjson", "service-account-token": "kubernetes.io/service-account-token",
+        "opaque": "Opaque", "basic-auth": "kubernetes.io/basic-auth", "ssh-auth": "kubernetes.io/ssh-auth",
+        "kubernetes.io/tls": "kubernetes.io/tls", "kubernetes.io/dockerconfigjson": "kubernetes.io/dockerconfigjson",
+        "kubernetes.io/service-account-token": "kubernetes.io/service-account-token",
+    ]
+
+    /// `--field-selector type=kubernetes.io/tls` for "delete all tls secrets in scratch": the secrets of one type, on a
+    /// `get`, `delete` or `describe` of secrets that names none. An `--all` beside it goes: the type narrows it.
+    static let secretsOfType: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["get", "delete", "describe"].contains(parsed.verb ?? ""), parsed.resource?.plural == "secrets",
+              parsed.objects.isEmpty, parsed.names.isEmpty, !(parsed.fieldSelector ?? "").contains("type") else { return nil }
+        let tokens = evidence.text.tokens
+        // The type word right before "secret(s)", or after "type"/"of type".
+        var found: Set<String> = []
+        for (index, token) in tokens.enumerated() {
+            guard let type = secretTypes[token] else { continue }
+            let before = index + 1 < tokens.count && ["secret", "secrets"].contains(tokens[index + 1])
+            let after = index > 0 && ["type", "typed"].contains(tokens[index - 1])
+            if before || after { found.insert(type) }
+        }
+        guard found.count == 1, let type = found.first else { return nil }
+        if let all = words.span("all") { words.remove(all) }
+        if let span = words.span("field-selector"), let value = span.flag.value {
+            words.setValue(value + ",type=" + type, of: span)
+        } else {
+            words.append(["--field-selector", "type=" + type])
+        }
+        return EvidenceFix(.fieldSelector, "type=\(type): the secrets of the type the request names")
+    }
+
+    /// `cp shop/web-0:/tmp/x ./x -n shop`: the namespace is written twice; the pod's own `NS/` prefix stays and `-n` goes.
+    static let copyNamespaceTwice: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "cp", let span = words.span("namespace"), let namespace = span.flag.value,
+              parsed.positionals.contains(where: { $0.hasPrefix(namespace + "/") && $0.contains(":") }) else { return nil }
+        words.remove(span)
+        return EvidenceFix(.namespace, "dropped -n \(namespace): the pod's path already names it")
+    }
+
+    /// `--as=system:serviceaccount:mines:oresync` for "what can sa ore-sync do": a service account's name copied
+    /// without its dashes (or with letters swapped) is the name as the request writes it. Also in `--serviceaccount`.
+    static let accountNameAsWritten: Check = { words, evidence in
+        for flag in ["as", "serviceaccount"] {
+            guard let span = words.span(flag), let value = span.flag.value else { continue }
+            var parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 || (parts.count == 4 && value.hasPrefix("system:serviceaccount:")),
+                  let name = parts.last, !name.isEmpty, !evidence.text.set.contains(name.lowercased()) else { continue }
+            let written = Set(evidence.text.tokens.filter { token in
+                looksLikeName(token) && token != name.lowercased()
+                    && (Grounding.squash(token) == Grounding.squash(name)
+                        || (token.count > 5 && token.count == name.count && ClosestName.distance(token, name) == 1 && token.contains("-")))
+            })
+            guard written.count == 1, let token = written.first else { continue }
+            parts[parts.count - 1] = token
+            let fixed = parts.joined(separator: ":")
+            words.setValue(fixed, of: span)
+            return EvidenceFix(.identity, "--\(flag)=\(value) → --\(flag)=\(fixed): the account as the request writes it")
+        }
+        return nil
+    }
+
+    /// Flags only `create` gives a config map or secret.
+    static let creatingFlags: Set<String> = ["from-literal", "from-file", "from-env-file"]
+
+    /// `get configmap feature-flags --from-literal=DARK_MODE=on` for "cm feature-flags w/ DARK_MODE=on": data given
+    /// with `create`'s flags makes the object; the line becomes `create configmap` (`create secret generic`).
+    static let createWithData: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["get", "describe"].contains(parsed.verb ?? ""), let type = parsed.resource,
+              type.plural == "configmaps" || type.plural == "secrets",
+              parsed.flags.contains(where: { creatingFlags.contains($0.name) }),
+              Set(parsed.names + parsed.objects.map(\.name)).count == 1,
+              let name = (parsed.names + parsed.objects.map(\.name)).first else { return nil }
+        var line = ["kubectl", "create"] + (type.plural == "configmaps" ? ["configmap"] : ["secret", "generic"]) + [name]
+        for span in words.spans {
+            line += (try? ShellWords.split(words.text(of: span))) ?? []
+        }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "create \(line[2]): the request gives the data of a new \(type.singular)")
+    }
+
+    /// `create rolebinding pod-reader-ci-runner` for "…, call the binding ci-runner-read": the name the request gives
+    /// after "call", "called", "named" or "name it" replaces one it never gives.
+    static let calledName: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "create", parsed.subverb != nil, let name = parsed.names.first,
+              !evidence.text.set.contains(name.lowercased()) else { return nil }
+        let tokens = evidence.text.tokens
+        var found: Set<String> = []
+        for index in tokens.indices where ["call", "called", "named", "name"].contains(tokens[index]) {
+            var next = index + 1
+            while next < tokens.count, ["it", "the", "this", "that", "new", "one", "binding", "object"].contains(tokens[next])
+                    || requestedType(tokens[next]) != nil { next += 1 }
+            guard next < tokens.count, looksLikeName(tokens[next]), tokens[next].count > 2, !connectives.contains(tokens[next])
+            else { continue }
+            found.insert(tokens[next])
+        }
+        guard found.count == 1, let word = found.first, !words.words.contains(where: { $0.lowercased() == word }) else { return nil }
+        words.replaceWord(name, with: word)
+        return EvidenceFix(.inventedValue, "\(word) for \(name): the name the request gives")
+    }
+}

@@ -1,0 +1,133 @@
+import Testing
+@testable import Translate
+
+/// The whole chain an answer goes through (``AnswerFixes``).
+private func fixed(_ command: String, _ request: String, context: [String] = []) -> String {
+    AnswerFixes.apply(command, request: request, context: context).command
+}
+
+@Suite("RequestEvidence: filler words, field selectors asked for")
+struct RequestEvidenceFillerTests {
+    @Test func aFillerWordAfterContainerNamesNoContainer() {
+        #expect(RequestEvidence.namedContainer(RequestText("logs of that one prev contianer pls")) == nil)
+        #expect(fixed("kubectl logs web-0 --previous", "logs of web-0 prev contianer pls") == "kubectl logs web-0 --previous")
+        // A real name after "container" is still the container.
+        #expect(RequestEvidence.namedContainer(RequestText("logs of web-0 container envoy pls")) == "envoy")
+        #expect(fixed("kubectl logs web-0", "logs of web-0 container envoy pls") == "kubectl logs web-0 -c envoy")
+    }
+
+    @Test func eventsAskedForWithFieldSelectorsKeepThem() {
+        let command = "kubectl get events -n mines --field-selector involvedObject.name=quarry-7f9c4,type=Warning"
+        #expect(fixed(command, "warning events for po quarry-7f9c4 in mines using field selectors") == command)
+        #expect(fixed(command, "warning events for po quarry-7f9c4 in mines via --field-selector") == command)
+        // Without the ask, the events of one object are `events --for`.
+        #expect(fixed(command, "warning events for po quarry-7f9c4 in mines")
+            == "kubectl events --for pod/quarry-7f9c4 -n mines --types=Warning")
+    }
+}
+
+@Suite("RequestEvidence: names across namespaces, explain trees, secret types, accounts as written")
+struct RequestEvidenceOperatorTests {
+    @Test func aNameAcrossNamespacesIsAFieldSelector() {
+        #expect(fixed("kubectl get svc gauge -A", "svc named gauge in any ns")
+            == "kubectl get svc -A --field-selector metadata.name=gauge")
+        #expect(fixed("kubectl get pods web-0 -A --field-selector status.phase=Running", "running pod web-0 in every namespace")
+            == "kubectl get pods -A --field-selector status.phase=Running,metadata.name=web-0")
+        // One namespace, or no name: nothing to do.
+        #expect(fixed("kubectl get svc gauge -n ops", "svc gauge in ops") == "kubectl get svc gauge -n ops")
+        #expect(fixed("kubectl get svc -A", "svc in every namespace") == "kubectl get svc -A")
+    }
+
+    @Test func explainWithEveryFieldIsRecursive() {
+        #expect(fixed("kubectl explain deployment.spec.strategy", "explian deploy spec.strategy with all nested fields")
+            == "kubectl explain deployment.spec.strategy --recursive")
+        #expect(fixed("kubectl explain pod.spec.affinity", "explain pod spec affinity, every field")
+            == "kubectl explain pod.spec.affinity --recursive")
+        #expect(fixed("kubectl explain pod.spec.affinity", "explain pod spec affinity") == "kubectl explain pod.spec.affinity")
+    }
+
+    @Test func secretsOfATypeAreSelectedByIt() {
+        #expect(fixed("kubectl delete secret --all -n scratch-42", "delete all tls secrets in ns scratch-42")
+            == "kubectl delete secret -n scratch-42 --field-selector type=kubernetes.io/tls")
+        #expect(fixed("kubectl get secrets -A", "secrets of type docker-registry everywhere")
+            == "kubectl get secrets -A --field-selector type=kubernetes.io/dockerconfigjson")
+        // A named secret, or no type word next to "secrets", stays.
+        #expect(fixed("kubectl get secret web-tls -n shop", "get tls secret web-tls in shop") == "kubectl get secret web-tls -n shop")
+        #expect(fixed("kubectl delete secret --all -n scratch", "delete all secrets in scratch, tls too")
+            == "kubectl delete secret --all -n scratch")
+    }
+
+    @Test func aCopyNamesItsNamespaceOnce() {
+        #expect(fixed("kubectl cp billing/reporter-0:/var/log/app/trace.log ./trace.log -n billing",
+                      "copy /var/log/app/trace.log out of po reporter-0 in ns billing to ./trace.log")
+            == "kubectl cp billing/reporter-0:/var/log/app/trace.log ./trace.log")
+        #expect(fixed("kubectl cp reporter-0:/tmp/a ./a -n billing", "copy /tmp/a from reporter-0 in billing to ./a")
+            == "kubectl cp reporter-0:/tmp/a ./a -n billing")
+    }
+
+    @Test func anAccountIsNamedAsTheRequestWritesIt() {
+        #expect(fixed("kubectl auth can-i --list --as=system:serviceaccount:mines:oresync -n mines", "what can sa ore-sync do in namspace mines?")
+            == "kubectl auth can-i --list --as=system:serviceaccount:mines:ore-sync -n mines")
+        #expect(fixed("kubectl auth can-i --list --as=system:serviceaccount:mines:ore-sync -n mines", "what can sa ore-sync do in mines")
+            == "kubectl auth can-i --list --as=system:serviceaccount:mines:ore-sync -n mines")
+    }
+
+    @Test func aPodsWholeNameIsNoLabel() {
+        #expect(fixed("kubectl logs -l app=pdf-render-84b6d9c7f-s5lwx -n billing --since=15m --all-containers",
+                      "logs of every contianer in po pdf-render-84b6d9c7f-s5lwx, last 15 min, ns billing")
+            == "kubectl logs pdf-render-84b6d9c7f-s5lwx -n billing --since=15m --all-containers")
+        // A request about a label keeps it.
+        #expect(fixed("kubectl logs -l app=pdf-render-84b6 -n billing", "logs of pods labelled app=pdf-render-84b6 in billing")
+            == "kubectl logs -l app=pdf-render-84b6 -n billing")
+    }
+
+    @Test func wordsAroundTheNamespaceMarker() {
+        #expect(AskedFlags.namedNamespace("running pods on node wk-03 across all ns, just names space separated") == nil)
+        #expect(AskedFlags.namedNamespace("again but in log-shipper contianer") == nil)
+        #expect(AskedFlags.namedNamespace("again but in ns log-shipper") == "log-shipper")
+        #expect(RequestText("wait till evry pvc in mines is Bound").set.contains("every"))
+    }
+
+    @Test func unaskedEventTypesAndWideListingsGo() {
+        #expect(FlagEvidence.prune("kubectl events --for pod/ingest-0 -n ingest --types=Warning", request: "events for po ingest-0 only, ns ingest",
+                                   context: []).dropped == ["--types=Warning"])
+        #expect(FlagEvidence.prune("kubectl events --for pod/ingest-0 --types=Warning", request: "warnings for po ingest-0", context: []).dropped.isEmpty)
+        #expect(FlagEvidence.prune("kubectl get pods -o wide --field-selector spec.nodeName=wk-node-07 -A",
+                                   request: "which po are on wk-node-07? all ns", context: []).dropped == ["-o wide"])
+        #expect(FlagEvidence.prune("kubectl get pods -o wide", request: "which node is each pod on", context: []).dropped.isEmpty)
+    }
+
+    @Test func aManifestNotCreated() {
+        #expect(fixed("kubectl create configmap quarry-cfg --from-literal=LOG_LEVEL=debug -n mines",
+                      "give me yaml for a cm quarry-cfg with LOG_LEVEL=debug, ns mines, dont actually create it")
+            == "kubectl create configmap quarry-cfg --from-literal=LOG_LEVEL=debug -n mines --dry-run=client -o yaml")
+    }
+}
+
+@Suite("RequestEvidence: data that makes an object, a name given after call, a set written bare")
+struct RequestEvidenceCreateTests {
+    @Test func dataGivenMakesTheObject() {
+        #expect(fixed("kubectl get configmap feature-flags --from-literal=DARK_MODE=on --from-literal=BETA=off -n web",
+                      "cm feature-flags w/ DARK_MODE=on and BETA=off in ns web")
+            == "kubectl create configmap feature-flags --from-literal=DARK_MODE=on --from-literal=BETA=off -n web")
+        #expect(fixed("kubectl get secret api-keys --from-literal=TOKEN=abc", "secret api-keys with TOKEN=abc")
+            == "kubectl create secret generic api-keys --from-literal=TOKEN=abc")
+        #expect(fixed("kubectl get configmap feature-flags -n web", "show cm feature-flags in web") == "kubectl get configmap feature-flags -n web")
+    }
+
+    @Test func theNameGivenAfterCall() {
+        #expect(fixed("kubectl create rolebinding pod-reader-ci-runner --role=pod-reader --serviceaccount=build:ci-runner -n build",
+                      "bind role pod-reader to sa ci-runner in ns build, call the binding ci-runner-read")
+            == "kubectl create rolebinding ci-runner-read --role=pod-reader --serviceaccount=build:ci-runner -n build")
+        #expect(fixed("kubectl create deployment web --image=ghcr.io/acme/web:1", "create a deployment named storefront from ghcr.io/acme/web:1")
+            == "kubectl create deployment storefront --image=ghcr.io/acme/web:1")
+        // A name the request gives stays.
+        #expect(fixed("kubectl create namespace lab", "create ns lab and name it lab") == "kubectl create namespace lab")
+    }
+
+    @Test func aSetWrittenWithoutParentheses() {
+        #expect(fixed("kubectl get deployments -A notin '(canary,beta)' -l release", "deploys in all namespaces where release notin canary,beta")
+            == "kubectl get deployments -A -l 'release notin (canary,beta)'")
+        #expect(RequestEvidence.writtenSetTerms("pods in shop,web").isEmpty)
+    }
+}

@@ -101,15 +101,21 @@ public enum FlagEvidence {
                 return false
             }
             // A search by field (the pods on a node, the pod with an IP) looks in every namespace.
-            if flag.name == "all-namespaces", parsed.fieldSelector != nil { return false }
+            // Not a search by a kind of object (`type=kubernetes.io/tls` on secrets, a phase), which stays where it is asked.
+            if flag.name == "all-namespaces", let fields = parsed.fieldSelector,
+               FieldSelectorKeys.terms(of: fields).contains(where: { !["type", "status.phase"].contains($0.key) }) { return false }
             let format = flag.name == "output" ? flag.value.map { String($0.prefix { $0 != "=" }) } : nil
             guard let rule = rules.first(where: { rule in
                 rule.name == flag.name && rule.value == format && (rule.verbs.map { $0.contains(parsed.verb ?? "") } ?? true)
             }) else { return false }
             // The pods on a node (`--field-selector spec.nodeName=…`) say where they run already: "node" asks for no
             // wide listing there.
-            let placed = format == "wide" && (parsed.fieldSelector ?? "").contains("spec.nodeName")
-            if rule.words.filter({ !placed || !["node", "where", "whr", "wher"].contains($0) }).contains(where: { word in
+            // So does the pod with an IP (`status.podIP`): "ip" asks for no wide listing there.
+            let fields = format == "wide" ? (parsed.fieldSelector ?? "") : ""
+            var used: Set<String> = []
+            if fields.contains("spec.nodeName") { used.formUnion(["node", "where", "whr", "wher"]) }
+            if fields.contains("status.podIP") || fields.contains("status.hostIP") { used.formUnion(["ip", "address"]) }
+            if rule.words.filter({ !used.contains($0) }).contains(where: { word in
                 // "top" names the verb of `kubectl top`, not an order.
                 (word != "top" || parsed.verb != "top") && mentions(asked, word)
             }) { return false }

@@ -131,3 +131,23 @@ struct RequestEvidenceCreateTests {
         #expect(RequestEvidence.writtenSetTerms("pods in shop,web").isEmpty)
     }
 }
+
+@Suite("FlagEvidence: what a field selector already says")
+struct FlagEvidenceFieldSearchTests {
+    @Test func aSearchByIPAsksForNoWideListing() {
+        #expect(FlagEvidence.prune("kubectl get pods -o wide --field-selector=status.podIP=10.42.7.19", request: "which pod has ip 10.42.7.19",
+                                   context: []).dropped == ["-o wide"])
+        #expect(FlagEvidence.prune("kubectl get pods -o wide", request: "pod ips in shop", context: []).dropped.isEmpty)
+    }
+
+    @Test func everyNamespaceOnlyForASearchThatLocatesObjects() {
+        // The secrets of a type, or pods in a phase, are looked for where the request asks.
+        #expect(FlagEvidence.prune("kubectl get secrets -A --field-selector=type=kubernetes.io/tls", request: "secrets of type kubernetes.io/tls",
+                                   context: []).dropped == ["-A"])
+        #expect(FlagEvidence.prune("kubectl get secrets -A --field-selector=type=kubernetes.io/tls", request: "tls secrets in every namespace",
+                                   context: []).dropped.isEmpty)
+        // The pods on a node, or the pod with an IP, are looked for everywhere.
+        #expect(FlagEvidence.prune("kubectl get pods -A --field-selector spec.nodeName=wk-3", request: "pods on wk-3", context: []).dropped.isEmpty)
+        #expect(FlagEvidence.prune("kubectl get pods -A --field-selector status.podIP=10.0.0.9", request: "who has 10.0.0.9", context: []).dropped.isEmpty)
+    }
+}

@@ -11,7 +11,8 @@ public enum FixRequest {
     static let fillerWords: Set<String> = [
         "it", "that", "this", "the", "command", "please", "pls", "why", "did", "does", "do", "what", "went", "go",
         "try", "last", "one", "previous", "make", "so", "can", "you", "how", "to", "with", "use", "set", "and", "it's",
-        "didn't", "doesn't", "just", "a", "i", "me", "for", "now", "up", "oops", "hmm",
+        "didn't", "doesn't", "just", "a", "i", "me", "for", "now", "up", "oops", "hmm", "not", "working", "isn't", "isnt",
+        "doesnt", "didnt", "dont", "don't", "won't", "wont", "plz", "still", "is",
     ]
 
     /// Whether `request` asks to fix the last command and says nothing else, apart from `extra` words (a required

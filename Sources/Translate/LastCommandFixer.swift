@@ -66,7 +66,7 @@ public enum LastCommandFixer {
             words[index] = String(words[index].dropLast(format.count)) + nearest
             return Fix(command: ShellWords.join(words), reason: "\(format) is not an output format; the closest is \(nearest)")
         }
-        if let program = quoted(after: "exec: \"", in: error), error.contains("executable file not found"),
+        if let program = quoted(after: "exec: \"", in: error), error.contains("executable file not found") || error.contains("no such file or directory"),
            ["bash", "zsh", "ash", "fish", "/bin/bash", "/usr/bin/bash"].contains(program) {
             // The image has no bash: every image with a shell has `sh` ("no bash in there, use sh" says so too).
             guard FixRequest.isPlainFix(request) || RequestText(request).set.contains("sh"), let dash = words.firstIndex(of: "--"),

@@ -66,7 +66,9 @@ public enum PickEnforcer {
                !usesSelector {
                 rewritten = replaceObjects(words, parsed: parsed, with: singleWords(row, pick: pick))
             } else {
-                rewritten = replaceObjects(words, parsed: parsed, with: pick.objectWords)
+                // `cordon`, `uncordon` and `drain` take node names alone (`uncordon node wrk-11` names two nodes).
+                let nodeNames = ["cordon", "uncordon", "drain"].contains(verb)
+                rewritten = replaceObjects(words, parsed: parsed, with: nodeNames ? pick.rows.map(\.name) : pick.objectWords)
             }
             notes.append("targets set to \(what) in the last listing: \(list)")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import KubectlKit
 
 extension RequestEvidence {
@@ -27,7 +28,7 @@ extension RequestEvidence {
 
     /// Words that ask `explain` for every field below a path.
     static let recursivePhrases = [
-        "recursive", "recursively", "nested", "all fields", "all the fields", "every field", "each field", "all subfields",
+        "recursive", "recursively", "recusrively", "recursivly", "recursivelly", "nested", "all fields", "all the fields", "every field", "each field", "all subfields",
         "subfields", "sub-fields", "whole tree", "full tree", "field tree", "all nested", "all its fields", "all of its fields",
     ]
 
@@ -144,5 +145,141 @@ extension RequestEvidence {
         guard found.count == 1, let word = found.first, !words.words.contains(where: { $0.lowercased() == word }) else { return nil }
         words.replaceWord(name, with: word)
         return EvidenceFix(.inventedValue, "\(word) for \(name): the name the request gives")
+    }
+
+    /// `rollout wait deployment/x` (no such sub-command) for "block until deploy x is available":
+    /// `wait --for=condition=Available deployment/x`, keeping `--timeout` and `-n`; `rollout stop` is `rollout pause`
+    /// and `rollout continue` is `rollout resume`.
+    static let rolloutWait: Check = { words, _ in
+        let all = words.words
+        // `rollout stop` and `rollout continue` are kubectl's `pause` and `resume`.
+        let renamed = ["stop": "pause", "halt": "pause", "freeze": "pause", "continue": "resume", "unpause": "resume", "unfreeze": "resume"]
+        if all.count > 2, all[1] == "rollout", let sub = renamed[all[2]] {
+            var line = all
+            line[2] = sub
+            guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+            words = rebuilt
+            return EvidenceFix(.verb, "rollout \(sub): kubectl rollout has no \(all[2])")
+        }
+        guard all.count > 3, all[1] == "rollout", all[2] == "wait" else { return nil }
+        var line = ["kubectl", "wait", "--for=condition=Available"] + all[3...]
+        line.removeAll { $0.hasPrefix("--for=") && $0 != "--for=condition=Available" }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "wait --for=condition=Available: kubectl rollout has no wait")
+    }
+
+    /// "server-side apply of overlays/prod": `apply --server-side`, unless the request asks for a dry run.
+    static let serverSideApply: Check = { words, evidence in
+        let text = evidence.text
+        guard words.parsed.verb == "apply", !words.parsed.hasFlag("server-side"), !words.parsed.isDryRun,
+              text.has("server-side") || text.has("server side") || text.hasAny(["ssa", "serverside"]),
+              !text.hasAny(["dry", "dry-run", "dryrun"]) else { return nil }
+        words.append(["--server-side"])
+        return EvidenceFix(.output, "--server-side: the request asks for a server-side apply")
+    }
+
+    /// `port-forward svc/pg 5432` for "localhost:6543 -> svc pg:5432": the local port the request writes
+    /// (`localhost:N`, `127.0.0.1:N`, "local port N") goes before the remote one.
+    static let localPortWritten: Check = { words, evidence in
+        guard words.parsed.verb == "port-forward",
+              let pattern = try? NSRegularExpression(pattern: #"(?:localhost|127\.0\.0\.1):(\d{2,5})\b|\blocal(?:ly)?(?: port)?(?: on)? (\d{2,5})\b"#)
+        else { return nil }
+        let request = evidence.request.lowercased()
+        let found = Set(pattern.matches(in: request, range: NSRange(request.startIndex..., in: request)).compactMap { match -> String? in
+            for group in 1...2 {
+                if let range = Range(match.range(at: group), in: request) { return String(request[range]) }
+            }
+            return nil
+        })
+        guard found.count == 1, let local = found.first else { return nil }
+        let ports = words.positionalIndices.filter { index in
+            let parts = words.words[index].split(separator: ":", omittingEmptySubsequences: false)
+            return (1...2).contains(parts.count) && parts.allSatisfy { $0.isEmpty || $0.allSatisfy(\.isNumber) }
+                && words.words[index].contains(where: \.isNumber)
+        }
+        guard ports.count == 1, let index = ports.first else { return nil }
+        let word = words.words[index]
+        let remote = String(word.split(separator: ":").last ?? "")
+        guard !remote.isEmpty, word != local + ":" + remote, remote != local || word.contains(":") else { return nil }
+        var line = words.words
+        line[index] = local + ":" + remote
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.inventedValue, "\(local):\(remote): the local port the request writes")
+    }
+
+    /// `set resources` with the requests and limits the request writes ("requests cpu=250m mem=256Mi, limits cpu=1
+    /// mem=1Gi"): `mem` is `memory`, and a pair the answer lost comes back.
+    static let resourcePairs: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "set", parsed.subverb == "resources" else { return nil }
+        let pieces = evidence.request.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+        var section: String?
+        var pairs: [String: [String]] = [:]
+        var index = 0
+        while index < pieces.count {
+            let piece = pieces[index].trimmingCharacters(in: CharacterSet(charactersIn: ".;:()"))
+            let lower = piece.lowercased()
+            if ["requests", "request", "req", "reqs"].contains(lower) { section = "requests" } else if ["limits", "limit", "lim"].contains(lower) {
+                section = "limits"
+            } else if let section {
+                var key: String?
+                var value: String?
+                for prefix in ["memory", "mem", "cpu"] where lower.hasPrefix(prefix) {
+                    let rest = piece.dropFirst(prefix.count)
+                    if rest.first == "=" || rest.first == ":" {
+                        key = prefix
+                        value = String(rest.dropFirst())
+                    } else if rest.isEmpty, index + 1 < pieces.count, pieces[index + 1].first?.isNumber == true {
+                        key = prefix
+                        value = pieces[index + 1]
+                        index += 1
+                    }
+                    break
+                }
+                if let key, let value, !value.isEmpty, value.first?.isNumber == true {
+                    pairs[section, default: []].append((key == "cpu" ? "cpu" : "memory") + "=" + value)
+                }
+            }
+            index += 1
+        }
+        var changed: [String] = []
+        for flag in ["requests", "limits"] {
+            guard let wanted = pairs[flag]?.joined(separator: ","), !wanted.isEmpty else { continue }
+            if let span = words.span(flag) {
+                guard span.flag.value != wanted else { continue }
+                words.setValue(wanted, of: span)
+            } else {
+                words.append(["--\(flag)=\(wanted)"])
+            }
+            changed.append("--\(flag)=\(wanted)")
+        }
+        guard !changed.isEmpty else { return nil }
+        return EvidenceFix(.inventedValue, "\(changed.joined(separator: " ")): as the request writes them")
+    }
+
+    /// `config set-context billing` for "set ns billing on current ctx": the current context gets the namespace,
+    /// `config set-context --current --namespace=billing`.
+    static let currentContextNamespace: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "config", parsed.subverb == "set-context", !parsed.hasFlag("current"),
+              evidence.text.hasAny(["current", "curr", "this"]), evidence.text.hasAny(["ctx", "context", "kubecontext"]),
+              let namespace = AskedFlags.namedNamespace(evidence.request) ?? words.span("namespace")?.flag.value
+        else { return nil }
+        guard let rebuilt = CommandWords("kubectl config set-context --current --namespace=" + namespace) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "--current --namespace=\(namespace): the current context gets the namespace")
+    }
+
+    /// `-l 'env != staging'`: a selector written with spaces around its operator, closed up (`env!=staging`).
+    static let selectorSpacing: Check = { words, _ in
+        guard let span = words.span("selector"), let value = span.flag.value, value.contains(" "),
+              let pattern = try? NSRegularExpression(pattern: #"\s*(!=|==|=)\s*"#) else { return nil }
+        let closed = pattern.stringByReplacingMatches(in: value, range: NSRange(value.startIndex..., in: value), withTemplate: "$1")
+            .replacingOccurrences(of: " ,", with: ",").replacingOccurrences(of: ", ", with: ",")
+        guard closed != value else { return nil }
+        words.setValue(closed, of: span)
+        return EvidenceFix(.selector, "-l \(closed): the selector closed up")
     }
 }

@@ -77,7 +77,7 @@ extension RequestEvidence {
         let text = evidence.text
         guard ["apply", "create", "delete", "patch", "replace", "scale", "label", "annotate", "set", "run", "expose"].contains(parsed.verb ?? ""),
               text.has("dry run") || text.has("dry-run") || text.hasAny(["dryrun"]),
-              text.has("server-side dry") || text.has("server dry") || text.has("on the server") || text.has("server-side validation")
+              text.has("server-side dry") || text.has("server side dry") || text.has("server dry") || text.has("on the server") || text.has("server-side validation")
         else { return nil }
         if let span = words.span("dry-run") {
             guard span.flag.value != "server" else { return nil }

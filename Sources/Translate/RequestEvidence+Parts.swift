@@ -11,8 +11,8 @@ extension RequestEvidence {
         ("history", ["history", "revisions", "revision-history"]),
         ("undo", ["undo", "rollback", "revert", "previous"]),
         ("restart", ["restart", "bounce", "recycle", "redeploy"]),
-        ("pause", ["pause"]),
-        ("resume", ["resume", "unpause"]),
+        ("pause", ["pause", "stop", "halt", "freeze"]),
+        ("resume", ["resume", "unpause", "unfreeze", "continue"]),
     ]
 
     /// `rollout history` for "the rollout status of ds x": the sub-command the request's words ask for, when they ask

@@ -177,7 +177,11 @@ extension RequestEvidence {
         var terms = parsed.selector.map(selectorTerms) ?? []
         guard !terms.contains(where: { $0.replacingOccurrences(of: " ", with: "") == term.replacingOccurrences(of: " ", with: "") })
         else { return nil }
-        terms.removeAll { $0 == key || $0.hasPrefix(key + "=") || $0.hasPrefix(key + "!=") || $0.hasPrefix(key + " ") || $0.hasPrefix("!" + key) }
+        // Also the set's own values and operator left as terms of their own (`tier notin cache,queue` read as
+        // `tier notin cache` and `queue`).
+        let values = Set(term.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }.split(separator: ",").map(String.init))
+        terms.removeAll { $0 == key || $0.hasPrefix(key + "=") || $0.hasPrefix(key + "!=") || $0.hasPrefix(key + " ") || $0.hasPrefix("!" + key)
+            || values.contains($0) || $0.hasPrefix("notin=") || $0.hasPrefix("in=") }
         terms.append(term)
         for piece in pieces { words.removeWord(piece) }
         let selector = terms.joined(separator: ",")

@@ -22,7 +22,7 @@ public enum RequestEvidence {
 
     /// The checks, in order.
     static let checks: [Check] = [
-        createWithData, mistypedType, repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, inventedFile, runForDeployment, sessionType, bareWorkload, namespaceNotNamed, namespaceAsAdjective, namespaceAsSentenceWord, unknownOutput, nodeCommandExtras, requestWordsAsNames, cronJobSuspend, filterNotColumns, watchOnly, inventedTarget, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
+        createWithData, rolloutWait, mistypedType, repeatedFlag, unaskedDelete, unaskedWrite, newObjectManifest, inventedFile, runForDeployment, sessionType, bareWorkload, namespaceNotNamed, namespaceAsAdjective, namespaceAsSentenceWord, unknownOutput, nodeCommandExtras, requestWordsAsNames, cronJobSuspend, filterNotColumns, watchOnly, inventedTarget, labelChange, rolloutSub, lastApplied, cordonedListing, describeEverything, namespacedUsage, grownName, cronJobRun, drainForCordon, dryRunManifest, createFromFile, clusterInfoDump, describeDetails, bindingScope, immediateDelete, waitTimeout,
         inventedIdentity, impersonation, namespaceSwitch, namedContext, allAsNamespace, namespaceAsName, namespaceOfSomethingElse, typedPairs, containerWords, lastLines, hiddenSecrets, usageIsTop, requestedObjectType, cronSchedule, twoWordType, typeList, missingType, typeWordAsName, namespaceAsObjectName, namespaceFromValue, listedTypeCheck, createdName, labelKey, actionNotQuestion, namedNamespaceOverAll, debugNode, envList, fileForm, nameForSelector, objectType, removalForm, patchType, samePorts, namespaceField, eventsFor,
         namespace, allNamespaces, allContainerLogs, container, containerValue, containerAsObject, strayContainerWords, markerAfterDash, copiedPodPath, all, overwrite, antonym, taintRemovalParts, commandAfterDash, identity, execTerminal, topContainers,
         fieldInLabelSelector, labelsInFieldSelector, strayLabelTerms, taintSelector, wellKnownLabelFlags, namespaceAsLabel, labelFilter, mergedSelectors, mergedFieldSelectors, oneOfSelector, writtenSetSelector, neitherNor, selectorForms, commaNames, fieldSelector, nodePlacement, podFields, podPhase, unaskedPhase, allContainersImage, setImageMarker, allWithNames, imageAsNamed, imageTag, numbers, duration, unknownFlags, namesOnly, showLabels, watch, watchedEvents, followLogs, interactiveDebug, nodeColumn, literalFlags,
@@ -37,6 +37,7 @@ public enum RequestEvidence {
         imageContainerNames, sessionNamespace, defaultWatch, interactiveStdin, applyAsDiff, cordonWithoutEvicting,
         defaultNamespace, unknownShortBesideLong, cordonedNodes, selectorOnManifests,
         nameAcrossNamespaces, explainRecursive, secretsOfType, copyNamespaceTwice, accountNameAsWritten, calledName,
+        serverSideApply, localPortWritten, resourcePairs, currentContextNamespace, selectorSpacing,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

@@ -31,6 +31,7 @@ struct RequestText: Sendable {
     /// Short words operators often mistype, too short for the one-edit rule of ``spelled(_:)``.
     static let shortMisspellings: [String: String] = [
         "evry": "every", "evey": "every", "eveyr": "every", "alll": "all", "agian": "again", "agin": "again", "agan": "again",
+        "lables": "labels", "lable": "label", "lbls": "labels", "lbl": "label",
     ]
 
     /// `token`, or the marker word one edit away from it when it is a plain word of six letters or more.

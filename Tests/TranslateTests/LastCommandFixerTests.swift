@@ -299,3 +299,19 @@ struct LastCommandFixerNamespaceTests {
         #expect(LastCommandFixer.fix(request: "try again in staging", context: typo) == nil)
     }
 }
+
+@Suite("FixRequest: the ways people say it does not work")
+struct FixRequestNotWorkingTests {
+    @Test(arguments: ["it not work, please fix", "still not working, fix pls", "doesnt work, fix it"])
+    func plainFixes(_ request: String) {
+        #expect(FixRequest.isPlainFix(request))
+    }
+
+    @Test func aShellThatIsNotThere() throws {
+        var context = SessionContext()
+        FailureTracker.apply(line: "kubectl exec -it api-2 -- /bin/bash", exitStatus: 126,
+                             errorOutput: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"/bin/bash\": stat /bin/bash: no such file or directory: unknown",
+                             to: &context)
+        #expect(try #require(LastCommandFixer.fix(request: "it not work, please fix", context: context)).command == "kubectl exec -it api-2 -- sh")
+    }
+}

@@ -70,3 +70,15 @@ struct PickEnforcerTests {
         #expect(result.command.contains("xargs"))
     }
 }
+
+@Suite("PickEnforcer: node verbs take names")
+struct PickEnforcerNodeTests {
+    @Test func aNodeVerbGetsTheNodesNamesAlone() {
+        let pick = ListingSelector.pick("uncordon teh cordoned node", listing: ListingSelectorStateTests.nodes)!
+        #expect(PickEnforcer.apply("kubectl uncordon node/gpu-node-1", pick: pick, defaultNamespace: nil).command == "kubectl uncordon ip-10-2-11-6")
+        #expect(PickEnforcer.apply("kubectl uncordon node gpu-node-1", pick: pick, defaultNamespace: nil).command == "kubectl uncordon ip-10-2-11-6")
+        // Other verbs keep the type: `describe node ip-…`.
+        #expect(PickEnforcer.apply("kubectl describe node gpu-node-1", pick: pick, defaultNamespace: nil).command
+            == "kubectl describe node ip-10-2-11-6")
+    }
+}

@@ -129,6 +129,11 @@ struct RequestEvidenceCreateTests {
         #expect(fixed("kubectl get deployments -A notin '(canary,beta)' -l release", "deploys in all namespaces where release notin canary,beta")
             == "kubectl get deployments -A -l 'release notin (canary,beta)'")
         #expect(RequestEvidence.writtenSetTerms("pods in shop,web").isEmpty)
+        // The set's values and operator left as terms of their own go.
+        #expect(fixed("kubectl get pods -l 'tier notin cache,queue'", "pods where tier notin cache,queue")
+            == "kubectl get pods -l 'tier notin (cache,queue)'")
+        #expect(fixed("kubectl get pods -l queue,tier!=cache", "pods where tier notin cache,queue")
+            == "kubectl get pods -l 'tier notin (cache,queue)'")
     }
 }
 
@@ -149,5 +154,56 @@ struct FlagEvidenceFieldSearchTests {
         // The pods on a node, or the pod with an IP, are looked for everywhere.
         #expect(FlagEvidence.prune("kubectl get pods -A --field-selector spec.nodeName=wk-3", request: "pods on wk-3", context: []).dropped.isEmpty)
         #expect(FlagEvidence.prune("kubectl get pods -A --field-selector status.podIP=10.0.0.9", request: "who has 10.0.0.9", context: []).dropped.isEmpty)
+    }
+}
+
+@Suite("RequestEvidence: rollout words, server-side apply, local ports, resources, the current context, selector spacing")
+struct RequestEvidenceShorthandOpsTests {
+    @Test func stopAndWaitOnARollout() {
+        #expect(fixed("kubectl rollout stop deployment/search-api", "please stop the rollout of deployment search-api, i need check something first")
+            == "kubectl rollout pause deployment/search-api")
+        #expect(fixed("kubectl rollout wait deployment/search-api --timeout=2m", "block until deploy search-api is avialable, timeout 2m")
+            == "kubectl wait --for=condition=Available deployment/search-api --timeout=2m")
+        #expect(fixed("kubectl rollout status deployment/search-api", "wait for the rollout of search-api to finish")
+            == "kubectl rollout status deployment/search-api")
+    }
+
+    @Test func aServerSideApply() {
+        #expect(fixed("kubectl apply -k overlays/prod-eu", "server-side apply of kustomize dir overlays/prod-eu")
+            == "kubectl apply -k overlays/prod-eu --server-side")
+        #expect(fixed("kubectl apply --server-side -f manifests/checkout.yaml", "server side dry run of applying manifests/checkout.yaml")
+            == "kubectl apply --server-side -f manifests/checkout.yaml --dry-run=server")
+        #expect(fixed("kubectl apply -k overlays/prod-eu", "apply overlays/prod-eu") == "kubectl apply -k overlays/prod-eu")
+    }
+
+    @Test func theLocalPortTheRequestWrites() {
+        #expect(fixed("kubectl port-forward svc/pg-primary 5432:5432 -n data", "porxy localhost:6543 -> svc pg-primary:5432 in ns data")
+            == "kubectl port-forward svc/pg-primary 6543:5432 -n data")
+        #expect(fixed("kubectl port-forward svc/pg-primary 5432 -n data", "forward svc pg-primary 5432 to local port 15432 in data")
+            == "kubectl port-forward svc/pg-primary 15432:5432 -n data")
+        #expect(fixed("kubectl port-forward svc/pg-primary 6543:5432", "localhost:6543 to svc pg-primary 5432")
+            == "kubectl port-forward svc/pg-primary 6543:5432")
+    }
+
+    @Test func requestsAndLimitsAsWritten() {
+        #expect(fixed("kubectl set resources deployment/ingest-worker --requests=cpu=250m --limits=cpu=1,memory=1Gi",
+                      "deploy ingest-worker: requests cpu=250m mem=256Mi, limits cpu=1 mem=1Gi")
+            == "kubectl set resources deployment/ingest-worker --requests=cpu=250m,memory=256Mi --limits=cpu=1,memory=1Gi")
+        #expect(fixed("kubectl set resources deployment/web --limits=memory=512Mi", "limit memory of deploy web to 512Mi")
+            == "kubectl set resources deployment/web --limits=memory=512Mi")
+    }
+
+    @Test func theCurrentContextGetsTheNamespace() {
+        #expect(fixed("kubectl config set-context billing", "set ns billing on current ctx")
+            == "kubectl config set-context --current --namespace=billing")
+        #expect(fixed("kubectl config set-context staging --namespace=billing", "make context staging use ns billing")
+            == "kubectl config set-context staging --namespace=billing")
+    }
+
+    @Test func aSelectorClosedUp() {
+        #expect(fixed("kubectl get pods -l 'env != staging' --show-labels", "po where env != staging, show lables pls")
+            == "kubectl get pods -l 'env!=staging' --show-labels")
+        #expect(FlagEvidence.prune("kubectl get pods --show-labels", request: "po in shop, show lables pls", context: []).dropped.isEmpty)
+        #expect(FlagEvidence.prune("kubectl explain pod.spec --recursive", request: "explain pod.spec recusrively", context: []).dropped.isEmpty)
     }
 }

@@ -7,7 +7,9 @@ import Session
 /// unknown flag (`unknown flag: --sortby` → the closest flag of the command), an unknown command or sub-command (the
 /// closest name), a required flag (`required flag(s) "replicas" not set`) whose value the request gives, or the
 /// container of a pod with several that the request names (`choose one of: [app sidecar]`). Only for plain fix
-/// requests (``FixRequest``); everything else goes to the model with the failure in the prompt. Pure.
+/// requests (``FixRequest``), and for two follow-ups that say exactly what changes: "same for web-2" (the last
+/// command for another object) and, after kubectl found nothing, "try again in ns retail" (in another namespace);
+/// everything else goes to the model with the failure in the prompt. Pure.
 public enum LastCommandFixer {
     /// A corrected command and why.
     public struct Fix: Sendable, Equatable {

@@ -112,15 +112,24 @@ extension RequestEvidence {
     /// with `create`'s flags makes the object; the line becomes `create configmap` (`create secret generic`).
     static let createWithData: Check = { words, evidence in
         let parsed = words.parsed
+        // `KEY=value` pairs in an environment variable's spelling (`CACHE_TTL=300`), which no label is written as.
+        let pairs = evidence.request.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init).filter { word in
+            guard let equals = word.firstIndex(of: "="), equals != word.startIndex, word.index(after: equals) != word.endIndex else { return false }
+            let key = word[..<equals]
+            return key.allSatisfy { ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_" } && key.contains(where: \.isUppercase)
+        }
         guard ["get", "describe"].contains(parsed.verb ?? ""), let type = parsed.resource,
               type.plural == "configmaps" || type.plural == "secrets",
-              parsed.flags.contains(where: { creatingFlags.contains($0.name) }),
+              parsed.flags.contains(where: { creatingFlags.contains($0.name) }) || !pairs.isEmpty,
               Set(parsed.names + parsed.objects.map(\.name)).count == 1,
               let name = (parsed.names + parsed.objects.map(\.name)).first else { return nil }
         var line = ["kubectl", "create"] + (type.plural == "configmaps" ? ["configmap"] : ["secret", "generic"]) + [name]
-        for span in words.spans {
+        let given = parsed.flags.contains(where: { creatingFlags.contains($0.name) })
+        for span in words.spans where given || !["selector", "output", "field-selector"].contains(span.flag.name) {
             line += (try? ShellWords.split(words.text(of: span))) ?? []
         }
+        // The data the request writes, when the answer read it as a label.
+        if !given { line += pairs.map { "--from-literal=" + $0 } }
         guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
         words = rebuilt
         return EvidenceFix(.verb, "create \(line[2]): the request gives the data of a new \(type.singular)")
@@ -281,5 +290,26 @@ extension RequestEvidence {
         guard closed != value else { return nil }
         words.setValue(closed, of: span)
         return EvidenceFix(.selector, "-l \(closed): the selector closed up")
+    }
+
+    /// Flags `create ingress` does not have but a model writes for the parts of its rule.
+    static let ruleParts: Set<String> = ["host", "path", "path-type", "pathtype", "service", "service-name", "service-port", "backend-service"]
+
+    /// `create ingress shop --host=shop.acme.io --path=/ --rule="shop.acme.io/*= web:80"`: the rule holds the host and
+    /// the path already; the made-up flags go and the rule is closed up.
+    static let ingressRuleOnly: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "create", parsed.subverb == "ingress", words.span("rule") != nil else { return nil }
+        var dropped: [String] = []
+        for span in words.spans.reversed() where ruleParts.contains(span.flag.name) && !span.flag.isKnown {
+            dropped.insert(words.text(of: span), at: 0)
+            words.remove(span)
+        }
+        if let current = words.span("rule"), let value = current.flag.value, value.contains(" ") {
+            words.setValue(value.replacingOccurrences(of: " ", with: ""), of: current)
+            dropped.append("the spaces in the rule")
+        }
+        guard !dropped.isEmpty else { return nil }
+        return EvidenceFix(.unknownFlag, "dropped \(dropped.joined(separator: ", ")): the rule says it")
     }
 }

@@ -37,7 +37,7 @@ public enum RequestEvidence {
         imageContainerNames, sessionNamespace, defaultWatch, interactiveStdin, applyAsDiff, cordonWithoutEvicting,
         defaultNamespace, unknownShortBesideLong, cordonedNodes, selectorOnManifests,
         nameAcrossNamespaces, explainRecursive, secretsOfType, copyNamespaceTwice, accountNameAsWritten, calledName,
-        serverSideApply, localPortWritten, resourcePairs, currentContextNamespace, selectorSpacing,
+        serverSideApply, localPortWritten, resourcePairs, currentContextNamespace, selectorSpacing, ingressRuleOnly,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

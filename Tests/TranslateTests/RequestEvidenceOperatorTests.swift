@@ -207,3 +207,19 @@ struct RequestEvidenceShorthandOpsTests {
         #expect(FlagEvidence.prune("kubectl explain pod.spec --recursive", request: "explain pod.spec recusrively", context: []).dropped.isEmpty)
     }
 }
+
+@Suite("RequestEvidence: environment pairs make a config map, an ingress rule says it all")
+struct RequestEvidenceDataTests {
+    @Test func environmentPairsAreData() {
+        #expect(fixed("kubectl get configmap app-settings -l CACHE_TTL=300", "cm app-settings w/ REGION=eu-west-1 and CACHE_TTL=300")
+            == "kubectl create configmap app-settings --from-literal=REGION=eu-west-1 --from-literal=CACHE_TTL=300")
+        // Labels in a label's spelling select.
+        #expect(fixed("kubectl get configmap -l app=web", "cms with app=web") == "kubectl get configmap -l app=web")
+    }
+
+    @Test func anIngressRuleHoldsTheHostAndPath() {
+        #expect(fixed("kubectl create ingress shop-ing --class=traefik --host=shop.acme.io --path=/ --path-type=Prefix --rule='shop.acme.io/*= storefront-web:80'",
+                      "ingres shop-ing, class traefik, host shop.acme.io all paths -> svc storefront-web port 80")
+            == "kubectl create ingress shop-ing --class=traefik '--rule=shop.acme.io/*=storefront-web:80'")
+    }
+}

@@ -175,11 +175,7 @@ struct TranslatorFixTests {
 
 @Suite("LastCommandFixer containers")
 struct LastCommandFixerContainerTests {
-    private func context(_ command: String, _ error: String) -> SessionContext {
-        var context = SessionContext()
-        FailureTracker.apply(line: command, exitStatus: 1, errorOutput: error, to: &context)
-        return context
-    }
+    private func context(_ command: String, _ error: String) -> SessionContext { failedContext(command, error) }
 
     @Test func aContainerKubectlListedAndTheRequestNames() {
         let logs = context("kubectl logs web-0 -n shop",
@@ -223,13 +219,16 @@ struct LastCommandFixerSaidTests {
     }
 }
 
+/// A session whose last command failed with `error` (exit status 1).
+private func failedContext(_ command: String, _ error: String) -> SessionContext {
+    var context = SessionContext()
+    FailureTracker.apply(line: command, exitStatus: 1, errorOutput: error, to: &context)
+    return context
+}
+
 @Suite("LastCommandFixer: a flag cut short, the same command for another object")
 struct LastCommandFixerShortTests {
-    private func context(_ command: String, _ error: String) -> SessionContext {
-        var context = SessionContext()
-        FailureTracker.apply(line: command, exitStatus: 1, errorOutput: error, to: &context)
-        return context
-    }
+    private func context(_ command: String, _ error: String) -> SessionContext { failedContext(command, error) }
 
     @Test func aFlagCutShortIsTheOneFlagItStarts() throws {
         let logs = context("kubectl logs reporter-0 -n billing --prev", "Error: unknown flag: --prev\nSee 'kubectl logs --help' for usage.")
@@ -279,11 +278,7 @@ struct LastCommandFixerShortTests {
 
 @Suite("LastCommandFixer: again in another namespace")
 struct LastCommandFixerNamespaceTests {
-    private func context(_ command: String, _ error: String) -> SessionContext {
-        var context = SessionContext()
-        FailureTracker.apply(line: command, exitStatus: 1, errorOutput: error, to: &context)
-        return context
-    }
+    private func context(_ command: String, _ error: String) -> SessionContext { failedContext(command, error) }
 
     @Test func notFoundTriedAgainInAnotherNamespace() throws {
         let missing = context("kubectl describe pod cart-web-2 -n shop", "Error from server (NotFound): pods \"cart-web-2\" not found")

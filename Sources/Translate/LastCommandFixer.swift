@@ -139,10 +139,10 @@ public enum LastCommandFixer {
     }
 
     /// The namespace a request asks to run the last command in and says nothing else: "try again in ns retail",
-    /// "same in staging", "retry in namespace qa pls".
+    /// "same in staging", "retry in namespace qa pls", "try namesapce qa".
     static func otherNamespace(_ request: String) -> String? {
         let tokens = RequestText(request).tokens
-        guard tokens.contains(where: { ["again", "retry", "same", "instead", "rerun"].contains($0) }),
+        guard tokens.contains(where: { ["again", "retry", "same", "instead", "rerun", "try"].contains($0) }),
               let namespace = AskedFlags.namedNamespace(request) else { return nil }
         let allowed: Set<String> = ["in", "ns", "namespace", "but", "same", "instead", "again", namespace]
         guard tokens.allSatisfy({ allowed.contains($0) || FixRequest.fixWords.contains($0) || FixRequest.fillerWords.contains($0) })

@@ -110,8 +110,14 @@ extension RequestEvidence {
             let beforePrevious = position > 1 ? tokens[position - 2] : ""
             // "except those with the label tier=cache": an exclusion a few words back, with no other term between.
             let window = tokens[max(0, position - 6)..<position].reversed().prefix { !$0.contains("=") && !["and", "or", "only"].contains($0) }
+            // "nodes which not have label role=infra", "pods that don't have app=web", "without the label tier=cache".
+            let lookback = Array(window.reversed())
+            let lacks = lookback.indices.dropLast().contains { at in
+                ["not", "don't", "dont", "doesn't", "doesnt"].contains(lookback[at])
+                    && ["have", "has", "having", "carry", "carrying", "labelled", "labeled", "label"].contains(lookback[at + 1])
+            }
             let excluded = (previous == "than" ? beforePrevious == "other" : exclusionWords.contains(previous))
-                || window.contains { ["except", "excluding", "exclude", "besides", "minus"].contains($0) }
+                || window.contains { ["except", "excluding", "exclude", "besides", "minus", "without"].contains($0) } || lacks
             if excluded {
                 terms[index] = key + "!=" + value
                 what.append("\(key)!=\(value)")

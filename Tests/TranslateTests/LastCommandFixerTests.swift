@@ -286,6 +286,8 @@ struct LastCommandFixerNamespaceTests {
             == "kubectl describe pod cart-web-2 -n retail")
         #expect(try #require(LastCommandFixer.fix(request: "same in namespace retail pls", context: missing)).command
             == "kubectl describe pod cart-web-2 -n retail")
+        #expect(try #require(LastCommandFixer.fix(request: "try namesapce payments-stg", context: missing)).command
+            == "kubectl describe pod cart-web-2 -n payments-stg")
         let bare = context("kubectl logs web-0 -- x", "Error from server (NotFound): pods \"web-0\" not found")
         #expect(try #require(LastCommandFixer.fix(request: "again in ns retail", context: bare)).command == "kubectl logs web-0 -n retail -- x")
         // A request that says more, or an error that is not "not found", goes to the model.

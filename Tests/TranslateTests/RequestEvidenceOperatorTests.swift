@@ -223,3 +223,16 @@ struct RequestEvidenceDataTests {
             == "kubectl create ingress shop-ing --class=traefik '--rule=shop.acme.io/*=storefront-web:80'")
     }
 }
+
+@Suite("RequestEvidence: a label value the objects must not have")
+struct RequestEvidenceLacksTests {
+    @Test func notHavingALabelValueExcludesIt() {
+        #expect(fixed("kubectl get nodes -l role=infra", "nodes which not have label role=infra") == "kubectl get nodes -l 'role!=infra'")
+        #expect(fixed("kubectl get pods -l app=web", "pods that don't have app=web") == "kubectl get pods -l 'app!=web'")
+        #expect(fixed("kubectl get pods -l tier=cache", "pods without the label tier=cache") == "kubectl get pods -l 'tier!=cache'")
+        // A negation of something else leaves the label alone.
+        #expect(fixed("kubectl get pods -l app=web -A", "pods not in kube-system with label app=web, every namespace")
+            == "kubectl get pods -l app=web -A")
+        #expect(fixed("kubectl get pods -l app=web", "pods with app=web") == "kubectl get pods -l app=web")
+    }
+}

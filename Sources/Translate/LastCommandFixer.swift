@@ -8,7 +8,7 @@ import Session
 /// closest name), a required flag (`required flag(s) "replicas" not set`) whose value the request gives, or the
 /// container of a pod with several that the request names (`choose one of: [app sidecar]`). Only for plain fix
 /// requests (``FixRequest``), and for two follow-ups that say exactly what changes: "same for web-2" (the last
-/// command for another object) and, after kubectl found nothing, "try again in ns retail" (in another namespace);
+/// command for another object) and "try again in ns retail" (in another namespace), both only after the server answered;
 /// everything else goes to the model with the failure in the prompt. Pure.
 public enum LastCommandFixer {
     /// A corrected command and why.
@@ -29,10 +29,10 @@ public enum LastCommandFixer {
               words.first == "kubectl" || words.first?.hasSuffix("/kubectl") == true else { return nil }
         let error = failure.errorLines.joined(separator: "\n")
         let command = KubectlCommand.parse(words)
-        if let other = otherObject(request), let fix = sameFor(other, words: words, command: command) { return fix }
-        // Only after kubectl found nothing: a command it refused for another reason needs more than a namespace.
-        if error.contains("(NotFound)") || error.contains("No resources found"), let namespace = otherNamespace(request),
-           command.namespace != namespace {
+        // Only after the server answered (a command kubectl itself refused needs more than another object or namespace).
+        let serverAnswered = error.contains("Error from server") || error.contains("No resources found")
+        if serverAnswered, let other = otherObject(request), let fix = sameFor(other, words: words, command: command) { return fix }
+        if serverAnswered, let namespace = otherNamespace(request), command.namespace != namespace {
             let moved = PickEnforcer.setNamespace(words, namespace)
             return Fix(command: ShellWords.join(moved), reason: "the last command, in namespace \(namespace)")
         }

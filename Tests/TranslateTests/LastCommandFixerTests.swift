@@ -270,6 +270,9 @@ struct LastCommandFixerShortTests {
                            "error: a container name must be specified for pod ingest-worker-5f6b8c7d9-zt9wq, choose one of: [worker log-shipper]")
         #expect(try #require(LastCommandFixer.fix(request: "again but in log-shipper contianer", context: exec)).command
             == "kubectl exec -it ingest-worker-5f6b8c7d9-zt9wq -n ingest -c log-shipper -- sh")
+        // A command kubectl itself refused keeps its mistake in another object: that goes to the model.
+        let typo = context("kubectl get deploymnets web-1", "error: the server doesn't have a resource type \"deploymnets\"")
+        #expect(LastCommandFixer.fix(request: "same for web-2", context: typo) == nil)
         // A command with two objects has no one object to replace.
         let two = context("kubectl delete pod web-0 web-1", "Error from server (NotFound): pods \"web-0\" not found")
         #expect(LastCommandFixer.fix(request: "same for web-4", context: two) == nil)

@@ -17,7 +17,7 @@ public enum AskedFlags {
         let parsed = KubectlCommand.parse(words)
         guard let verb = parsed.verb, parsed.isKnownVerb else { return (command, []) }
         var added: [String] = []
-        if let namespace = namedNamespace(request), parsed.namespace == nil, !parsed.allNamespaces,
+        if let namespace = namedNamespace(request, for: parsed), parsed.namespace == nil, !parsed.allNamespaces,
            CommandValidator.clusterScopedType(of: parsed) == nil, namespacedVerbs.contains(verb),
            !usesOutsideLabels(parsed, namespace), !selectorOperand(parsed, namespace, request: request) {
             added += ["-n", namespace]
@@ -62,9 +62,31 @@ public enum AskedFlags {
         "wait", "debug",
     ]
 
+    /// The namespaces of the identities `parsed` names (`ci` of `--serviceaccount=ci:deployer` or
+    /// `--as=system:serviceaccount:ci:deployer`).
+    static func identityNamespaces(_ parsed: KubectlCommand) -> Set<String> {
+        Set(parsed.flags.filter { ["serviceaccount", "as"].contains($0.name) }.compactMap { flag -> String? in
+            let parts = (flag.value ?? "").split(separator: ":").map(String.init)
+            return parts.count == 2 ? parts[0].lowercased() : parts.count == 4 && parts[1] == "serviceaccount" ? parts[2].lowercased() : nil
+        })
+    }
+
+    /// The namespace a request names for `parsed`: of two, one may be an identity's ("the sa ci-deployer from ns ci
+    /// … in lumen" with `--as=system:serviceaccount:ci:ci-deployer`), and the other is where the command runs.
+    static func namedNamespace(_ request: String, for parsed: KubectlCommand) -> String? {
+        let identities = identityNamespaces(parsed)
+        return (identities.isEmpty ? nil : namedNamespace(request, besides: identities)) ?? namedNamespace(request)
+    }
+
     /// The namespace a request names: the word after `in`, `ns`, `namespace` or `in ns`/`in namespace`, or X in
-    /// `the X namespace`.
+    /// `the X namespace`, or a lone word in brackets ("ledgerd-0 (tidewater)").
     static func namedNamespace(_ request: String) -> String? {
+        namedNamespace(request, besides: [])
+    }
+
+    /// The namespace a request names, leaving out `taken`, the namespaces the command already gives something else
+    /// ("rolebinding X in fulfil … that sa lives in monitoring" with `--serviceaccount=monitoring:agent`).
+    static func namedNamespace(_ request: String, besides taken: Set<String>) -> String? {
         let words = request.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "?" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".'\"()")) }
         // "in the shop namespace": the name comes before the marker. Of several ("the account from the billing
@@ -80,14 +102,31 @@ public enum AskedFlags {
         // "… svc ledger-api billing ns": a marker that ends the request follows the name.
         // "shares its process namespace" names a kind of namespace, not one.
         let kinds: Set<String> = ["process", "network", "pid", "ipc", "user", "mount", "uts", "host", "its", "their", "own"]
-        if let last = words.last, last == "ns" || last == "namespace", words.count >= 3,
+        if let last = words.last, last != "in", markers.contains(last), words.count >= 3,
            !markers.contains(words[words.count - 2]), looksLikeNamespace(words[words.count - 2]),
            !kinds.contains(words[words.count - 2]), !kinds.contains(words[words.count - 3]) {
             found.append(words[words.count - 2])
             explicit.append(words[words.count - 2])
         }
+        // "shell into ledgerd-0 (tidewater)": operators write the namespace in brackets after the object.
+        for raw in request.lowercased().split(whereSeparator: \.isWhitespace) {
+            let word = raw.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:?"))
+            guard word.hasPrefix("("), word.hasSuffix(")"), word.count > 2 else { continue }
+            let inner = String(word.dropFirst().dropLast())
+            // "(kustomize)", "(helm)": a tool, not a place.
+            guard looksLikeNamespace(inner), !found.contains(inner), KubectlCommandTable.spec(forVerb: inner) == nil,
+                  !["helm", "kustomize", "docker", "bash", "sh", "shell", "dry", "overwrite", "force"].contains(inner) else { continue }
+            found.append(inner)
+            explicit.append(inner)
+        }
         for (index, word) in words.enumerated() where index + 1 < words.count && markers.contains(word) {
-            let candidate = words[index + 1]
+            var candidate = words[index + 1]
+            // "ns is fulfil", "namespace should be qa": the name after the verb.
+            if word != "in", ["is", "=", "was", "its", "it's"].contains(candidate), index + 2 < words.count {
+                candidate = words[index + 2]
+            } else if word != "in", candidate == "should", index + 3 < words.count, words[index + 2] == "be" {
+                candidate = words[index + 3]
+            }
             if markers.contains(candidate) { continue }
             // "in revision 2", "in version 1.29", "in line 40": a word numbered by what follows names no namespace.
             if word == "in", index + 2 < words.count, words[index + 2].first?.isNumber == true { continue }
@@ -102,6 +141,8 @@ public enum AskedFlags {
                 if word != "in" { explicit.append(candidate) }
             }
         }
+        found.removeAll { taken.contains($0) }
+        explicit.removeAll { taken.contains($0) }
         // "exec env in kestrel-0 … ns harbor": "in" before a pod's name, "ns" before the namespace.
         if found.count > 1, Set(explicit).count == 1 { return explicit[0] }
         return found.count == 1 ? found[0] : nil
@@ -117,7 +158,9 @@ public enum AskedFlags {
             let word = bare(words[index])
             // "all ns sort cpu": a marker after "all" names every namespace, so the next word is the request's.
             let every = index > 0 && ["all", "every", "any", "each", "across"].contains(bare(words[index - 1]))
-            if ["ns", "namespace", "-n", "--namespace"].contains(word), index + 1 < words.count, !every,
+            // "in quarry ns, sorted by time": a marker the sentence closes names nothing after it.
+            let closed = words[index].last.map { ",;:.".contains($0) } ?? false
+            if ["ns", "namespace", "-n", "--namespace"].contains(word), index + 1 < words.count, !every, !closed,
                !markers.contains(bare(words[index + 1])), !["the", "of", "a"].contains(bare(words[index + 1])) {
                 dropped.insert(index + 1)
             }
@@ -147,6 +190,9 @@ public enum AskedFlags {
         "details", "full", "short", "text", "table", "columns", "parallel", "background", "foreground", "front",
         "bulk", "batches", "sequence", "reverse", "ascending", "descending", "namespaces", "cluster", "default-ns",
         "there", "here", "case", "crashloop", "crashloopbackoff", "pending", "running", "error", "errors", "failed",
+        // Container states a listing shows: "the ones in imagepullbackoff" picks rows.
+        "imagepullbackoff", "errimagepull", "oomkilled", "containercreating", "createcontainerconfigerror",
+        "createcontainererror", "invalidimagename", "podinitializing", "backoff", "crash",
         "failing", "ready", "notready", "terminating", "evicted", "completed", "succeeded", "unknown", "progress",
         "memory", "cpu", "seconds", "minutes", "hours", "days", "mins", "secs", "hrs", "last", "next", "past",
         "future", "production", "staging-like", "prod-like", "it's", "which", "what", "where", "when", "there's",

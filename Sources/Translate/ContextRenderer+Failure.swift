@@ -6,6 +6,11 @@ extension ContextRenderer {
     static let failureWords: Set<String> = [
         "fix", "fixed", "fail", "failed", "fails", "error", "errors", "wrong", "again", "retry", "same", "instead",
         "why", "typo", "correct", "correction", "broke", "work", "worked", "happened", "redo", "rerun",
+        // Words of a correction that point back at what just ran: "oops", "use the right flag", "forgot the effect",
+        // "it's a svc not a pod", "i meant staging".
+        "oops", "whoops", "oopsie", "ugh", "argh", "duh", "flag", "flags", "forgot", "forget", "missing", "missed",
+        "meant", "right", "actually", "mistake", "its", "it's", "nope", "didnt", "didn't", "doesnt", "doesn't", "hmm", "hm",
+        "huh",
     ]
 
     /// Whether a request may refer to the last failed command. Erring towards yes costs prompt tokens only.

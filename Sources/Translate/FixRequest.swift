@@ -4,15 +4,16 @@ public enum FixRequest {
     /// Words that ask for a fix.
     static let fixWords: Set<String> = [
         "fix", "fail", "failed", "fails", "wrong", "again", "retry", "correct", "typo", "redo", "rerun", "error",
-        "broken", "broke", "work", "worked",
+        "broken", "broke", "work", "worked", "oops", "whoops", "oopsie", "ugh", "argh", "flag", "forgot", "hmm", "hm", "huh",
     ]
 
     /// Words a plain fix request may also use.
     static let fillerWords: Set<String> = [
         "it", "that", "this", "the", "command", "please", "pls", "why", "did", "does", "do", "what", "went", "go",
         "try", "last", "one", "previous", "make", "so", "can", "you", "how", "to", "with", "use", "set", "and", "it's",
-        "didn't", "doesn't", "just", "a", "i", "me", "for", "now", "up", "oops", "hmm", "not", "working", "isn't", "isnt",
-        "doesnt", "didnt", "dont", "don't", "won't", "wont", "plz", "still", "is",
+        "didn't", "doesn't", "just", "a", "i", "me", "for", "now", "up", "not", "working", "isn't", "isnt",
+        "doesnt", "didnt", "dont", "don't", "won't", "wont", "plz", "still", "is", "then", "duh", "right", "oh", "wait", "sorry",
+        "its", "damn", "ok", "okay",
     ]
 
     /// Whether `request` asks to fix the last command and says nothing else, apart from `extra` words (a required

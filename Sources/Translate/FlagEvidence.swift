@@ -60,7 +60,7 @@ public enum FlagEvidence {
         Rule(name: "attach", value: nil, words: ["attach"], valueCounts: false, verbs: ["debug"]),
         Rule(name: "no-headers", value: nil, words: ["header", "plain", "script", "bare", "raw", "count", "how many"], valueCounts: false),
         Rule(name: "output", value: "name", words: [" name ", " names ", " name.", " names.", "bare", "plain"], valueCounts: false),
-        Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age", "hungry", "heaviest", "highest", "lowest", "hogs", "hogging"], valueCounts: false),
+        Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age", "hungry", "heaviest", "highest", "lowest", "hogs", "hogging", "eating", "consuming", "greedy"], valueCounts: false),
         // Only the number asks for it: "the previous revision" is what `rollout undo` does without it.
         Rule(name: "to-revision", value: nil, words: [], valueCounts: true, verbs: ["rollout"]),
         Rule(name: "revision", value: nil, words: ["revision", "rev"], valueCounts: true, verbs: ["rollout"]),
@@ -115,14 +115,21 @@ public enum FlagEvidence {
             var used: Set<String> = []
             if fields.contains("spec.nodeName") { used.formUnion(["node", "where", "whr", "wher"]) }
             if fields.contains("status.podIP") || fields.contains("status.hostIP") { used.formUnion(["ip", "address"]) }
+            // "sorted by time": the word after "by" is the sort's key, no field to print.
+            let text = ["jsonpath", "custom-columns"].contains(format ?? "") && parsed.hasFlag("sort-by") ? withoutSortKeys(asked) : asked
             if rule.words.filter({ !used.contains($0) }).contains(where: { word in
                 // "top" names the verb of `kubectl top`, not an order.
-                (word != "top" || parsed.verb != "top") && mentions(asked, word)
+                (word != "top" || parsed.verb != "top") && mentions(text, word)
             }) { return false }
             if rule.valueCounts, let value = flag.value {
                 let digits = String(value.filter(\.isNumber))
                 if !Grounding.squash(value).isEmpty && known.contains(value) { return false }
-                if !digits.isEmpty && Grounding.squash(request).contains(digits) { return false }
+                // Every number of the value written as a number of the request: "last 200 lines" gives no `--since=2h`.
+                // Numbers only, not the digits of a name (`redis-0` writes no 0).
+                let numbers = request.lowercased().split(whereSeparator: { $0.isWhitespace || ",;=:()'\"".contains($0) })
+                    .filter { $0.first?.isNumber == true }
+                let written = Set(numbers.flatMap { digitRuns(String($0)) })
+                if !digits.isEmpty && digitRuns(value).allSatisfy(written.contains) { return false }
                 if !digits.isEmpty && spelledNumbers(request).contains(digits) { return false }
             }
             return true
@@ -153,8 +160,16 @@ public enum FlagEvidence {
         for flag in drop {
             guard let raw = Self.piece(for: flag, in: words) else { continue }
             // The piece as the line writes it: a value with shell characters is quoted there.
-            let quoted = ShellWords.join(raw.split(separator: " ", maxSplits: 1).map(String.init))
-            guard let piece = [raw, quoted].first(where: { text.range(of: " " + $0) != nil }),
+            let parts = raw.split(separator: " ", maxSplits: 1).map(String.init)
+            let quoted = ShellWords.join(parts)
+            // `-o jsonpath='{.items[*].name}'`, only the part after the format's `=` quoted, goes from a sorted listing
+            // ("events sorted by time" asks for the listing, not for fields of it). Elsewhere a JSONPath written so
+            // stays: the words that ask for one are tuned on the other forms.
+            var inner = quoted
+            if parts.count == 2, flag.name == "output", parsed.hasFlag("sort-by"), let equals = parts[1].firstIndex(of: "=") {
+                inner = parts[0] + " " + parts[1][...equals] + ShellWords.join([String(parts[1][parts[1].index(after: equals)...])])
+            }
+            guard let piece = [raw, quoted, inner].first(where: { text.range(of: " " + $0) != nil }),
                   let range = text.range(of: " " + piece) else { continue }
             let after = range.upperBound
             guard after == text.endIndex || text[after] == " " else { continue }
@@ -169,7 +184,44 @@ public enum FlagEvidence {
         let names = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                      "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
                      "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100, "thousand": 1000]
-        return Set(RequestText(request).tokens.compactMap { names[$0].map(String.init) })
+        let tokens = RequestText(request).tokens
+        // "the new one is broken": "one" counts only before what it counts ("one hour", "one replica").
+        let counted: Set<String> = ["hour", "minute", "min", "second", "sec", "day", "week", "line", "replica", "pod",
+                                    "revision", "rev", "node", "container", "instance", "copy", "more", "less"]
+        return Set(tokens.indices.compactMap { index -> String? in
+            let token = tokens[index]
+            let counts = (index + 1 < tokens.count && counted.contains(tokens[index + 1]))
+                || (index > 0 && ["revision", "rev", "version", "to", "at"].contains(tokens[index - 1]))
+            if token == "one", !counts { return nil }
+            return names[token].map(String.init)
+        })
+    }
+
+    /// The runs of digits in `text` ("10.0.0.5" → 10, 0, 0, 5; "last 200 lines" → 200).
+    static func digitRuns(_ text: String) -> [String] {
+        text.split(whereSeparator: { !$0.isNumber }).map(String.init)
+    }
+
+    /// `asked` without "sorted by time", "order by the restart count", "newest at the bottom": the words a sort reads.
+    static func withoutSortKeys(_ asked: String) -> String {
+        var words = asked.split(separator: " ").map(String.init)
+        var index = 0
+        while index < words.count {
+            if ["sort", "sorted", "order", "ordered", "sorting"].contains(words[index]), index + 1 < words.count, words[index + 1] == "by" {
+                var end = index + 2
+                while end < words.count, ["the", "their", "its", "a"].contains(words[end]) { end += 1 }
+                // "by restart count", "by creation time": a key of two words.
+                if end + 1 < words.count, ["count", "time", "timestamp", "date", "usage"].contains(words[end + 1]) { end += 1 }
+                words.removeSubrange(index...min(end, words.count - 1))
+                continue
+            }
+            if ["newest", "oldest", "latest", "earliest"].contains(words[index]) {
+                words.remove(at: index)
+                continue
+            }
+            index += 1
+        }
+        return " " + words.joined(separator: " ") + " "
     }
 
     /// The request lower-cased, with punctuation that ends a word turned into spaces and a space at both ends.
@@ -189,6 +241,13 @@ public enum FlagEvidence {
             let before = asked[asked.index(before: range.lowerBound)]
             if !before.isLetter && !before.isNumber { return true }
             searchStart = asked.index(after: range.lowerBound)
+        }
+        // "wacth": a word of five letters typed with two letters swapped still asks for it.
+        if word.count == 5, word.allSatisfy(\.isLetter) {
+            let swapped = asked.split(whereSeparator: { !$0.isLetter }).contains { token in
+                token.count == 5 && token.first == word.first && token.sorted() == word.sorted() && ClosestName.distance(String(token), word) == 1
+            }
+            if swapped { return true }
         }
         // "per contaner": a long word typed one letter off still asks for it.
         guard word.count >= 6, word.allSatisfy(\.isLetter) else { return false }

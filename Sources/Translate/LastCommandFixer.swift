@@ -46,6 +46,35 @@ public enum LastCommandFixer {
             return Fix(command: ShellWords.join(words),
                        reason: "\"\(typed)\" is not a resource type; the closest is \(nearest)")
         }
+        if let bad = unknownFlagWord(error), let help = KubectlKnowledge.command(for: command),
+           ContextRenderer.refersToFailure(request),
+           let asked = flagNamed(in: request, among: help.flags.map(\.spec) + KubectlCommandTable.globalFlags),
+           let index = words.firstIndex(where: { $0 == bad || $0.hasPrefix(bad + "=") }) {
+            // "i wanted to watch them, use the right flag" after `unknown shorthand flag: 'r' in -r`: the flag the
+            // request names by its word.
+            let value = words[index].dropFirst(bad.count)
+            words[index] = asked.option + (asked.takesValue ? value : "")
+            return Fix(command: ShellWords.join(words),
+                       reason: "\(bad) is not a flag of kubectl \(help.pathText); the request asks for \(asked.option)")
+        }
+        if error.contains("is not supported anymore. Use exec [POD] -- [COMMAND]"), command.verb == "exec", !command.hasDoubleDash {
+            // `exec -it web-0 bash`: kubectl wants `--` before the program.
+            guard FixRequest.isPlainFix(request), let help = KubectlKnowledge.command(for: command),
+                  let fixed = dashBeforeProgram(words, flags: help.flags.map(\.spec) + KubectlCommandTable.globalFlags)
+            else { return nil }
+            return Fix(command: ShellWords.join(fixed), reason: "kubectl exec needs -- before the program it runs")
+        }
+        if let spec = after("invalid taint spec: ", in: error).map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }),
+           command.verb == "taint", !spec.contains(":"), let effect = taintEffect(request),
+           let index = words.firstIndex(of: spec) {
+            // "forgot the effect, its NoSchedule": a taint needs KEY=VALUE:EFFECT.
+            words[index] = spec + ":" + effect
+            return Fix(command: ShellWords.join(words), reason: "a taint needs its effect; the request gives \(effect)")
+        }
+        if serverAnswered, error.contains("(NotFound)"), let type = otherType(request, command: command),
+           let fixed = retyped(words, command: command, as: type) {
+            return Fix(command: ShellWords.join(fixed), reason: "the last command, for the \(type) of that name")
+        }
         if let flag = after("unknown flag: --", in: error) {
             guard FixRequest.isPlainFix(request), let help = KubectlKnowledge.command(for: command) else { return nil }
             let candidates = help.flags.map(\.spec.long) + KubectlCommandTable.globalFlags.map(\.long)
@@ -68,7 +97,7 @@ public enum LastCommandFixer {
             words[index] = String(words[index].dropLast(format.count)) + nearest
             return Fix(command: ShellWords.join(words), reason: "\(format) is not an output format; the closest is \(nearest)")
         }
-        if let program = quoted(after: "exec: \"", in: error), error.contains("executable file not found") || error.contains("no such file or directory"),
+        if let program = quoted(after: "exec: \"", in: error), error.contains("executable file") || error.contains("no such file"),
            ["bash", "zsh", "ash", "fish", "/bin/bash", "/usr/bin/bash"].contains(program) {
             // The image has no bash: every image with a shell has `sh` ("no bash in there, use sh" says so too).
             guard FixRequest.isPlainFix(request) || RequestText(request).set.contains("sh"), let dash = words.firstIndex(of: "--"),
@@ -142,12 +171,136 @@ public enum LastCommandFixer {
     /// "same in staging", "retry in namespace qa pls", "try namesapce qa".
     static func otherNamespace(_ request: String) -> String? {
         let tokens = RequestText(request).tokens
-        guard tokens.contains(where: { ["again", "retry", "same", "instead", "rerun", "try"].contains($0) }),
+        guard tokens.contains(where: { ["again", "retry", "same", "instead", "rerun", "try", "wrong", "redo", "fix", "typo",
+                                        "its", "it's", "actually", "meant"].contains($0) }),
               let namespace = AskedFlags.namedNamespace(request) else { return nil }
-        let allowed: Set<String> = ["in", "ns", "namespace", "but", "same", "instead", "again", namespace]
-        guard tokens.allSatisfy({ allowed.contains($0) || FixRequest.fixWords.contains($0) || FixRequest.fillerWords.contains($0) })
+        // "wrong ns, its in payments-stg", "ns is fulfil with one l, redo", "i meant namespace qa".
+        let allowed: Set<String> = ["in", "ns", "namespace", "but", "same", "instead", "again", "wrong", "actually",
+                                    "meant", "should", "be", "was", "spelled", "spelt", namespace]
+        // A single letter is a spelling remark ("with one l").
+        guard tokens.allSatisfy({ $0.count == 1 || allowed.contains($0) || FixRequest.fixWords.contains($0) || FixRequest.fillerWords.contains($0) })
         else { return nil }
         return namespace
+    }
+
+    /// The flag word kubectl did not know: `--follw` from `unknown flag: --follw`, `-r` from `unknown shorthand flag:
+    /// 'r' in -r`.
+    static func unknownFlagWord(_ error: String) -> String? {
+        if let flag = after("unknown flag: --", in: error) { return "--" + flag }
+        if let range = error.range(of: "unknown shorthand flag: '"), let letter = error[range.upperBound...].first,
+           letter != "'" {
+            return "-" + String(letter)
+        }
+        return nil
+    }
+
+    /// The one flag of `flags` a request names by a word of its own ("watch them" → `--watch`, "i wanted to follow" →
+    /// `--follow`): a word of four letters or more, or that word without `-ing`, `-ed` or `-s`, that is the flag's
+    /// whole long name. Nil when no flag or several are named.
+    static func flagNamed(in request: String, among flags: [KubectlFlagSpec]) -> KubectlFlagSpec? {
+        var found: [String: KubectlFlagSpec] = [:]
+        for token in RequestText(request).tokens where token.count >= 4 && !FixRequest.fixWords.contains(token) {
+            let bare = token.hasPrefix("--") ? String(token.dropFirst(2)) : token
+            var stems = [bare]
+            for suffix in ["ing", "ed", "es", "s"] where bare.hasSuffix(suffix) && bare.count > suffix.count + 3 {
+                stems.append(String(bare.dropLast(suffix.count)))
+            }
+            for flag in flags where stems.contains(flag.long) { found[flag.long] = flag }
+        }
+        return found.count == 1 ? found.values.first : nil
+    }
+
+    /// `exec -it web-0 -n shop bash -l`: the words of kubectl (flags among `flags`, the pod) first, then `--` and the
+    /// program with its arguments. Nil when no pod or no program is there.
+    static func dashBeforeProgram(_ words: [String], flags: [KubectlFlagSpec]) -> [String]? {
+        guard let verb = words.firstIndex(of: "exec") else { return nil }
+        var kubectl = Array(words[...verb])
+        var program: [String] = []
+        var pod = false
+        var index = verb + 1
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if word.hasPrefix("--"), let flag = flags.first(where: { word == $0.option || word.hasPrefix($0.option + "=") }) {
+                kubectl.append(word)
+                if flag.consumesNextWord, !word.contains("="), index < words.count {
+                    kubectl.append(words[index])
+                    index += 1
+                }
+                continue
+            }
+            if word.count > 1, word.hasPrefix("-"), !word.hasPrefix("--") {
+                let letters = word.dropFirst().map(String.init)
+                let specs = letters.compactMap { letter in flags.first { $0.short == letter } }
+                // `-it` (switches) or `-n shop` (one flag and its value); anything else is the program's.
+                if specs.count == letters.count, specs.dropLast().allSatisfy({ !$0.takesValue }) {
+                    kubectl.append(word)
+                    if letters.count == 1, specs[0].consumesNextWord, index < words.count {
+                        kubectl.append(words[index])
+                        index += 1
+                    }
+                    continue
+                }
+            }
+            if !pod, !word.hasPrefix("-") {
+                pod = true
+                kubectl.append(word)
+            } else {
+                program.append(word)
+            }
+        }
+        guard pod, !program.isEmpty else { return nil }
+        return kubectl + ["--"] + program
+    }
+
+    /// The taint effect a request names ("its NoSchedule", "noexecute"), in kubectl's spelling.
+    static func taintEffect(_ request: String) -> String? {
+        let effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
+        let named = Set(RequestText(request).tokens.compactMap { token in effects.first { $0.lowercased() == token } })
+        return named.count == 1 ? named.first : nil
+    }
+
+    /// The type a request says the last command's object really is, after the server found no such object: "its a svc
+    /// not a pod duh", "it's a deployment". One type the request names, other than those after "not" and other than
+    /// the command's, in a request that says nothing else.
+    static func otherType(_ request: String, command: KubectlCommand) -> String? {
+        let tokens = RequestText(request).tokens
+        let named = command.objects.isEmpty ? command.names : command.objects.map(\.name)
+        guard named.count == 1, tokens.contains(where: { ["its", "it's", "it", "is", "a", "an"].contains($0) }) else { return nil }
+        var types: [String] = []
+        for (index, token) in tokens.enumerated() {
+            guard let type = ResourceCatalog.lookup(token) else { continue }
+            let negated = index > 0 && ["not", "no", "isn't", "isnt"].contains(tokens[index - 1])
+                || index > 1 && ["not", "isn't", "isnt"].contains(tokens[index - 2])
+            if !negated, type.canonicalName != command.resource?.canonicalName { types.append(token) }
+        }
+        let allowed: Set<String> = ["its", "it's", "it", "is", "a", "an", "not", "but", "instead", "of", "type", "kind",
+                                    "actually", "duh", "ugh", "oops", "the", "object", "that", "this", "one", "oh", "wait",
+                                    "ah", "sorry", "my", "bad"]
+        guard Set(types).count == 1, tokens.allSatisfy({ allowed.contains($0) || ResourceCatalog.lookup($0) != nil
+                                                        || FixRequest.fixWords.contains($0) || FixRequest.fillerWords.contains($0) })
+        else { return nil }
+        return types[0]
+    }
+
+    /// The last command with its one object written as `type`: `port-forward grafana 3000:80` → `port-forward
+    /// svc/grafana 3000:80`, `describe pod web` → `describe svc web`, `logs pod/web` → `logs svc/web`.
+    static func retyped(_ words: [String], command: KubectlCommand, as type: String) -> [String]? {
+        let named = command.objects.isEmpty ? command.names : command.objects.map(\.name)
+        guard let name = named.first, let verb = command.verb, let verbIndex = words.firstIndex(of: verb) else { return nil }
+        var result = words
+        let end = words.firstIndex(of: "--") ?? words.count
+        if let index = words[..<end].firstIndex(where: { !$0.hasPrefix("-") && $0.hasSuffix("/" + name) }) {
+            result[index] = type + "/" + name
+            return result
+        }
+        guard let index = words[(verbIndex + 1)..<end].firstIndex(of: name) else { return nil }
+        if let typeWord = command.resourceWord, let typeIndex = words[(verbIndex + 1)..<index].lastIndex(of: typeWord) {
+            result[typeIndex] = type
+        } else {
+            result[index] = type + "/" + name
+        }
+        return result
     }
 
     /// The last command with its one object name replaced by `other`: `logs cart-web-1 -p` for "same for cart-web-2".

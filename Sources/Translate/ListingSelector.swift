@@ -160,6 +160,11 @@ public enum ListingSelector {
         let acts = words.contains { actionWords.contains($0) }
         if queryWords.contains(first) && !pointsBack && !acts { return nil }
         if namesOtherPlace(words, listing: listing) { return nil }
+        // "undo that rollout, it's broken": "it" is one object, the selected one, not rows picked by their state.
+        if words.contains(where: { ["it", "its", "it's"].contains($0) }),
+           !words.contains(where: { ["ones", "one", "them", "those", "these", "they", "all", "listed"].contains($0) }) {
+            return nil
+        }
 
         var states: [String] = []
         var rows = listing.objects
@@ -199,6 +204,14 @@ public enum ListingSelector {
             states.append("at \(word)")
             rows = matching
         }
+        // "the ones with 0 available", "2 restarts": rows whose column of that name holds that number.
+        if let (column, count) = columnCount(words, listing: listing) {
+            rows = rows.filter { row in
+                guard let text = cell(row, column) else { return false }
+                return (fraction(text)?.ready ?? leadingInteger(text)) == count
+            }
+            states.append("with \(count) \(column.lowercased())")
+        }
         if let (column, label, highest) = superlative(words) {
             let values = rows.compactMap { row in value(row, column).map { (row, $0) } }
             if let best = highest ? values.map(\.1).max() : values.map(\.1).min() {
@@ -231,7 +244,18 @@ public enum ListingSelector {
         return String(mapped).split(separator: " ")
             .map { $0.hasSuffix("'s") ? String($0.dropLast(2)) : String($0) }
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
+            .filter { !$0.isEmpty }.map(stateSpelling).joined(separator: " ")
+    }
+
+    /// The one-word state phrases of ``rules`` ("errored", "crashlooping", "terminating").
+    static let stateWords: [String] = Array(Set(rules.flatMap(\.phrases).filter { !$0.contains(" ") && $0.count >= 6 }))
+        .sorted()
+
+    /// `word`, or the state word one letter off it ("erorred" → "errored", "pendng" → "pending").
+    static func stateSpelling(_ word: String) -> String {
+        guard word.count >= 6, word.allSatisfy(\.isLetter), !stateWords.contains(word) else { return word }
+        let near = stateWords.filter { ClosestName.distance($0, word) <= 1 }
+        return near.count == 1 ? near[0] : word
     }
 
     /// Whether the request names a resource type or a namespace other than the listing's.
@@ -275,6 +299,22 @@ public enum ListingSelector {
             if listing.objects.contains(where: { $0.name == word || $0.name.hasPrefix(word + "-") }) { return word }
         }
         return nil
+    }
+
+    /// The listing's column and the number a request gives it: "with 0 available" → (`AVAILABLE`, 0), "no restarts"
+    /// → (`RESTARTS`, 0), "zero ready" → (`READY`, 0). Nil unless exactly one such pair is there.
+    static func columnCount(_ words: [String], listing: Listing) -> (String, Int)? {
+        let headers = Set(listing.objects.flatMap(\.columns.keys)).filter { $0 != "NAME" && $0 != "AGE" }
+        var found: [(String, Int)] = []
+        for index in words.indices.dropLast() {
+            guard let count = Int(words[index]) ?? numbers[words[index]] ?? (["zero", "no"].contains(words[index]) ? 0 : nil)
+            else { continue }
+            let next = words[index + 1]
+            if let header = headers.first(where: { $0.lowercased() == next || $0.lowercased() == next + "s" }) {
+                found.append((header, count))
+            }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// `first two`, `last 3`, `first one`, `the first pod` (one).

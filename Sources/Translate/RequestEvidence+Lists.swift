@@ -52,6 +52,7 @@ extension RequestEvidence {
         guard pairs.count == 1, let pair = pairs.first, let equals = pair.firstIndex(of: "="),
               case let key = String(pair[..<equals]), key.lowercased() != container,
               !evidence.text.set.contains(key.lowercased()) || ["init", "main", "app", "container"].contains(key.lowercased())
+                || key.lowercased() == parsed.namespace?.lowercased()
         else { return nil }
         words.replaceWord(pair, with: container + pair[equals...])
         return EvidenceFix(.container, "\(container)=: the container the request names")

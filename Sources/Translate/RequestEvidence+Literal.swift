@@ -116,6 +116,13 @@ extension RequestEvidence {
     /// "logs … last 50" answered `--since=50m`: a bare count after "last" is lines (`--tail=50`), not a duration.
     static let lastLines: Check = { words, evidence in
         let parsed = words.parsed
+        // "last 200 lines" with `--tail=200` already: a `--since` no duration of the request asks for goes.
+        if parsed.verb == "logs", let tail = parsed.flag("tail")?.value, let span = words.span("since"), evidence.text.durations.isEmpty,
+           evidence.text.has("last \(tail)") || evidence.text.has("tail \(tail)") {
+            let text = words.text(of: span)
+            words.remove(span)
+            return EvidenceFix(.inventedValue, "dropped \(text): the request asks for the last \(tail) lines")
+        }
         guard parsed.verb == "logs", !parsed.hasFlag("tail"), let span = words.span("since"), let value = span.flag.value else { return nil }
         let digits = String(value.prefix { $0.isNumber })
         let tokens = evidence.text.tokens

@@ -35,6 +35,8 @@ extension RequestEvidence {
         guard ["get", "describe", "delete", "label", "annotate"].contains(parsed.verb ?? ""), parsed.resourceWords.count == 1,
               parsed.resource?.plural == "pods", let word = parsed.resourceWord, !word.contains("/"),
               let type = listedType(evidence.text), type.plural != "pods",
+              // "which node is mq-0 on": the node of a named pod, not a listing of nodes.
+              !(type.plural == "nodes" && !parsed.names.isEmpty),
               !(parsed.output ?? "").hasPrefix("jsonpath"), !(parsed.output ?? "").hasPrefix("custom-columns") else { return nil }
         let spelled = evidence.text.tokens.first { ResourceCatalog.lookup($0) == type } ?? type.plural
         words.replaceWord(word, with: spelled)

@@ -229,7 +229,8 @@ extension RequestEvidence {
         var index = 0
         while index < pieces.count {
             let piece = pieces[index].trimmingCharacters(in: CharacterSet(charactersIn: ".;:()"))
-            let lower = piece.lowercased()
+            // "requets", "limts": the section word typed a letter off.
+            let lower = RequestText.spelled(piece.lowercased())
             if ["requests", "request", "req", "reqs"].contains(lower) { section = "requests" } else if ["limits", "limit", "lim"].contains(lower) {
                 section = "limits"
             } else if let section {
@@ -311,5 +312,347 @@ extension RequestEvidence {
         }
         guard !dropped.isEmpty else { return nil }
         return EvidenceFix(.unknownFlag, "dropped \(dropped.joined(separator: ", ")): the rule says it")
+    }
+
+    /// A fix of the last failed command keeps that command's namespace: "fix" after `exec -it web-0 -n finops bash`
+    /// failed is `exec -it web-0 -n finops -- bash`, not the same in the session's namespace. Only for an answer of
+    /// the same verb for the same objects (or type), when the request names no namespace of its own.
+    static let lastCommandNamespace: Check = { words, evidence in
+        guard let line = evidence.context.first(where: { $0.hasPrefix("last command (exit ") }),
+              let colon = line.range(of: "): "),
+              let last = try? KubectlCommand.parse(line: String(line[colon.upperBound...])),
+              let namespace = last.namespace, !last.allNamespaces else { return nil }
+        let parsed = words.parsed
+        guard parsed.namespace == nil, !parsed.allNamespaces, parsed.verb == last.verb,
+              AskedFlags.namedNamespace(evidence.request) == nil,
+              !everyNamespace.contains(where: evidence.text.has) else { return nil }
+        let names = Set(parsed.objects.map(\.name) + parsed.names)
+        let lastNames = Set(last.objects.map(\.name) + last.names)
+        let same = names.isEmpty ? lastNames.isEmpty && parsed.resource?.canonicalName == last.resource?.canonicalName
+                                 : !names.isDisjoint(with: lastNames)
+        guard same else { return nil }
+        words.append(["-n", namespace])
+        return EvidenceFix(.namespace, "kept -n \(namespace) of the last command")
+    }
+
+    /// Verbs that act on one pod, given as `NAME` or `TYPE/NAME`.
+    static let podVerbs: Set<String> = ["exec", "logs", "attach", "port-forward"]
+
+    /// Whether `name` reads as a pod's generated name: a replica set's hash and the pod's five characters
+    /// (`ledger-5f7b9c-q2w8z`), or a stateful set's ordinal (`kafka-2`).
+    static func looksLikePodName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-")
+        guard parts.count >= 2, let last = parts.last else { return false }
+        if last.allSatisfy(\.isNumber) { return true }
+        guard parts.count >= 3, last.count == 5, last.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
+        let hash = parts[parts.count - 2]
+        return (5...10).contains(hash.count) && hash.allSatisfy({ $0.isLetter || $0.isNumber }) && hash.contains(where: \.isNumber)
+    }
+
+    /// `exec -it deploy/ledger-5f7b9c-q2w8z` for "shell in ledger-5f7b9c-q2w8z": a pod's generated name given a type the
+    /// request never names is the pod.
+    static let podNameAsTyped: Check = { words, evidence in
+        let parsed = words.parsed
+        guard podVerbs.contains(parsed.verb ?? ""), parsed.objects.count == 1, let object = parsed.objects.first,
+              looksLikePodName(object.name), evidence.text.set.contains(object.name.lowercased()) else { return nil }
+        let end = words.words.firstIndex(of: "--") ?? words.words.count
+        guard let index = words.words[..<end].firstIndex(where: { $0.hasSuffix("/" + object.name) && !$0.hasPrefix("-") }) else { return nil }
+        let typeWord = String(words.words[index].dropLast(object.name.count + 1))
+        guard let type = ResourceCatalog.lookup(typeWord), type.plural != "pods",
+              !evidence.text.tokens.contains(where: { ResourceCatalog.lookup($0)?.plural == type.plural }) else { return nil }
+        words.replaceWord(words.words[index], with: object.name)
+        return EvidenceFix(.objectForm, "\(object.name): a pod's name, and the request names no \(type.singular)")
+    }
+
+    /// `exec deploy/billing -n billing -- env` for "run env inside pod quota-svc-0 in namespace billing": the one
+    /// object of a pod verb is named nowhere in the request (or only as the namespace), while the request names
+    /// "pod X": X.
+    static let namedPodLost: Check = { words, evidence in
+        let parsed = words.parsed
+        guard podVerbs.contains(parsed.verb ?? ""), parsed.objects.count == 1, let object = parsed.objects.first else { return nil }
+        let tokens = evidence.text.tokens
+        let old = object.name.lowercased()
+        let writtenElsewhere = tokens.indices.contains { index in
+            tokens[index] == old && !(old == parsed.namespace?.lowercased() && index > 0 && AskedFlags.markers.contains(tokens[index - 1]))
+        }
+        guard !writtenElsewhere else { return nil }
+        let named = Set(tokens.indices.dropLast().filter { ["pod", "po"].contains(tokens[$0]) }.map { tokens[$0 + 1] }
+            .filter { looksLikeName($0) && $0.contains(where: { $0 == "-" || $0.isNumber }) && $0 != old })
+        guard named.count == 1, let pod = named.first else { return nil }
+        let end = words.words.firstIndex(of: "--") ?? words.words.count
+        guard let index = words.words[..<end].firstIndex(where: { ($0 == object.name || $0.hasSuffix("/" + object.name)) && !$0.hasPrefix("-") })
+        else { return nil }
+        words.replaceWord(words.words[index], with: pod)
+        return EvidenceFix(.objectForm, "\(pod): the pod the request names")
+    }
+
+    /// Shells a request may name by their bare name.
+    static let shellNames: Set<String> = ["sh", "bash", "zsh", "ash", "fish"]
+
+    /// `exec -it web-0 -- sh` for "a bash shell in web-0": the one shell the request names.
+    static let namedShell: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "exec", parsed.afterDoubleDash.count == 1, let program = parsed.afterDoubleDash.first,
+              let dash = words.words.firstIndex(of: "--") else { return nil }
+        let current = program.split(separator: "/").last.map(String.init) ?? program
+        let named = shellNames.filter { evidence.text.set.contains($0) || evidence.text.set.contains("/bin/" + $0) }
+        guard shellNames.contains(current), named.count == 1, let shell = named.first, shell != current else { return nil }
+        var line = words.words
+        line[dash + 1] = evidence.text.set.contains("/bin/" + shell) ? "/bin/" + shell : shell
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.objectForm, "\(shell): the shell the request names")
+    }
+
+    /// `get statefulset/kafka` for "how many revisions does it have": a workload's revisions are its rollout history.
+    static let revisionHistory: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["get", "describe"].contains(parsed.verb ?? ""), parsed.objects.count == 1, let object = parsed.objects.first,
+              let resource = object.resource, ["deployments", "daemonsets", "statefulsets"].contains(resource.plural),
+              evidence.text.hasAny(["revisions", "history"]), !evidence.text.hasAny(["limit", "annotation", "current"])
+        else { return nil }
+        var line = ["kubectl", "rollout", "history", "\(resource.singular)/\(object.name)"]
+        if let namespace = parsed.namespace { line += ["-n", namespace] }
+        if let context = parsed.context { line += ["--context", context] }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "rollout history: a workload's revisions")
+    }
+
+    /// `-l 'tier in (backend),env!=staging'`: a set of one value is that value, `tier=backend` (`notin` is `!=`).
+    static let singleValueSet: Check = { words, _ in
+        guard let span = words.span("selector"), let value = span.flag.value,
+              let pattern = try? NSRegularExpression(pattern: #"([A-Za-z0-9][A-Za-z0-9._/-]*)\s+(notin|in)\s*\(\s*([A-Za-z0-9._-]+)\s*\)"#)
+        else { return nil }
+        var result = value
+        for match in pattern.matches(in: value, range: NSRange(value.startIndex..., in: value)).reversed() {
+            guard let whole = Range(match.range, in: value), let key = Range(match.range(at: 1), in: value),
+                  let op = Range(match.range(at: 2), in: value), let single = Range(match.range(at: 3), in: value) else { continue }
+            result.replaceSubrange(whole, with: value[key] + (value[op] == "in" ? "=" : "!=") + value[single])
+        }
+        guard result != value else { return nil }
+        words.setValue(result, of: span)
+        return EvidenceFix(.selector, "-l \(result): a set of one value")
+    }
+
+    /// `get nodes …` for "which node is mq-broker-0 on?": the node of one pod the request names is that pod's wide
+    /// listing, `get pod mq-broker-0 -o wide`.
+    static let nodeOfPod: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "get", parsed.resource?.plural == "nodes",
+              evidence.text.has("which node") || evidence.text.has("what node") || evidence.text.has("whats the node")
+        else { return nil }
+        let namespace = AskedFlags.namedNamespace(evidence.request)
+        let pods = podLikeNames(evidence, namespace: namespace).filter { !$0.hasPrefix("node") }
+        guard pods.count == 1, let pod = pods.first,
+              !words.words.contains(where: { $0.lowercased() == pod || $0.lowercased().hasSuffix("/" + pod) }) else { return nil }
+        var line = ["kubectl", "get", "pod", pod, "-o", "wide"]
+        if let namespace { line += ["-n", namespace] }
+        if let context = parsed.context { line += ["--context", context] }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "get pod \(pod) -o wide: the node the pod runs on")
+    }
+
+    /// `-l 'app in (a,b),tier' '!=' cache` for "tier != cache": a selector the model split at its operator is one.
+    static let selectorSplitAtOperator: Check = { words, _ in
+        guard let span = words.span("selector"), span.valueInNextWord, let value = span.flag.value else { return nil }
+        let at = span.index + 2
+        guard at + 1 < words.words.count, ["!=", "=", "=="].contains(words.words[at]),
+              RequestEvidence.isLabelKey(words.words[at + 1]) || words.words[at + 1].allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+        else { return nil }
+        let joined = value + words.words[at] + words.words[at + 1]
+        words.remove(at: [at, at + 1])
+        words.setValue(joined, of: span)
+        return EvidenceFix(.selector, "-l \(joined): one selector")
+    }
+
+    /// Display switches a request names by their words: "show kind too" → `--show-kind`, "no headers" →
+    /// `--no-headers`, "ignore daemonsets" → `--ignore-daemonsets`. Switches of the command whose name has two parts
+    /// or more, each a word of the request in order; a `-o jsonpath` or `custom-columns` nobody asked for goes when the
+    /// switch shapes the table.
+    static let switchesByTheirWords: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let verb = parsed.verb, let help = KubectlKnowledge.command(for: parsed) else { return nil }
+        let text = " " + evidence.text.tokens.joined(separator: " ") + " "
+        let skipped: Set<String> = ["all-namespaces", "all-pods", "dry-run", "show-events", "show-managed-fields", "server-side"]
+        var added: [String] = []
+        for flag in help.flags where !flag.spec.takesValue && !flag.isGlobal && !skipped.contains(flag.spec.long) {
+            let parts = flag.spec.long.split(separator: "-")
+            guard parts.count >= 2, text.contains(" " + parts.joined(separator: " ") + " "),
+                  !parsed.hasFlag(flag.spec.long) else { continue }
+            added.append(flag.spec.option)
+        }
+        guard !added.isEmpty else { return nil }
+        var what = added
+        let tableSwitches: Set<String> = ["--show-kind", "--show-labels", "--no-headers"]
+        if verb == "get", !added.filter(tableSwitches.contains).isEmpty, let output = words.span("output"),
+           let format = output.flag.value, format.hasPrefix("jsonpath") || format.hasPrefix("custom-columns"),
+           !evidence.text.hasAny(["jsonpath", "custom-columns", "columns", "column"]) {
+            what.append("dropped " + words.text(of: output))
+            words.remove(output)
+        }
+        words.append(added)
+        return EvidenceFix(.output, what.joined(separator: ", ") + ": the request names it")
+    }
+
+    /// `exec -it ledgerd-0 -c tidewater -- sh` for "shell into ledgerd-0 (tidewater)": a container named after the
+    /// namespace the request names, and called a container nowhere, is the namespace.
+    static let containerIsNamespace: Check = { words, evidence in
+        let parsed = words.parsed
+        guard let span = words.span("container"), let value = span.flag.value?.lowercased(), parsed.namespace == nil,
+              AskedFlags.namedNamespace(evidence.request) == value, namedContainer(evidence.text) != value,
+              !evidence.text.tokens.contains(where: { containerMarkers.contains($0) }) else { return nil }
+        let text = words.text(of: span)
+        words.remove(span)
+        words.append(["-n", value])
+        return EvidenceFix(.namespace, "-n \(value) for \(text): the request names a namespace, not a container")
+    }
+
+    /// Verbs that take exactly one object.
+    static let oneObjectVerbs: Set<String> = ["autoscale", "expose", "port-forward", "exec", "logs", "attach"]
+
+    /// `autoscale deployment sluice-api tidewater` for "hpa for deploy sluice-api tidewater": a second name right
+    /// after the one object, where the verb takes only one, is the namespace the request writes behind it.
+    static let nameThenNamespace: Check = { words, evidence in
+        let parsed = words.parsed
+        guard oneObjectVerbs.contains(parsed.verb ?? ""), parsed.namespace == nil, !parsed.allNamespaces,
+              parsed.names.count == 2, let first = parsed.names.first?.lowercased(), let second = parsed.names.last,
+              AskedFlags.looksLikeNamespace(second.lowercased()) else { return nil }
+        let tokens = evidence.text.tokens
+        guard tokens.indices.dropLast().contains(where: { tokens[$0] == first && tokens[$0 + 1] == second.lowercased() }),
+              !tokens.contains(where: { ResourceCatalog.lookup($0) != nil && tokens.firstIndex(of: $0).map { $0 > 0 && tokens[$0 - 1] == second.lowercased() } == true })
+        else { return nil }
+        words.removeWord(second)
+        words.append(["-n", second])
+        return EvidenceFix(.namespace, "-n \(second): the word after the object is its namespace; kubectl \(parsed.verb ?? "") takes one object")
+    }
+
+    /// `label pod ledgerd-0 tier=storage tidewater.canary=false` for "… and drop the canary label": the label the
+    /// request removes is `canary-`, in place of a pair on that key the request never writes.
+    static let droppedLabel: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "label" || parsed.verb == "annotate" else { return nil }
+        let tokens = evidence.text.tokens
+        let kind = parsed.verb == "label" ? "label" : "annotation"
+        var keys: [String] = []
+        for index in tokens.indices where removalWords.contains(tokens[index]) {
+            var next = index + 1
+            while next < tokens.count, ["the", "a", "its", "their"].contains(tokens[next]) { next += 1 }
+            guard next + 1 < tokens.count else { continue }
+            if tokens[next + 1] == kind, isLabelKey(tokens[next]) { keys.append(tokens[next]) }
+            if tokens[next] == kind {
+                var key = next + 1
+                while key < tokens.count, ["named", "called", "key"].contains(tokens[key]) { key += 1 }
+                if key < tokens.count, isLabelKey(tokens[key]) { keys.append(tokens[key]) }
+            }
+        }
+        // A removal the command has already is the model's reading; it stays.
+        guard keys.count == 1, let key = keys.first, !words.positional.contains(where: { $0.hasSuffix("-") && !$0.contains("=") })
+        else { return nil }
+        let written = Set(tokens)
+        let stale = words.positional.filter { word in
+            guard let equals = word.firstIndex(of: "=") else { return false }
+            let pairKey = word[..<equals].lowercased()
+            return (pairKey == key || pairKey.hasSuffix("." + key) || pairKey.hasSuffix("/" + key)) && !written.contains(word.lowercased())
+        }
+        for word in stale { words.removeWord(word) }
+        words.append([key + "-"])
+        return EvidenceFix(.objectForm, "\(key)-: the \(kind) the request removes")
+    }
+
+    /// `top pod -o jsonpath=…`: kubectl top prints its own table and has no `-o`.
+    static let topOutput: Check = { words, _ in
+        guard words.parsed.verb == "top", let span = words.span("output") ?? words.span("o") else { return nil }
+        var text = words.text(of: span)
+        words.remove(span)
+        // `-o FORMAT` where kubectl top does not know -o: the format is the next word.
+        if words.words.count > span.index, words.words[span.index] != "--", !words.words[span.index].hasPrefix("-"),
+           !span.valueInNextWord, !words.words.indices.contains(where: { $0 < span.index && words.words[$0] == "--" }),
+           words.positionalIndices.contains(span.index), !text.contains("=") {
+            text += " " + words.words[span.index]
+            words.remove(at: [span.index])
+        }
+        return EvidenceFix(.unknownFlag, "dropped \(text): kubectl top has no output format")
+    }
+
+    /// The service account a request names as `NS/NAME` next to "sa" or "service account" ("the
+    /// tidewater/sluice-runner service account"): its namespace and name.
+    static func slashAccount(_ text: RequestText) -> (namespace: String, name: String)? {
+        let tokens = text.tokens
+        for index in tokens.indices where tokens[index].filter({ $0 == "/" }).count == 1 {
+            let near = [index - 1, index + 1].filter(tokens.indices.contains).map { tokens[$0] }
+            guard near.contains(where: { ["sa", "serviceaccount", "service", "service-account"].contains($0) }) else { continue }
+            let parts = tokens[index].split(separator: "/").map(String.init)
+            guard parts.count == 2, AskedFlags.looksLikeNamespace(parts[0]), looksLikeName(parts[1]),
+                  ResourceCatalog.lookup(parts[0]) == nil else { continue }
+            return (parts[0], parts[1])
+        }
+        return nil
+    }
+
+    /// Words that ask for everything an identity may do.
+    static let everyPermission = ["allowed to do", "allowed to perform", "permitted to do", "can do", "may do", "permissions",
+                                  "every action", "all actions", "everything"]
+
+    /// `auth can-i` for a service account the request names: `--as=system:serviceaccount:NS:NAME`, added when the
+    /// command acts as no one ("can the tidewater/sluice-runner service account delete pods"); a command that only
+    /// looks at the account ("list everything sa ci-deployer in relay is allowed to do") becomes `auth can-i --list`
+    /// as that account.
+    static let accountPermissions: Check = { words, evidence in
+        let parsed = words.parsed
+        guard mentionsServiceAccount(evidence.text) else { return nil }
+        let account = slashAccount(evidence.text).map { ($0.namespace, $0.name) }
+            ?? accountName(evidence.text).flatMap { name in
+                (accountHome(evidence.text) ?? parsed.namespace ?? AskedFlags.namedNamespace(evidence.request)).map { ($0, name) }
+            }
+        guard let (home, name) = account else { return nil }
+        let identity = "--as=system:serviceaccount:\(home):\(name)"
+        if parsed.verb == "auth", parsed.subverb == "can-i", !parsed.hasFlag("as") {
+            words.append([identity])
+            return EvidenceFix(.identity, "\(identity): the service account the request asks about")
+        }
+        let looksOnly = ["get", "describe"].contains(parsed.verb ?? "") && ["serviceaccounts", "rolebindings", "clusterrolebindings"]
+            .contains(parsed.resource?.plural ?? "")
+        guard looksOnly, everyPermission.contains(where: evidence.text.has) else { return nil }
+        var line = ["kubectl", "auth", "can-i", "--list", identity]
+        if let namespace = AskedFlags.namedNamespace(evidence.request) ?? parsed.namespace { line += ["-n", namespace] }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "auth can-i --list \(identity): everything the account may do")
+    }
+
+    /// `get deployment ingest-gw -o yaml` for "what's in rev 7 of deploy ingest-gw": a numbered revision of a workload
+    /// is `rollout history TYPE/NAME --revision=N`.
+    static let numberedRevision: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["get", "describe"].contains(parsed.verb ?? "") else { return nil }
+        let tokens = evidence.text.tokens
+        guard let at = tokens.indices.dropLast().first(where: { ["rev", "revision"].contains(tokens[$0]) && Int(tokens[$0 + 1]) != nil })
+        else { return nil }
+        let rollable: Set<String> = ["deployments", "daemonsets", "statefulsets"]
+        let object = parsed.objects.first.flatMap { object in object.resource.map { ($0, object.name) } }
+            ?? namedObjects(evidence.text).first { rollable.contains($0.type.plural) }.map { ($0.type, $0.name) }
+        guard let (type, name) = object, rollable.contains(type.plural) else { return nil }
+        var line = ["kubectl", "rollout", "history", "\(type.singular)/\(name)", "--revision=" + tokens[at + 1]]
+        if let namespace = parsed.namespace { line += ["-n", namespace] }
+        if let context = parsed.context { line += ["--context", context] }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "rollout history --revision=\(tokens[at + 1]): a numbered revision of \(type.singular)/\(name)")
+    }
+
+    /// `top pod lumen` for "whats eating memory in lumen?": the namespace the request names is no object name.
+    static let objectIsNamedNamespace: Check = { words, evidence in
+        let parsed = words.parsed
+        guard ["top", "get", "describe"].contains(parsed.verb ?? ""), parsed.namespace == nil, !parsed.allNamespaces,
+              parsed.resource?.plural != "namespaces", parsed.names.count == 1, let name = parsed.names.first?.lowercased(),
+              AskedFlags.namedNamespace(evidence.request) == name else { return nil }
+        let tokens = evidence.text.tokens
+        guard tokens.indices.filter({ tokens[$0] == name }).allSatisfy({ $0 > 0 && AskedFlags.markers.contains(tokens[$0 - 1]) })
+        else { return nil }
+        words.removeWord(parsed.names[0])
+        words.append(["-n", parsed.names[0]])
+        return EvidenceFix(.namespace, "-n \(name): the request names it as the namespace")
     }
 }

@@ -333,6 +333,13 @@ extension RequestEvidence {
             } else if tokens[before] == "role" {
                 role = true
             }
+            // "the edit clusterrole", "the view cluster role": the kind after the name.
+            let after = index + 1 < tokens.count ? tokens[index + 1] : ""
+            if after == "clusterrole" || (after == "cluster" && index + 2 < tokens.count && tokens[index + 2] == "role") {
+                cluster = true
+            } else if after == "role", tokens[before] != "cluster" {
+                role = true
+            }
         }
         return (role, cluster)
     }

@@ -89,7 +89,7 @@ extension RequestEvidence {
         if let key = absentLabel(evidence.text) {
             // Any term on the key, `team~=` and other forms kubectl rejects included, becomes the one absence.
             func onKey(_ term: String) -> Bool {
-                term == key || equality(term)?.key == key || term.hasPrefix(key + "!=")
+                term == key || term == key + "-" || term == "!" + key || equality(term)?.key == key || term.hasPrefix(key + "!=")
                     || String(term.prefix { $0.isLetter || $0.isNumber || "-_./".contains($0) }) == key
             }
             if let index = terms.firstIndex(where: onKey) {

@@ -38,6 +38,8 @@ public enum RequestEvidence {
         defaultNamespace, unknownShortBesideLong, cordonedNodes, selectorOnManifests,
         nameAcrossNamespaces, explainRecursive, secretsOfType, copyNamespaceTwice, accountNameAsWritten, calledName,
         serverSideApply, localPortWritten, resourcePairs, currentContextNamespace, selectorSpacing, ingressRuleOnly,
+        lastCommandNamespace, podNameAsTyped, namedPodLost, namedShell, revisionHistory, singleValueSet, nodeOfPod, selectorSplitAtOperator, switchesByTheirWords,
+        containerIsNamespace, nameThenNamespace, droppedLabel, topOutput, accountPermissions, numberedRevision, objectIsNamedNamespace,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -58,13 +60,13 @@ public enum RequestEvidence {
     /// `-n X` where the request names namespace `Y` after "in", "ns" or "namespace" and uses `X` only elsewhere (a
     /// label value, say): the namespace becomes `Y`.
     static let namespace: Check = { words, evidence in
-        guard words.parsed.verb != "config", let named = AskedFlags.namedNamespace(evidence.request),
+        guard words.parsed.verb != "config", let named = AskedFlags.namedNamespace(evidence.request, for: words.parsed),
               named.count > 2, !connectives.contains(named), let span = words.span("namespace"),
               let value = span.flag.value, value.lowercased() != named,
               // "run df -h in tern-ingest-0": the object the command runs on is no namespace.
               !(words.parsed.names + words.parsed.objects.map(\.name)).contains(where: { $0.lowercased() == named }),
               // `-n namespce` copies a misspelt marker, never a namespace.
-              AskedFlags.markers.contains(value.lowercased())
+              AskedFlags.markers.contains(value.lowercased()) || AskedFlags.identityNamespaces(words.parsed).contains(value.lowercased())
                 || !evidence.text.tokens.indices.contains(where: { $0 > 0 && evidence.text.tokens[$0] == value.lowercased()
                     && AskedFlags.markers.contains(evidence.text.tokens[$0 - 1])
                     // "in finance ns, host …": that "ns" closes "finance".

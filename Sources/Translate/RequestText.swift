@@ -25,13 +25,14 @@ struct RequestText: Sendable {
     static let markerWords: [String] = [
         "container", "containers", "namespace", "namespaces", "replicas", "deployment", "deployments", "daemonset",
         "daemonsets", "statefulset", "statefulsets", "timestamps", "previous", "interactive", "configmap", "configmaps",
-        "describe",
+        "describe", "revisions", "history", "requests", "limits", "account", "service",
     ]
 
     /// Short words operators often mistype, too short for the one-edit rule of ``spelled(_:)``.
     static let shortMisspellings: [String: String] = [
         "evry": "every", "evey": "every", "eveyr": "every", "alll": "all", "agian": "again", "agin": "again", "agan": "again",
-        "lables": "labels", "lable": "label", "lbls": "labels", "lbl": "label",
+        "lables": "labels", "lable": "label", "lbls": "labels", "lbl": "label", "exept": "except", "excpet": "except",
+        "execpt": "except", "expcet": "except",
     ]
 
     /// `token`, or the marker word one edit away from it when it is a plain word of six letters or more.

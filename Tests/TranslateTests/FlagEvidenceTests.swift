@@ -123,3 +123,35 @@ struct FlagEvidenceFailedCommandTests {
         #expect(pruned.dropped == ["-o yaml"])
     }
 }
+
+@Suite("FlagEvidence: the key of a sort asks for no printed field")
+struct FlagEvidenceSortKeyTests {
+    @Test func aSortKeyIsNoFieldToPrint() {
+        let command = "kubectl get events -n quarry --sort-by=.lastTimestamp -o jsonpath='{.items[*].message}'"
+        #expect(FlagEvidence.prune(command, request: "events in quarry ns, sorted by time, newest at bottom", context: []).command
+            == "kubectl get events -n quarry --sort-by=.lastTimestamp")
+        // A field the request asks to print stays, and so does the sort.
+        #expect(FlagEvidence.prune(command, request: "only the message of each event in quarry, sorted by time", context: []).command
+            == command)
+        #expect(FlagEvidence.withoutSortKeys(" pods sorted by restart count please ") == " pods please ")
+    }
+}
+
+@Suite("FlagEvidence: numbers as the request writes them, a swapped letter")
+struct FlagEvidenceNumberTests {
+    @Test func aNumberMustBeOneTheRequestWrites() {
+        #expect(FlagEvidence.prune("kubectl rollout undo deploy/relay --to-revision=1", request: "roll back relay, the new one is broken", context: []).command
+            == "kubectl rollout undo deploy/relay")
+        #expect(FlagEvidence.prune("kubectl rollout undo deploy/relay --to-revision=1", request: "roll relay back to revision one", context: []).command
+            == "kubectl rollout undo deploy/relay --to-revision=1")
+        #expect(FlagEvidence.prune("kubectl logs relay-0 --tail=20", request: "last 20 lines of relay-0", context: []).command
+            == "kubectl logs relay-0 --tail=20")
+    }
+
+    @Test func aShortWordWithTwoLettersSwapped() {
+        #expect(FlagEvidence.prune("kubectl get pods -n quarry -w", request: "wacth pods in quarry", context: []).command
+            == "kubectl get pods -n quarry -w")
+        #expect(FlagEvidence.prune("kubectl get pods -n quarry -w", request: "pods in quarry", context: []).command
+            == "kubectl get pods -n quarry")
+    }
+}

@@ -315,3 +315,70 @@ struct FixRequestNotWorkingTests {
         #expect(try #require(LastCommandFixer.fix(request: "it not work, please fix", context: context)).command == "kubectl exec -it api-2 -- sh")
     }
 }
+
+@Suite("LastCommandFixer: a correction in few words")
+struct LastCommandFixerCorrectionTests {
+    private func context(_ command: String, _ error: String) -> SessionContext { failedContext(command, error) }
+
+    @Test func anInterjectionIsAFixRequest() throws {
+        let typo = context("kubectl get confgimaps -n vault", "error: the server doesn't have a resource type \"confgimaps\"")
+        #expect(try #require(LastCommandFixer.fix(request: "oops", context: typo)).command == "kubectl get configmaps -n vault")
+        let flag = context("kubectl set resources deploy tally --limit=cpu=1 -n acct",
+                           "Error: unknown flag: --limit\nSee 'kubectl set resources --help' for usage.")
+        #expect(try #require(LastCommandFixer.fix(request: "hm, what flag is it then", context: flag)).command
+            == "kubectl set resources deploy tally --limits=cpu=1 -n acct")
+        // A request that says what to do instead is not a plain fix.
+        #expect(LastCommandFixer.fix(request: "oops, show the nodes", context: typo) == nil)
+    }
+
+    @Test func theFlagARequestNamesByItsWord() throws {
+        let short = context("kubectl get pods -n intake -r", "error: unknown shorthand flag: 'r' in -r\nSee 'kubectl get --help' for usage.")
+        let fix = try #require(LastCommandFixer.fix(request: "i wanted to watch them, use the right flag", context: short))
+        #expect(fix.command == "kubectl get pods -n intake --watch")
+        #expect(fix.reason == "-r is not a flag of kubectl get; the request asks for --watch")
+        let long = context("kubectl logs relay-0 --folow", "error: unknown flag: --folow")
+        #expect(LastCommandFixer.fix(request: "wrong flag, i want to follow", context: long)?.command == "kubectl logs relay-0 --follow")
+        // No flag named, or a word that names none: the closest spelling, or nothing.
+        #expect(LastCommandFixer.fix(request: "fix it", context: long)?.command == "kubectl logs relay-0 --follow")
+        #expect(LastCommandFixer.fix(request: "use the right flag", context: short) == nil)
+    }
+
+    @Test func execGetsTheDashBeforeItsProgram() throws {
+        let error = "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples"
+        let shell = context("kubectl exec -it tally-api-6f7d9-zk2pq -n acct bash", error)
+        #expect(try #require(LastCommandFixer.fix(request: "ugh, fix pls", context: shell)).command
+            == "kubectl exec -it tally-api-6f7d9-zk2pq -n acct -- bash")
+        let arguments = context("kubectl exec relay-0 ls -la /data -c main", error)
+        #expect(LastCommandFixer.fix(request: "fix", context: arguments)?.command == "kubectl exec relay-0 -c main -- ls -la /data")
+        #expect(LastCommandFixer.fix(request: "run df instead", context: shell) == nil)
+    }
+
+    @Test func aTaintGetsTheEffectTheRequestGives() throws {
+        let taint = context("kubectl taint nodes wk-12 team=ml",
+                            "error: invalid taint spec: team=ml, name part must consist of alphanumeric characters\nSee 'kubectl taint -h' for help and examples")
+        #expect(try #require(LastCommandFixer.fix(request: "forgot the effect, its NoSchedule", context: taint)).command
+            == "kubectl taint nodes wk-12 team=ml:NoSchedule")
+        #expect(LastCommandFixer.fix(request: "fix it", context: taint) == nil)
+    }
+
+    @Test func anotherNamespaceSaidAsACorrection() throws {
+        let missing = context("kubectl describe deployment tally-api",
+                              "Error from server (NotFound): deployments.apps \"tally-api\" not found")
+        #expect(LastCommandFixer.fix(request: "wrong ns, its in acct-stg", context: missing)?.command
+            == "kubectl describe deployment tally-api -n acct-stg")
+        #expect(LastCommandFixer.fix(request: "ns is acct with one t, redo", context: missing)?.command
+            == "kubectl describe deployment tally-api -n acct")
+        #expect(LastCommandFixer.fix(request: "wrong ns, show the pods in acct-stg", context: missing) == nil)
+    }
+
+    @Test func theTypeTheObjectReallyHas() throws {
+        let forward = context("kubectl port-forward metrics-ui 9090:80 -n obsv", "Error from server (NotFound): pods \"metrics-ui\" not found")
+        let fix = try #require(LastCommandFixer.fix(request: "its a svc not a pod duh", context: forward))
+        #expect(fix.command == "kubectl port-forward svc/metrics-ui 9090:80 -n obsv")
+        let describe = context("kubectl describe deployment ledger-db", "Error from server (NotFound): deployments.apps \"ledger-db\" not found")
+        #expect(LastCommandFixer.fix(request: "it's a statefulset", context: describe)?.command == "kubectl describe statefulset ledger-db")
+        // Only the type it is not, or a request that says more: the model answers.
+        #expect(LastCommandFixer.fix(request: "not a pod", context: forward) == nil)
+        #expect(LastCommandFixer.fix(request: "its a svc, forward 8080 instead", context: forward) == nil)
+    }
+}

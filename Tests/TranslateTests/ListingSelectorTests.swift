@@ -233,3 +233,47 @@ struct ListingSelectorErrorAndZeroTests {
         #expect(try #require(ListingSelector.pick("restart the ones at 0", listing: waiting)).rows.isEmpty)
     }
 }
+
+@Suite("ListingSelector: a column's count, a state in a word's place, one object")
+struct ListingSelectorCountTests {
+    static let deployments = Listings.read("kubectl get deploy", """
+    NAME          READY   UP-TO-DATE   AVAILABLE   AGE
+    tally-api     2/2     2            2           40d
+    ledger-sync   0/2     2            0           3d
+    fx-poller     1/3     3            1           8d
+    quote-cache   0/1     1            0           2h
+    """)
+
+    static let pods = Listings.read("kubectl get pods", """
+    NAME                      READY   STATUS             RESTARTS      AGE
+    relay-5c9d8-kq2wx         1/1     Running            0             3d
+    relay-5c9d8-p7m4n         0/1     ImagePullBackOff   0             20m
+    intake-0                  0/1     Error              2 (1m ago)    14m
+    intake-1                  0/1     CrashLoopBackOff   9 (30s ago)   2d
+    """)
+
+    @Test func theOnesWithACountInAColumn() throws {
+        #expect(try #require(ListingSelector.pick("restart the ones with 0 available", listing: Self.deployments)).rows.map(\.name)
+            == ["ledger-sync", "quote-cache"])
+        #expect(try #require(ListingSelector.pick("scale the ones with zero ready to 1", listing: Self.deployments)).rows.map(\.name)
+            == ["ledger-sync", "quote-cache"])
+        #expect(try #require(ListingSelector.pick("delete the ones with 2 restarts", listing: Self.pods)).rows.map(\.name)
+            == ["intake-0"])
+        // A number that counts no column is no pick by count.
+        #expect(ListingSelector.columnCount(["scale", "them", "to", "3", "replicas"], listing: Self.deployments) == nil)
+    }
+
+    @Test func aStateAfterInIsNoNamespace() throws {
+        #expect(try #require(ListingSelector.pick("nuke the ones in imagepullbackoff", listing: Self.pods)).rows.map(\.name)
+            == ["relay-5c9d8-p7m4n"])
+        #expect(try #require(ListingSelector.pick("logs of the erorred one", listing: Self.pods)).rows.map(\.name) == ["intake-0"])
+        #expect(ListingSelector.stateSpelling("pendng") == "pending")
+        #expect(ListingSelector.stateSpelling("running") == "running")
+    }
+
+    @Test func itIsOneObjectNotRowsByState() {
+        #expect(ListingSelector.pick("undo that rollout, its broken", listing: Self.deployments) == nil)
+        #expect(ListingSelector.pick("restart it, it's failing", listing: Self.deployments) == nil)
+        #expect(ListingSelector.pick("restart them, they're broken", listing: Self.deployments) != nil)
+    }
+}

@@ -236,3 +236,152 @@ struct RequestEvidenceLacksTests {
         #expect(fixed("kubectl get pods -l app=web", "pods with app=web") == "kubectl get pods -l app=web")
     }
 }
+
+@Suite("RequestEvidence: a fix keeps the failed command's namespace")
+struct RequestEvidenceLastCommandTests {
+    static let failed = ["last command (exit 1): kubectl exec -it relay-0 -n intake bash",
+                         "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead"]
+
+    @Test func theSameCommandKeepsItsNamespace() {
+        #expect(fixed("kubectl exec -it relay-0 -- bash", "that didnt go through, pls correct", context: Self.failed)
+            == "kubectl exec -it relay-0 -n intake -- bash")
+        let listing = ["last command (exit 1): kubectl get pods -n intake -r", "error: unknown shorthand flag: 'r' in -r"]
+        #expect(fixed("kubectl get pods -w", "i meant stream them", context: listing) == "kubectl get pods -w -n intake")
+    }
+
+    @Test func anotherNamespaceOrAnotherCommandIsLeftAlone() {
+        #expect(fixed("kubectl exec -it relay-0 -n ops -- bash", "fix it, its in ops", context: Self.failed)
+            == "kubectl exec -it relay-0 -n ops -- bash")
+        #expect(fixed("kubectl exec -it relay-1 -- bash", "fix it for relay-1", context: Self.failed) == "kubectl exec -it relay-1 -- bash")
+        #expect(fixed("kubectl get pods", "oops, list the pods", context: Self.failed) == "kubectl get pods")
+        #expect(fixed("kubectl exec -it relay-0 -- bash", "shell into relay-0") == "kubectl exec -it relay-0 -- bash")
+    }
+}
+
+@Suite("RequestEvidence: the pod a request names, its shell, a workload's revisions, sets of one value")
+struct RequestEvidencePodTests {
+    @Test func aPodsGeneratedNameIsThePod() {
+        #expect(fixed("kubectl exec -it deploy/relay-7c9d4b8f6-kq2mz -n intake -- sh", "sh in relay-7c9d4b8f6-kq2mz ns intake")
+            == "kubectl exec -it relay-7c9d4b8f6-kq2mz -n intake -- sh")
+        #expect(fixed("kubectl logs sts/kafka-2 -n intake", "logs kafka-2 in intake") == "kubectl logs kafka-2 -n intake")
+        // The type the request names, or a name no pod is given, stays.
+        #expect(fixed("kubectl logs deploy/relay -n intake", "logs of deploy relay in intake") == "kubectl logs deploy/relay -n intake")
+        #expect(fixed("kubectl logs sts/kafka-2 -n intake", "logs of sts kafka-2 in intake") == "kubectl logs sts/kafka-2 -n intake")
+        #expect(RequestEvidence.looksLikePodName("relay-7c9d4b8f6-kq2mz"))
+        #expect(!RequestEvidence.looksLikePodName("edge-proxy-green"))
+    }
+
+    @Test func thePodTheRequestNamesOverAnObjectItNeverNames() {
+        #expect(fixed("kubectl exec deploy/acct -n acct -- env", "run env inside pod tally-worker-0 in namespace acct")
+            == "kubectl exec tally-worker-0 -n acct -- env")
+        // An object the request writes stays.
+        #expect(fixed("kubectl exec tally-api-0 -n acct -- env", "run env in tally-api-0, not pod tally-worker-0, ns acct")
+            == "kubectl exec tally-api-0 -n acct -- env")
+    }
+
+    @Test func theShellTheRequestNames() {
+        #expect(fixed("kubectl exec -it relay-0 -- sh", "bash shell in relay-0 pls") == "kubectl exec -it relay-0 -- bash")
+        #expect(fixed("kubectl exec -it relay-0 -- bash", "open a shell in relay-0") == "kubectl exec -it relay-0 -- bash")
+        #expect(fixed("kubectl exec -it relay-0 -- psql", "psql in relay-0, not bash") == "kubectl exec -it relay-0 -- psql")
+    }
+
+    @Test func aWorkloadsRevisionsAreItsHistory() {
+        #expect(fixed("kubectl get deployment/tally -n acct", "how many revisons has deploy tally got, ns acct")
+            == "kubectl rollout history deployment/tally -n acct")
+        #expect(fixed("kubectl get deployment tally -o jsonpath='{.spec.revisionHistoryLimit}'", "revision history limit of deploy tally")
+            == "kubectl get deployment tally -o jsonpath='{.spec.revisionHistoryLimit}'")
+    }
+
+    @Test func aSetOfOneValue() {
+        #expect(fixed("kubectl get pods -l 'tier in (backend),env!=staging' -A", "pods tier=backend except env=staging, every ns")
+            == "kubectl get pods -l 'tier=backend,env!=staging' -A")
+        #expect(fixed("kubectl get pods -l 'tier in (web,api)'", "pods with tier web or api") == "kubectl get pods -l 'tier in (web,api)'")
+    }
+
+    @Test func aLabelRemovalInASelectorIsTheAbsence() {
+        #expect(fixed("kubectl get pods -l 'tracing-,!tracing' -n ops", "pods in ops that dont have the tracing label")
+            == "kubectl get pods -l '!tracing' -n ops")
+    }
+}
+
+@Suite("AskedFlags: of two namespaces, the one no identity takes")
+struct AskedFlagsIdentityNamespaceTests {
+    @Test func theAccountsNamespaceIsNotWhereTheBindingGoes() {
+        #expect(fixed("kubectl create rolebinding view-all --clusterrole=view --serviceaccount=obsv:agent",
+                      "rolebinding view-all in acct, clusterrole view for sa agent (the sa lives in obsv)")
+            == "kubectl create rolebinding view-all --clusterrole=view --serviceaccount=obsv:agent -n acct")
+        // Two namespaces and no identity that takes one: none is guessed.
+        #expect(fixed("kubectl get pods", "pods in acct or in obsv") == "kubectl get pods")
+    }
+}
+
+@Suite("RequestEvidence: switches by their words, a split selector, bracketed namespaces, one-object verbs")
+struct RequestEvidenceOperatorWordsTests {
+    @Test func aSwitchTheRequestNamesByItsWords() {
+        #expect(fixed("kubectl get svc -n relay", "svc in relay, show kind too") == "kubectl get svc -n relay --show-kind")
+        #expect(fixed("kubectl get deploy -n relay -o 'jsonpath={.items[*].metadata.name}'", "deploys in relay, show labels")
+            == "kubectl get deploy -n relay --show-labels")
+        #expect(fixed("kubectl drain wk-3", "drain wk-3 and ignore daemonsets") == "kubectl drain wk-3 --ignore-daemonsets")
+        // Words that only share a flag's parts out of order, or a switch already there, change nothing.
+        #expect(fixed("kubectl get pods -n relay", "pods in relay, kind of show") == "kubectl get pods -n relay")
+        #expect(fixed("kubectl get pods --show-labels", "pods, show labels") == "kubectl get pods --show-labels")
+    }
+
+    @Test func aSelectorSplitAtItsOperator() {
+        #expect(fixed("kubectl get svc -l tier '!=' cache", "svcs where tier != cache") == "kubectl get svc -l 'tier!=cache'")
+    }
+
+    @Test func aBracketedWordIsTheNamespace() {
+        #expect(fixed("kubectl create job sweep-now --from=cronjob/sweep", "run cronjob sweep now as job sweep-now (quarry)")
+            == "kubectl create job sweep-now --from=cronjob/sweep -n quarry")
+        #expect(fixed("kubectl exec -it ledgerd-0 -c quarry -- sh", "shell into ledgerd-0 (quarry) pls")
+            == "kubectl exec -it ledgerd-0 -n quarry -- sh")
+        // A tool in brackets is no namespace.
+        #expect(fixed("kubectl apply -k overlays/blue", "apply overlays/blue (kustomize)") == "kubectl apply -k overlays/blue")
+    }
+
+    @Test func aWordAfterTheOneObjectIsItsNamespace() {
+        #expect(fixed("kubectl autoscale deployment sluice quarry --min=2 --max=5", "hpa deploy sluice quarry min 2 max 5")
+            == "kubectl autoscale deployment sluice --min=2 --max=5 -n quarry")
+    }
+
+    @Test func theLabelTheRequestDrops() {
+        #expect(fixed("kubectl label pod ledgerd-0 tier=db quarry.beta=false --overwrite", "on po ledgerd-0 set tier=db and drop the beta label")
+            == "kubectl label pod ledgerd-0 tier=db --overwrite beta-")
+        #expect(fixed("kubectl annotate pod ledgerd-0 owner-", "remove the annotation named owner from ledgerd-0")
+            == "kubectl annotate pod ledgerd-0 owner-")
+    }
+
+    @Test func topHasNoOutputFormat() {
+        #expect(fixed("kubectl top pod -n quarry --sort-by=cpu -o wide", "heaviest cpu pods in quarry") == "kubectl top pod -n quarry --sort-by=cpu")
+        #expect(fixed("kubectl top pod lumen", "whats eating cpu in lumen") == "kubectl top pod -n lumen")
+    }
+
+    @Test func aServiceAccountsPermissions() {
+        #expect(fixed("kubectl auth can-i list secrets -n quarry", "can the quarry/sweeper service acount list secrets in quarry?")
+            == "kubectl auth can-i list secrets -n quarry --as=system:serviceaccount:quarry:sweeper")
+        #expect(fixed("kubectl describe sa sweeper -n quarry", "everything sa sweeper in quarry is allowed to do")
+            == "kubectl auth can-i --list --as=system:serviceaccount:quarry:sweeper -n quarry")
+        // A question about the caller keeps no identity.
+        #expect(fixed("kubectl auth can-i list secrets -n quarry", "can i list secrets in quarry") == "kubectl auth can-i list secrets -n quarry")
+    }
+
+    @Test func aNumberedRevisionAndTheNodeOfAPod() {
+        #expect(fixed("kubectl get deployment -n quarry", "whats in rev 4 of deploy sweeper? ns quarry")
+            == "kubectl rollout history deployment/sweeper --revision=4 -n quarry")
+        #expect(fixed("kubectl get nodes", "which node is ledgerd-2 on? ns quarry") == "kubectl get pod ledgerd-2 -o wide -n quarry")
+        #expect(fixed("kubectl get nodes -l gpu=true", "which nodes have gpu=true") == "kubectl get nodes -l gpu=true")
+    }
+
+    @Test func lastLinesAskForNoDuration() {
+        #expect(fixed("kubectl logs ledgerd-0 --since=3h --tail=300", "last 300 lines of ledgerd-0") == "kubectl logs ledgerd-0 --tail=300")
+        #expect(fixed("kubectl logs ledgerd-0 --since=3h --tail=300", "last 300 lines of ledgerd-0 from the past 3h")
+            == "kubectl logs ledgerd-0 --since=3h --tail=300")
+    }
+
+    @Test func aClusterRoleNamedAfterItsName() {
+        #expect(fixed("kubectl create rolebinding sweep-view --role=view --serviceaccount=quarry:sweeper -n quarry",
+                      "rb sweep-view in quarry giving sa quarry:sweeper the view clusterrole")
+            == "kubectl create rolebinding sweep-view --serviceaccount=quarry:sweeper -n quarry --clusterrole=view")
+    }
+}

@@ -49,7 +49,9 @@ public enum AskedFlags {
     static func usesOutsideLabels(_ parsed: KubectlCommand, _ word: String) -> Bool {
         // An identity's namespace (`--as=system:serviceaccount:build:ci`, `--serviceaccount=build:ci`) is the
         // account's, not a use of the word.
-        let values = parsed.flags.filter { !["selector", "field-selector", "as", "serviceaccount"].contains($0.name) }.compactMap(\.value)
+        // Nor is an image's path (`ghcr.io/osprey/api:debug` for the namespace osprey).
+        let values = parsed.flags.filter { !["selector", "field-selector", "as", "serviceaccount", "image", "set-image"].contains($0.name) }
+            .compactMap(\.value)
         let kept = parsed.positionals.filter { !$0.contains("=") } + values + parsed.afterDoubleDash
         // As a word of its own: the namespace `orders` is not used by the pod `orders-db-0`.
         return Mentions(request: kept.joined(separator: " "), context: []).containsWord(word)
@@ -87,8 +89,7 @@ public enum AskedFlags {
     /// The namespace a request names, leaving out `taken`, the namespaces the command already gives something else
     /// ("rolebinding X in fulfil … that sa lives in monitoring" with `--serviceaccount=monitoring:agent`).
     static func namedNamespace(_ request: String, besides taken: Set<String>) -> String? {
-        let words = request.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "?" })
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".'\"()")) }
+        let (words, closed) = clauseWords(request)
         // "in the shop namespace": the name comes before the marker. Of several ("the account from the billing
         // namespace … in the shop namespace"), the one after "in" is where the command runs.
         let thes = words.indices.dropLast(2).filter { index in
@@ -134,18 +135,59 @@ public enum AskedFlags {
             if word != "in", index > 0, ["all", "every", "evry", "any", "each", "across"].contains(words[index - 1]) { continue }
             // "in the log-shipper container", "in log-shipper ctr": a container, not a namespace.
             if word == "in", index + 2 < words.count, containerWords.contains(RequestText.spelled(words[index + 2])) { continue }
-            // "in finance ns, host …": "ns" closes the namespace before it rather than naming the next word.
-            if word != "in", index > 1, words[index - 2] == "in", found.contains(words[index - 1]) { continue }
+            // "in finance ns, host …": "ns" closes the namespace before it rather than naming the next word; not after
+            // a comma ("in osprey-db-0, ns osprey").
+            if word != "in", index > 1, words[index - 2] == "in", found.contains(words[index - 1]), !closed[index - 1] { continue }
             if looksLikeNamespace(candidate), !found.contains(candidate) {
                 found.append(candidate)
                 if word != "in" { explicit.append(candidate) }
             }
+        }
+        if found.isEmpty, let trailing = trailingNamespace(request) {
+            found.append(trailing)
+            explicit.append(trailing)
         }
         found.removeAll { taken.contains($0) }
         explicit.removeAll { taken.contains($0) }
         // "exec env in kestrel-0 … ns harbor": "in" before a pod's name, "ns" before the namespace.
         if found.count > 1, Set(explicit).count == 1 { return explicit[0] }
         return found.count == 1 ? found[0] : nil
+    }
+
+    /// The request's words as ``namedNamespace(_:)`` reads them, and whether a comma, semicolon or question mark
+    /// closes each.
+    static func clauseWords(_ request: String) -> (words: [String], closed: [Bool]) {
+        var words: [String] = []
+        var closed: [Bool] = []
+        var current = ""
+        for character in request.lowercased() {
+            if character.isWhitespace || ",;?".contains(character) {
+                if !current.isEmpty {
+                    words.append(current)
+                    closed.append(false)
+                    current = ""
+                }
+                if ",;?".contains(character), !closed.isEmpty { closed[closed.count - 1] = true }
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty {
+            words.append(current)
+            closed.append(false)
+        }
+        return (words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".'\"()")) }, closed)
+    }
+
+    /// "force delete po harbor-gw-5f7c9-zx8kd, grace 0, harbor-ops": a last clause of one dashed word, after a clause
+    /// that does not end in a name of that shape (a list of names), is the namespace operators write last.
+    static func trailingNamespace(_ request: String) -> String? {
+        let (words, closed) = clauseWords(request)
+        guard words.count >= 3, let last = words.last, closed[words.count - 2], last.contains("-"),
+              looksLikeNamespace(last), !RequestEvidence.looksLikePodName(last) else { return nil }
+        let before = words[words.count - 2]
+        guard !(before.contains("-") && RequestEvidence.looksLikeName(before)) else { return nil }
+        return last
     }
 
     /// `request` without the namespace names it writes after "ns", "namespace", `-n` or `--namespace` (and X in "the X

@@ -38,6 +38,8 @@ public enum CommandRepair {
         // How many pods `logs -l` reads at once.
         Rule(invented: "--max-concurrent", real: ["--max-log-requests"], keepsValue: true),
         Rule(invented: "--max-concurrency", real: ["--max-log-requests"], keepsValue: true),
+        Rule(invented: "--max-concurrent-streams", real: ["--max-log-requests"], keepsValue: true),
+        Rule(invented: "--max-streams", real: ["--max-log-requests"], keepsValue: true),
         Rule(invented: "--max-requests", real: ["--max-log-requests"], keepsValue: true),
         Rule(invented: "--concurrency", real: ["--max-log-requests"], keepsValue: true),
         Rule(invented: "--max", real: ["--max-log-requests"], keepsValue: true),

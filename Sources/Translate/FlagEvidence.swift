@@ -63,6 +63,7 @@ public enum FlagEvidence {
         Rule(name: "sort-by", value: nil, words: ["sort", "order", "newest", "oldest", "latest", "recent", "most", "least", "biggest", "largest", "smallest", "top", "by", "first", "last", "age", "hungry", "heaviest", "highest", "lowest", "hogs", "hogging", "eating", "consuming", "greedy"], valueCounts: false),
         // Only the number asks for it: "the previous revision" is what `rollout undo` does without it.
         Rule(name: "to-revision", value: nil, words: [], valueCounts: true, verbs: ["rollout"]),
+        Rule(name: "api-group", value: nil, words: ["group", "groups", "api-group", "apigroup"], valueCounts: true, verbs: ["api-resources"]),
         Rule(name: "revision", value: nil, words: ["revision", "rev"], valueCounts: true, verbs: ["rollout"]),
         Rule(name: "type", value: nil, words: ["type", "loadbalancer", "load balancer", "load-balancer", "nodeport", "node port", "clusterip", "cluster ip", "external", "public", "internet"], valueCounts: true, verbs: ["expose"]),
         Rule(name: "class", value: nil, words: ["class", "ingressclass"], valueCounts: true, verbs: ["create"]),

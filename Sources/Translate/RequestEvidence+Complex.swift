@@ -182,6 +182,15 @@ extension RequestEvidence {
         var added: [String] = []
         let interactive = text.hasAny(["interactive", "interactively", "-it", "-ti", "terminal", "tty"])
         if interactive, !parsed.hasFlag("stdin"), !parsed.hasFlag("tty") { added.append("-it") }
+        // `-i` alone for "interactive": a person at the prompt wants the terminal too.
+        if interactive, parsed.hasFlag("stdin"), !parsed.hasFlag("tty"), let alone = words.words.firstIndex(of: "-i") {
+            words.remove(at: [alone])
+            added.append("-it")
+        }
+        if !parsed.hasFlag("restart"), ["never restart", "no restart", "restart never", "don't restart", "dont restart", "no restarts",
+                                         "not restart", "without restart"].contains(where: text.has) {
+            added.append("--restart=Never")
+        }
         let removed = text.hasAny(["temporary", "temp", "tmp", "throwaway", "--rm", "ephemeral", "disposable"])
             || text.has("removed when") || text.has("deleted when") || text.has("rm when") || text.has("remove it when")
         if removed, !parsed.hasFlag("rm"), interactive || parsed.hasFlag("stdin") || parsed.hasFlag("tty") { added.append("--rm") }

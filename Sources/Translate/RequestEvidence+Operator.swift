@@ -655,4 +655,77 @@ extension RequestEvidence {
         words.append(["-n", parsed.names[0]])
         return EvidenceFix(.namespace, "-n \(name): the request names it as the namespace")
     }
+
+    /// `get pods -l app=kiln` for "descirbe all pods w/ app=kiln": a request that opens with "describe" (a letter off
+    /// included) describes; flags `describe` lacks go.
+    static let describeAsked: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "get", parsed.output == nil, !parsed.hasFlag("watch"), !parsed.resourceWords.isEmpty,
+              evidence.text.tokens.first == "describe" else { return nil }
+        words.replaceWord("get", with: "describe")
+        _ = describeWithoutEvents(&words, evidence)
+        for span in words.spans.reversed() where KubectlCommandTable.flag(named: "--" + span.flag.name, verb: "describe", subverb: nil) == nil
+            && !KubectlCommandTable.globalFlags.contains(where: { $0.long == span.flag.name }) {
+            words.remove(span)
+        }
+        return EvidenceFix(.verb, "get → describe: the request asks to describe")
+    }
+
+    /// `port-forward … --address=0.0.0.0` for "on all interfaces": the address that listens on every interface.
+    static let allInterfaces: Check = { words, evidence in
+        guard words.parsed.verb == "port-forward", !words.parsed.hasFlag("address"),
+              ["all interfaces", "every interface", "any interface", "all addresses", "any address", "0.0.0.0"].contains(where: evidence.text.has)
+        else { return nil }
+        words.append(["--address=0.0.0.0"])
+        return EvidenceFix(.inventedValue, "--address=0.0.0.0: every interface")
+    }
+
+    /// `debug POD --copy-to=X --image=IMG` for "a copy … with every container's image swapped to IMG": the copy's
+    /// containers get the image, `--set-image='*=IMG'`; no debug container, so no `--image` and no `-it` nobody asked for.
+    static let debugCopyImages: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "debug", parsed.hasFlag("copy-to"), !parsed.hasFlag("set-image"), let span = words.span("image"),
+              let image = span.flag.value,
+              ["every container", "all containers", "all the containers", "each container", "every containers", "every container's",
+               "each container's", "all container's", "all containers'"].contains(where: evidence.text.has)
+        else { return nil }
+        words.remove(span)
+        var what = ["--set-image='*=\(image)'"]
+        if let terminal = words.words.firstIndex(of: "-it"), !evidence.text.hasAny(["interactive", "-it", "shell", "attach", "terminal", "tty"]) {
+            words.remove(at: [terminal])
+            what.append("dropped -it")
+        }
+        words.append(["--set-image=*=" + image])
+        return EvidenceFix(.objectForm, what.joined(separator: ", ") + ": every container of the copy")
+    }
+
+    /// `config set-context kiln` for "set default ns to kiln on my current ctx": the namespace of the current
+    /// context, `config set-context --current --namespace=kiln`.
+    static let currentContextNamespaceWord: Check = { words, evidence in
+        let parsed = words.parsed
+        guard parsed.verb == "config", parsed.subverb == "set-context", !parsed.hasFlag("namespace"),
+              parsed.names.count == 1 || parsed.positionals.count == 2, evidence.text.hasAny(["current", "this", "my"]),
+              evidence.text.hasAny(["ns", "namespace", "namespaces"]) else { return nil }
+        let name = parsed.positionals.last ?? ""
+        let tokens = evidence.text.tokens
+        guard let at = tokens.firstIndex(of: name.lowercased()), at > 0,
+              ["to", "ns", "namespace", "=", "be", "is"].contains(tokens[at - 1]) else { return nil }
+        guard let rebuilt = CommandWords(ShellWords.join(["kubectl", "config", "set-context", "--current", "--namespace=" + name])) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.objectForm, "--current --namespace=\(name): the current context's namespace")
+    }
+
+    /// `run dnscheck --image alpine "nslookup db.osprey.svc"`: what the pod runs goes after `--`, a word at a time.
+    static let runProgramAfterDash: Check = { words, _ in
+        let parsed = words.parsed
+        guard parsed.verb == "run", !parsed.hasDoubleDash, parsed.positionals.count >= 2 else { return nil }
+        let indices = Array(words.positionalIndices.dropFirst(2))
+        guard !indices.isEmpty else { return nil }
+        let split = indices.flatMap { words.words[$0].split(separator: " ").map(String.init) }
+        let taken = Set(indices)
+        let line = words.words.indices.filter { !taken.contains($0) }.map { words.words[$0] } + ["--"] + split
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.objectForm, "-- \(split.joined(separator: " ")): what the pod runs goes after --")
+    }
 }

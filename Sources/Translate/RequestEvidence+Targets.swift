@@ -90,7 +90,7 @@ extension RequestEvidence {
         let asNamespace = tokens.indices.filter { tokens[$0] == named }.allSatisfy { index in
             (index > 0 && markers.contains(tokens[index - 1])) || (index + 1 < tokens.count && markers.contains(tokens[index + 1]))
         }
-        guard asNamespace else { return nil }
+        guard asNamespace || AskedFlags.trailingNamespace(evidence.request) == named else { return nil }
         words.removeWord(stray)
         words.append(["-n", stray])
         return EvidenceFix(.namespace, "-n \(stray): the namespace the request names, not an object")

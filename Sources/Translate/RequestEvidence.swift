@@ -40,6 +40,7 @@ public enum RequestEvidence {
         serverSideApply, localPortWritten, resourcePairs, currentContextNamespace, selectorSpacing, ingressRuleOnly,
         lastCommandNamespace, podNameAsTyped, namedPodLost, namedShell, revisionHistory, singleValueSet, nodeOfPod, selectorSplitAtOperator, switchesByTheirWords,
         containerIsNamespace, nameThenNamespace, droppedLabel, topOutput, accountPermissions, numberedRevision, objectIsNamedNamespace,
+        describeAsked, allInterfaces, debugCopyImages, currentContextNamespaceWord, runProgramAfterDash,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or
@@ -86,7 +87,8 @@ public enum RequestEvidence {
     /// `-A` for a listing the request asks for in every namespace, when the command names no namespace.
     static let allNamespaces: Check = { words, evidence in
         let parsed = words.parsed
-        guard ["get", "describe", "top", "events"].contains(parsed.verb ?? "") || (parsed.verb == "auth" && parsed.subverb == "can-i"),
+        guard ["get", "describe", "top", "events"].contains(parsed.verb ?? "") || (parsed.verb == "auth" && parsed.subverb == "can-i")
+                || (parsed.verb == "cluster-info" && parsed.subverb == "dump"),
               !parsed.allNamespaces, parsed.namespace == nil,
               CommandValidator.clusterScopedType(of: parsed) == nil,
               everyNamespace.contains(where: evidence.text.has) else { return nil }

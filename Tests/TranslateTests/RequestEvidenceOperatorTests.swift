@@ -385,3 +385,55 @@ struct RequestEvidenceOperatorWordsTests {
             == "kubectl create rolebinding sweep-view --serviceaccount=quarry:sweeper -n quarry --clusterrole=view")
     }
 }
+
+@Suite("RequestEvidence: the namespace written last, describe asked for, debug copies, run's program")
+struct RequestEvidenceLongTailTests {
+    @Test func theNamespaceWrittenLast() {
+        #expect(fixed("kubectl delete pod kiln-api-7b6f9d8c5-p4rtz kiln-ops --force", "force delete po kiln-api-7b6f9d8c5-p4rtz, grace 0, kiln-ops")
+            == "kubectl delete pod kiln-api-7b6f9d8c5-p4rtz --grace-period=0 --force -n kiln-ops")
+        #expect(fixed("kubectl logs kiln-db-0 -c migrate --previous", "prev logs of container migrate in kiln-db-0, ns kiln")
+            == "kubectl logs kiln-db-0 -c migrate --previous -n kiln")
+        // A list of names is no namespace.
+        #expect(AskedFlags.trailingNamespace("delete svc edge-a, edge-b") == nil)
+        #expect(AskedFlags.trailingNamespace("restart deploy api, kiln-ops") == "kiln-ops")
+        #expect(AskedFlags.trailingNamespace("logs of web, kiln-7c9d4b8f6-kq2mz") == nil)
+    }
+
+    @Test func anImagesPathIsNoUseOfTheNamespace() {
+        #expect(fixed("kubectl set image deploy/gw '*=reg.corp.io/kiln/gw:2'", "all containers of deploy gw to reg.corp.io/kiln/gw:2, ns kiln")
+            == "kubectl set image deploy/gw '*=reg.corp.io/kiln/gw:2' -n kiln")
+    }
+
+    @Test func describeAskedForWithATypo() {
+        #expect(fixed("kubectl get pods -l app=kiln -n kiln", "descirbe pods w/ app=kiln in kiln, skip the events")
+            == "kubectl describe pods -l app=kiln -n kiln --show-events=false")
+        // A listing with an output format the request writes stays a listing.
+        #expect(fixed("kubectl get pods -l app=kiln", "describe how many pods have app=kiln -o name") == "kubectl get pods -l app=kiln -o name")
+    }
+
+    @Test func smallFormsOfTheLongTail() {
+        #expect(fixed("kubectl api-resources --namespaced=false --api-group=apps", "which kinds are cluster-scoped?")
+            == "kubectl api-resources --namespaced=false")
+        #expect(fixed("kubectl api-resources --api-group=apps", "resources of api group apps") == "kubectl api-resources --api-group=apps")
+        #expect(fixed("kubectl cluster-info dump --output-directory=/tmp/d", "dump cluster info for all ns into /tmp/d")
+            == "kubectl cluster-info dump --output-directory=/tmp/d -A")
+        #expect(fixed("kubectl config set-context kiln", "set default ns to kiln on my current ctx")
+            == "kubectl config set-context --current --namespace=kiln")
+        #expect(fixed("kubectl port-forward svc/kiln-db 5432 -n kiln", "port-forward svc kiln-db 5432 on all interfaces, ns kiln")
+            == "kubectl port-forward svc/kiln-db 5432 -n kiln --address=0.0.0.0")
+        #expect(fixed("kubectl logs -l app=gw --max-concurrent-streams=8", "logs of app=gw, 8 streams at most")
+            == "kubectl logs -l app=gw --max-log-requests=8")
+    }
+
+    @Test func aDebugCopyWithEveryContainersImage() {
+        #expect(fixed("kubectl debug kiln-0 -it --copy-to=kiln-dbg --image=reg.io/kiln:dbg", "copy of kiln-0 as kiln-dbg with every container's image set to reg.io/kiln:dbg")
+            == "kubectl debug kiln-0 --copy-to=kiln-dbg '--set-image=*=reg.io/kiln:dbg'")
+        #expect(fixed("kubectl debug kiln-0 -it --copy-to=kiln-dbg --image=busybox", "debug a copy of kiln-0 called kiln-dbg with busybox")
+            == "kubectl debug kiln-0 -it --copy-to=kiln-dbg --image=busybox")
+    }
+
+    @Test func whatARunPodRunsGoesAfterTheDash() {
+        #expect(fixed("kubectl run probe -i --rm --image alpine \"nslookup kiln-db\"", "throwaway pod probe, image alpine, interactive, never restart, run nslookup kiln-db")
+            == "kubectl run probe --rm --image alpine -it --restart=Never -- nslookup kiln-db")
+    }
+}

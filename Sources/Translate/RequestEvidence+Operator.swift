@@ -684,6 +684,26 @@ extension RequestEvidence {
     /// containers get the image, `--set-image='*=IMG'`; no debug container, so no `--image` and no `-it` nobody asked for.
     static let debugCopyImages: Check = { words, evidence in
         let parsed = words.parsed
+        // `--set-image all=IMG`: "all" is kubectl's `*`, and the debug container's `--image` of the same image goes.
+        if parsed.verb == "debug", parsed.hasFlag("copy-to"), let set = words.span("set-image"), let value = set.flag.value,
+           let equals = value.firstIndex(of: "="), ["all", "every", "*"].contains(value[..<equals].lowercased()) {
+            let image = String(value[value.index(after: equals)...])
+            var what: [String] = []
+            if !value.hasPrefix("*") {
+                words.setValue("*=" + image, of: set)
+                what.append("--set-image='*=\(image)'")
+            }
+            if let span = words.span("image"), span.flag.value == image {
+                what.append("dropped " + words.text(of: span))
+                words.remove(span)
+            }
+            if let terminal = words.words.firstIndex(of: "-it"), !evidence.text.hasAny(["interactive", "-it", "shell", "attach", "terminal", "tty"]) {
+                words.remove(at: [terminal])
+                what.append("dropped -it")
+            }
+            guard !what.isEmpty else { return nil }
+            return EvidenceFix(.objectForm, what.joined(separator: ", ") + ": every container of the copy")
+        }
         guard parsed.verb == "debug", parsed.hasFlag("copy-to"), !parsed.hasFlag("set-image"), let span = words.span("image"),
               let image = span.flag.value,
               ["every container", "all containers", "all the containers", "each container", "every containers", "every container's",
@@ -727,5 +747,59 @@ extension RequestEvidence {
         guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
         words = rebuilt
         return EvidenceFix(.objectForm, "-- \(split.joined(separator: " ")): what the pod runs goes after --")
+    }
+
+    /// Kinds whose pods run as a service account that `set serviceaccount` changes.
+    static let accountKinds: Set<String> = ["deployments", "statefulsets", "daemonsets", "replicasets", "jobs", "cronjobs",
+                                            "replicationcontrollers", "pods"]
+
+    /// "deploy beacon use sa beacon-runner", "switch sts ledgerd to sa ledgerd-runtime": the workload runs as that
+    /// account, `set serviceaccount TYPE/NAME ACCOUNT`, whatever else the model wrote.
+    static let setServiceAccount: Check = { words, evidence in
+        let parsed = words.parsed
+        guard !(parsed.verb == "set" && parsed.subverb == "serviceaccount"), !["auth", "get", "describe"].contains(parsed.verb ?? ""),
+              evidence.text.hasAny(["use", "uses", "using", "switch", "run", "runs", "change", "set"]),
+              !evidence.text.hasAny(["role", "clusterrole", "binding", "rolebinding", "clusterrolebinding", "rb", "crb", "token", "can", "secret"]),
+              let account = accountName(evidence.text),
+              let object = namedObjects(evidence.text).first(where: { accountKinds.contains($0.type.plural) && $0.name != account })
+        else { return nil }
+        var line = ["kubectl", "set", "serviceaccount", "\(object.type.singular)/\(object.name)", account]
+        if let namespace = AskedFlags.namedNamespace(evidence.request) ?? parsed.namespace { line += ["-n", namespace] }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "set serviceaccount: \(object.type.singular)/\(object.name) runs as \(account)")
+    }
+
+    /// "add sa ci:builder to crb ci-admin subjects": another subject of an existing binding, `set subject
+    /// clusterrolebinding ci-admin --serviceaccount=ci:builder`, whatever else the model wrote.
+    static let bindingSubject: Check = { words, evidence in
+        let parsed = words.parsed
+        guard !(parsed.verb == "set" && parsed.subverb == "subject"), evidence.text.hasAny(["add", "append", "include"]),
+              evidence.text.hasAny(["subject", "subjects", "to"]) else { return nil }
+        let tokens = evidence.text.tokens
+        let kinds: [String: String] = ["rb": "rolebinding", "rolebinding": "rolebinding", "crb": "clusterrolebinding",
+                                       "clusterrolebinding": "clusterrolebinding"]
+        guard let at = tokens.indices.dropLast().first(where: { kinds[tokens[$0]] != nil && looksLikeName(tokens[$0 + 1]) }),
+              let kind = kinds[tokens[at]] else { return nil }
+        let binding = tokens[at + 1]
+        var subject: String?
+        for index in tokens.indices.dropLast() where index < at {
+            let next = tokens[index + 1]
+            switch tokens[index] {
+            case "sa", "serviceaccount":
+                let namespace = next.contains(":") ? nil : (accountHome(evidence.text) ?? AskedFlags.namedNamespace(evidence.request))
+                if next.contains(":") { subject = "--serviceaccount=" + next } else if let namespace { subject = "--serviceaccount=\(namespace):\(next)" }
+            case "user": subject = "--user=" + next
+            case "group": subject = "--group=" + next
+            default: continue
+            }
+            if subject != nil { break }
+        }
+        guard let subject else { return nil }
+        var line = ["kubectl", "set", "subject", kind, binding, subject]
+        if kind == "rolebinding", let namespace = parsed.namespace ?? AskedFlags.namedNamespace(evidence.request) { line += ["-n", namespace] }
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
+        words = rebuilt
+        return EvidenceFix(.verb, "set subject: \(subject.dropFirst(2)) joins \(kind) \(binding)")
     }
 }

@@ -40,7 +40,7 @@ public enum RequestEvidence {
         serverSideApply, localPortWritten, resourcePairs, currentContextNamespace, selectorSpacing, ingressRuleOnly,
         lastCommandNamespace, podNameAsTyped, namedPodLost, namedShell, revisionHistory, singleValueSet, nodeOfPod, selectorSplitAtOperator, switchesByTheirWords,
         containerIsNamespace, nameThenNamespace, droppedLabel, topOutput, accountPermissions, numberedRevision, objectIsNamedNamespace,
-        describeAsked, allInterfaces, debugCopyImages, currentContextNamespaceWord, runProgramAfterDash,
+        describeAsked, allInterfaces, debugCopyImages, currentContextNamespaceWord, runProgramAfterDash, setServiceAccount, bindingSubject,
     ]
 
     /// `command` with what the request names put right, and the fixes made. Lines with shell syntax, bad quoting or

@@ -437,3 +437,29 @@ struct RequestEvidenceLongTailTests {
             == "kubectl run probe --rm --image alpine -it --restart=Never -- nslookup kiln-db")
     }
 }
+
+@Suite("RequestEvidence: a workload's account, a binding's new subject, a debug copy's images")
+struct RequestEvidenceSubjectTests {
+    @Test func aWorkloadRunsAsTheAccountTheRequestNames() {
+        #expect(fixed("kubectl apply -f kiln.yaml", "deploy kiln use sa kiln-runner") == "kubectl set serviceaccount deployment/kiln kiln-runner")
+        #expect(fixed("kubectl patch sts osprey -p '{}'", "switch sts osprey in birds to sa osprey-rt")
+            == "kubectl set serviceaccount statefulset/osprey osprey-rt -n birds")
+        // A binding or a permission check for the account is no change of the workload's account.
+        #expect(fixed("kubectl create rolebinding r --clusterrole=view --serviceaccount=birds:osprey-rt -n birds",
+                      "bind view to sa osprey-rt in birds so deploy osprey can use it, rb r")
+            == "kubectl create rolebinding r --clusterrole=view --serviceaccount=birds:osprey-rt -n birds")
+    }
+
+    @Test func aBindingsNewSubject() {
+        #expect(fixed("kubectl create serviceaccount ops:deployer", "add sa ops:deployer to crb deploy-admin subjects")
+            == "kubectl set subject clusterrolebinding deploy-admin --serviceaccount=ops:deployer")
+        #expect(fixed("kubectl create rolebinding viewers --user=ana", "add user ana to rb viewers in kiln")
+            == "kubectl set subject rolebinding viewers --user=ana -n kiln")
+    }
+
+    @Test func aDebugCopysImagesForAllContainers() {
+        #expect(fixed("kubectl debug -it kiln-0 --image=redis:7 --copy-to kiln-fix --set-image all=redis:7",
+                      "debug kiln-0 copy to kiln-fix, set image of all containers to redis:7")
+            == "kubectl debug kiln-0 --copy-to kiln-fix --set-image '*=redis:7'")
+    }
+}

@@ -130,8 +130,7 @@ extension RequestEvidence {
         }
         // The data the request writes, when the answer read it as a label.
         if !given { line += pairs.map { "--from-literal=" + $0 } }
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.verb, "create \(line[2]): the request gives the data of a new \(type.singular)")
     }
 
@@ -173,8 +172,7 @@ extension RequestEvidence {
         guard all.count > 3, all[1] == "rollout", all[2] == "wait" else { return nil }
         var line = ["kubectl", "wait", "--for=condition=Available"] + all[3...]
         line.removeAll { $0.hasPrefix("--for=") && $0 != "--for=condition=Available" }
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.verb, "wait --for=condition=Available: kubectl rollout has no wait")
     }
 
@@ -213,8 +211,7 @@ extension RequestEvidence {
         guard !remote.isEmpty, word != local + ":" + remote, remote != local || word.contains(":") else { return nil }
         var line = words.words
         line[index] = local + ":" + remote
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.inventedValue, "\(local):\(remote): the local port the request writes")
     }
 
@@ -399,8 +396,7 @@ extension RequestEvidence {
         guard shellNames.contains(current), named.count == 1, let shell = named.first, shell != current else { return nil }
         var line = words.words
         line[dash + 1] = evidence.text.set.contains("/bin/" + shell) ? "/bin/" + shell : shell
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.objectForm, "\(shell): the shell the request names")
     }
 
@@ -414,8 +410,7 @@ extension RequestEvidence {
         var line = ["kubectl", "rollout", "history", "\(resource.singular)/\(object.name)"]
         if let namespace = parsed.namespace { line += ["-n", namespace] }
         if let context = parsed.context { line += ["--context", context] }
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.verb, "rollout history: a workload's revisions")
     }
 
@@ -449,8 +444,7 @@ extension RequestEvidence {
         var line = ["kubectl", "get", "pod", pod, "-o", "wide"]
         if let namespace { line += ["-n", namespace] }
         if let context = parsed.context { line += ["--context", context] }
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.verb, "get pod \(pod) -o wide: the node the pod runs on")
     }
 
@@ -617,8 +611,7 @@ extension RequestEvidence {
         guard looksOnly, everyPermission.contains(where: evidence.text.has) else { return nil }
         var line = ["kubectl", "auth", "can-i", "--list", identity]
         if let namespace = AskedFlags.namedNamespace(evidence.request) ?? parsed.namespace { line += ["-n", namespace] }
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.verb, "auth can-i --list \(identity): everything the account may do")
     }
 
@@ -637,8 +630,7 @@ extension RequestEvidence {
         var line = ["kubectl", "rollout", "history", "\(type.singular)/\(name)", "--revision=" + tokens[at + 1]]
         if let namespace = parsed.namespace { line += ["-n", namespace] }
         if let context = parsed.context { line += ["--context", context] }
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.verb, "rollout history --revision=\(tokens[at + 1]): a numbered revision of \(type.singular)/\(name)")
     }
 
@@ -744,8 +736,7 @@ extension RequestEvidence {
         let split = indices.flatMap { words.words[$0].split(separator: " ").map(String.init) }
         let taken = Set(indices)
         let line = words.words.indices.filter { !taken.contains($0) }.map { words.words[$0] } + ["--"] + split
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.objectForm, "-- \(split.joined(separator: " ")): what the pod runs goes after --")
     }
 
@@ -765,8 +756,7 @@ extension RequestEvidence {
         else { return nil }
         var line = ["kubectl", "set", "serviceaccount", "\(object.type.singular)/\(object.name)", account]
         if let namespace = AskedFlags.namedNamespace(evidence.request) ?? parsed.namespace { line += ["-n", namespace] }
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.verb, "set serviceaccount: \(object.type.singular)/\(object.name) runs as \(account)")
     }
 
@@ -798,8 +788,14 @@ extension RequestEvidence {
         guard let subject else { return nil }
         var line = ["kubectl", "set", "subject", kind, binding, subject]
         if kind == "rolebinding", let namespace = parsed.namespace ?? AskedFlags.namedNamespace(evidence.request) { line += ["-n", namespace] }
-        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return nil }
-        words = rebuilt
+        guard rewrite(&words, as: line) else { return nil }
         return EvidenceFix(.verb, "set subject: \(subject.dropFirst(2)) joins \(kind) \(binding)")
+    }
+
+    /// Replaces `words` with `line`; false when the line does not parse, and `words` stay as they were.
+    static func rewrite(_ words: inout CommandWords, as line: [String]) -> Bool {
+        guard let rebuilt = CommandWords(ShellWords.join(line)) else { return false }
+        words = rebuilt
+        return true
     }
 }

@@ -38,7 +38,8 @@ public enum RequestEvidence {
         defaultNamespace, unknownShortBesideLong, cordonedNodes, selectorOnManifests,
         nameAcrossNamespaces, explainRecursive, secretsOfType, copyNamespaceTwice, accountNameAsWritten, calledName,
         serverSideApply, localPortWritten, resourcePairs, currentContextNamespace, selectorSpacing, ingressRuleOnly,
-        lastCommandNamespace, podNameAsTyped, namedPodLost, namedShell, revisionHistory, singleValueSet, nodeOfPod, selectorSplitAtOperator, switchesByTheirWords,
+        // The namespace again, once identities are put right: the other of two namespaces may be free only now.
+        namespace, lastCommandNamespace, podNameAsTyped, namedPodLost, namedShell, revisionHistory, singleValueSet, nodeOfPod, selectorSplitAtOperator, switchesByTheirWords,
         containerIsNamespace, nameThenNamespace, droppedLabel, topOutput, accountPermissions, numberedRevision, objectIsNamedNamespace,
         describeAsked, allInterfaces, debugCopyImages, currentContextNamespaceWord, runProgramAfterDash, setServiceAccount, bindingSubject,
     ]

@@ -463,3 +463,14 @@ struct RequestEvidenceSubjectTests {
             == "kubectl debug kiln-0 --copy-to kiln-fix --set-image '*=redis:7'")
     }
 }
+
+@Suite("RequestEvidence: the namespace once the identity is put right")
+struct RequestEvidenceIdentityOrderTests {
+    @Test func theOtherNamespaceOnceTheAccountIsRight() {
+        #expect(fixed("kubectl auth can-i delete pods --as=system:serviceaccount:sweeper:ops-kiln",
+                      "can the serviceaccount sweeper from ns ops delete pods in kiln?")
+            == "kubectl auth can-i delete pods --as=system:serviceaccount:ops:sweeper -n kiln")
+        #expect(fixed("kubectl auth can-i delete pods --as=system:serviceaccount:ops:sweeper -n ops", "can sa sweeper in ops delete pods")
+            == "kubectl auth can-i delete pods --as=system:serviceaccount:ops:sweeper -n ops")
+    }
+}

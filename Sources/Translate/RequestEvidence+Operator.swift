@@ -504,7 +504,7 @@ extension RequestEvidence {
     }
 
     /// Verbs that take exactly one object.
-    static let oneObjectVerbs: Set<String> = ["autoscale", "expose", "port-forward", "exec", "logs", "attach"]
+    static let oneObjectVerbs: Set<String> = podVerbs.union(["autoscale", "expose"])
 
     /// `autoscale deployment sluice-api tidewater` for "hpa for deploy sluice-api tidewater": a second name right
     /// after the one object, where the verb takes only one, is the namespace the request writes behind it.
@@ -562,8 +562,7 @@ extension RequestEvidence {
         words.remove(span)
         // `-o FORMAT` where kubectl top does not know -o: the format is the next word.
         if words.words.count > span.index, words.words[span.index] != "--", !words.words[span.index].hasPrefix("-"),
-           !span.valueInNextWord, !words.words.indices.contains(where: { $0 < span.index && words.words[$0] == "--" }),
-           words.positionalIndices.contains(span.index), !text.contains("=") {
+           !span.valueInNextWord, words.positionalIndices.contains(span.index), !text.contains("=") {
             text += " " + words.words[span.index]
             words.remove(at: [span.index])
         }
@@ -689,10 +688,7 @@ extension RequestEvidence {
                 what.append("dropped " + words.text(of: span))
                 words.remove(span)
             }
-            if let terminal = words.words.firstIndex(of: "-it"), !evidence.text.hasAny(["interactive", "-it", "shell", "attach", "terminal", "tty"]) {
-                words.remove(at: [terminal])
-                what.append("dropped -it")
-            }
+            if dropUnaskedTerminal(&words, evidence) { what.append("dropped -it") }
             guard !what.isEmpty else { return nil }
             return EvidenceFix(.objectForm, what.joined(separator: ", ") + ": every container of the copy")
         }
@@ -703,10 +699,7 @@ extension RequestEvidence {
         else { return nil }
         words.remove(span)
         var what = ["--set-image='*=\(image)'"]
-        if let terminal = words.words.firstIndex(of: "-it"), !evidence.text.hasAny(["interactive", "-it", "shell", "attach", "terminal", "tty"]) {
-            words.remove(at: [terminal])
-            what.append("dropped -it")
-        }
+        if dropUnaskedTerminal(&words, evidence) { what.append("dropped -it") }
         words.append(["--set-image=*=" + image])
         return EvidenceFix(.objectForm, what.joined(separator: ", ") + ": every container of the copy")
     }
@@ -796,6 +789,14 @@ extension RequestEvidence {
     static func rewrite(_ words: inout CommandWords, as line: [String]) -> Bool {
         guard let rebuilt = CommandWords(ShellWords.join(line)) else { return false }
         words = rebuilt
+        return true
+    }
+
+    /// Removes an `-it` the request never asks for (a debug copy needs no terminal); whether it did.
+    static func dropUnaskedTerminal(_ words: inout CommandWords, _ evidence: Evidence) -> Bool {
+        guard let terminal = words.words.firstIndex(of: "-it"),
+              !evidence.text.hasAny(["interactive", "-it", "shell", "attach", "terminal", "tty"]) else { return false }
+        words.remove(at: [terminal])
         return true
     }
 }
